@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kefu.Web.Data;
+
+public sealed class KefuDbContext(DbContextOptions<KefuDbContext> options, IAuditContext? auditContext = null, TimeProvider? clock = null)
+    : IdentityDbContext<KefuUser, IdentityRole, string>(options)
+{
+    private readonly AuditTrail _audit = new(auditContext ?? IAuditContext.System, clock ?? TimeProvider.System);
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<PolicySetting> PolicySettings => Set<PolicySetting>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KefuDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Every save writes its audit lines (PLT-03) in the same transaction, and bumps the
+    /// concurrency version of the records it changes.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditTrail.Collect(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(_audit.Complete(pending));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Adds audit lines for things that are not row changes (sign-in, approvals…).</summary>
+    public void AddAuditEvent(string action, string entityType, string? entityId, string? details = null) =>
+        AuditEntries.Add(_audit.Event(action, entityType, entityId, details));
+}

@@ -1,0 +1,79 @@
+using Kefu.Web.Data;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kefu.Web.Modules.Administration;
+
+public sealed record ApiTokenInput(string? Name, string? UserName, int? ValidDays);
+
+public sealed record ApiTokenDto(int Id, string Name, string UserName, string Prefix, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt);
+
+/// <summary>The token in clear, shown once at creation and never again.</summary>
+public sealed record ApiTokenCreated(ApiTokenDto Token, string Secret);
+
+/// <summary>PLT-04: long-lived API tokens for integrations, managed by an administrator.</summary>
+public sealed class ApiTokens(KefuDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ApiTokenDto>> ListAsync(CancellationToken ct)
+    {
+        var rows = await (from t in db.ApiTokens.AsNoTracking()
+                          join u in db.Users on t.UserId equals u.Id
+                          orderby t.Id descending
+                          select new ApiTokenDto(t.Id, t.Name, u.UserName!, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt))
+                         .ToListAsync(ct);
+        return rows;
+    }
+
+    public async Task<(ApiTokenCreated? Created, ProblemBuilder Problems)> CreateAsync(ApiTokenInput input, string? createdBy, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        problems.Required("name", input.Name).MaxLength("name", input.Name, 100);
+        problems.Required("userName", input.UserName);
+        if (input.ValidDays is { } days && (days < 1 || days > 3650))
+        {
+            problems.Add("validDays", "'validDays' must be between 1 and 3650.");
+        }
+
+        var user = string.IsNullOrWhiteSpace(input.UserName) ? null
+            : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == input.UserName.Trim(), ct);
+        if (!string.IsNullOrWhiteSpace(input.UserName) && user is null)
+        {
+            problems.Add("userName", "Unknown user.");
+        }
+
+        if (problems.HasErrors)
+        {
+            return (null, problems);
+        }
+
+        var secret = ApiTokenHandler.NewToken();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = new ApiToken
+        {
+            Name = input.Name!.Trim(),
+            UserId = user!.Id,
+            TokenHash = ApiTokenHandler.Hash(secret),
+            Prefix = secret[..12],
+            CreatedAt = now,
+            CreatedBy = createdBy,
+            ExpiresAt = input.ValidDays is { } valid ? now.AddDays(valid) : null,
+        };
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return (new ApiTokenCreated(new ApiTokenDto(token.Id, token.Name, user.UserName!, token.Prefix, token.CreatedAt, token.ExpiresAt, null, null), secret), problems);
+    }
+
+    public async Task<bool> RevokeAsync(int id, CancellationToken ct)
+    {
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,98 @@
+using Kefu.Core.Organization;
+using Kefu.Web.Data;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Scoping;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kefu.Web.Modules.Organization;
+
+/// <summary>Filters of the staff list; all of them live in the query string.</summary>
+public sealed record StaffFilter(string? Q = null, int? OrgUnitId = null, Role? Role = null, StaffStatus? Status = null, string? Sort = null, int? Page = null, int? PageSize = null);
+
+public sealed record StaffRow(
+    string Id, string UserName, string DisplayName, string EmployeeNumber, string? Email, string? Phone,
+    int OrgUnitId, string OrgUnitName, IReadOnlyList<Role> Roles, string? Skills, string? Grade, DateOnly? HireDate,
+    StaffStatus Status, bool OnDuty, string? ConcurrencyStamp);
+
+/// <summary>Reads of staff records (ORG-04), always through the caller's data scope (ORG-03).</summary>
+public sealed class StaffQueries(KefuDbContext db)
+{
+    public async Task<Paged<StaffRow>> ListAsync(ScopeViewer viewer, StaffFilter filter, bool english, CancellationToken ct)
+    {
+        var (page, size) = Paging.Clamp(filter.Page, filter.PageSize);
+        var query = Filtered(viewer, filter);
+        var total = await query.CountAsync(ct);
+        var users = await Sorted(query, filter.Sort).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Paged<StaffRow>(await ToRowsAsync(users, english, ct), page, size, total);
+    }
+
+    public async Task<IReadOnlyList<StaffRow>> ExportAsync(ScopeViewer viewer, StaffFilter filter, bool english, CancellationToken ct)
+    {
+        var users = await Sorted(Filtered(viewer, filter), filter.Sort).Take(Paging.MaxExportRows).ToListAsync(ct);
+        return await ToRowsAsync(users, english, ct);
+    }
+
+    public async Task<StaffRow?> GetAsync(ScopeViewer viewer, string id, bool english, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().VisibleTo(viewer).SingleOrDefaultAsync(u => u.Id == id, ct);
+        return user is null ? null : (await ToRowsAsync([user], english, ct))[0];
+    }
+
+    private IQueryable<KefuUser> Filtered(ScopeViewer viewer, StaffFilter filter)
+    {
+        var query = db.Users.AsNoTracking().VisibleTo(viewer);
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(u => u.DisplayName.Contains(q) || u.UserName!.Contains(q) || u.EmployeeNumber.Contains(q) || (u.PhoneNumber != null && u.PhoneNumber.Contains(q)));
+        }
+
+        if (filter.OrgUnitId is { } unitId)
+        {
+            var path = db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefault() ?? "\0";
+            query = query.Where(u => u.OrgPath.StartsWith(path));
+        }
+
+        if (filter.Role is { } role)
+        {
+            var roleName = KefuRoles.Name(role);
+            query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == roleName)));
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(u => u.Status == status);
+        }
+
+        return query;
+    }
+
+    private static IQueryable<KefuUser> Sorted(IQueryable<KefuUser> query, string? sort) => sort switch
+    {
+        "name" => query.OrderBy(u => u.DisplayName).ThenBy(u => u.Id),
+        "-name" => query.OrderByDescending(u => u.DisplayName).ThenBy(u => u.Id),
+        "user" => query.OrderBy(u => u.UserName).ThenBy(u => u.Id),
+        "-user" => query.OrderByDescending(u => u.UserName).ThenBy(u => u.Id),
+        "hired" => query.OrderBy(u => u.HireDate).ThenBy(u => u.Id),
+        "-hired" => query.OrderByDescending(u => u.HireDate).ThenBy(u => u.Id),
+        "-number" => query.OrderByDescending(u => u.EmployeeNumber),
+        _ => query.OrderBy(u => u.EmployeeNumber),
+    };
+
+    private async Task<IReadOnlyList<StaffRow>> ToRowsAsync(IReadOnlyList<KefuUser> users, bool english, CancellationToken ct)
+    {
+        var ids = users.Select(u => u.Id).ToArray();
+        var unitIds = users.Select(u => u.OrgUnitId).Distinct().ToArray();
+        var roleRows = await (from ur in db.UserRoles
+                              join r in db.Roles on ur.RoleId equals r.Id
+                              where ids.Contains(ur.UserId)
+                              select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var rolesByUser = roleRows.ToLookup(r => r.UserId, r => KefuRoles.TryParse(r.Name, out var role) ? role : (Role?)null);
+        return users.Select(u => new StaffRow(
+            u.Id, u.UserName!, u.DisplayName, u.EmployeeNumber, u.Email, u.PhoneNumber, u.OrgUnitId,
+            units.TryGetValue(u.OrgUnitId, out var unit) ? unit.DisplayName(english) : "",
+            rolesByUser[u.Id].OfType<Role>().Order().ToArray(), u.Skills, u.Grade, u.HireDate, u.Status, u.OnDuty, u.ConcurrencyStamp)).ToArray();
+    }
+}

@@ -1,0 +1,89 @@
+using System.Threading.RateLimiting;
+using Kefu.Core.Organization;
+using Kefu.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kefu.Web.Platform.Auth;
+
+public static class AuthSetup
+{
+    public const string DefaultScheme = "Kefu";
+    public const string LoginRateLimit = "login";
+
+    public static void AddKefuAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditContext, HttpAuditContext>();
+        services.AddScoped<CurrentUser>();
+
+        services.AddIdentityCore<KefuUser>(o =>
+            {
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version1;
+                o.User.RequireUniqueEmail = false;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Kefu:Lockout:MaxFailedAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Kefu:Lockout:Minutes", 15));
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<KefuDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = DefaultScheme;
+                o.DefaultChallengeScheme = DefaultScheme;
+            })
+            .AddPolicyScheme(DefaultScheme, "Cookie or bearer", o =>
+                o.ForwardDefaultSelector = ctx =>
+                {
+                    var header = ctx.Request.Headers.Authorization.ToString();
+                    if (header.StartsWith("Bearer " + ApiTokenHandler.TokenPrefix, StringComparison.Ordinal))
+                    {
+                        return ApiTokenHandler.SchemeName;
+                    }
+
+                    return header.StartsWith("Bearer ", StringComparison.Ordinal)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme;
+                })
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(builder.Configuration.GetValue("Kefu:TokenMinutes", 60)))
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "kefu.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Administer, p => p.RequireRole(KefuRoles.Name(Role.SystemAdministrator)))
+            .AddPolicy(Policies.ManageStaff, p => p.RequireRole(Policies.StaffManagers.Select(KefuRoles.Name)))
+            .AddPolicy(Policies.ReadStaff, p => p.RequireRole(Policies.StaffReaders.Select(KefuRoles.Name)))
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Policies.AuditReaders.Select(KefuRoles.Name)))
+            .AddPolicy(Policies.ReadCustomers, p => p.RequireRole(Policies.CustomerReaders.Select(KefuRoles.Name)));
+
+        // Password guessing: a few tries per client address per minute, on top of account lockout.
+        var permitPerMinute = builder.Configuration.GetValue("Kefu:LoginAttemptsPerMinute", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+    }
+}

@@ -1,0 +1,36 @@
+using Kefu.Core.Organization;
+using Kefu.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kefu.Web.Platform.Auth;
+
+/// <summary>Reads of the org tree that scope and the pages share.</summary>
+public static class OrgTree
+{
+    /// <summary>
+    /// The centre and branch a path lies in. A person placed above the centres (a branch
+    /// department, head office) is anchored at the nearest unit above them instead.
+    /// </summary>
+    public static async Task<(string CentrePath, string BranchPath)> AnchorsAsync(KefuDbContext db, string path, CancellationToken ct)
+    {
+        var ids = OrgPath.Ids(path);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id))
+                            .Select(u => new { u.Id, u.Kind, u.Path }).ToListAsync(ct);
+        string? centre = null, branch = null;
+        foreach (var unit in units.OrderBy(u => u.Path.Length))
+        {
+            if (unit.Kind == OrgUnitKind.Branch)
+            {
+                branch = unit.Path;
+            }
+            else if (unit.Kind == OrgUnitKind.Centre)
+            {
+                centre = unit.Path;
+            }
+        }
+
+        branch ??= units.Where(u => u.Kind == OrgUnitKind.Company).Select(u => u.Path).FirstOrDefault() ?? OrgPath.Root;
+        centre ??= path.Length > 0 ? path : branch;
+        return (centre, branch);
+    }
+}

@@ -1,0 +1,102 @@
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Database;
+using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Localization;
+using Kefu.Web.Platform.Seeding;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Localization;
+
+namespace Kefu.Web.Platform;
+
+/// <summary>Composition of the shared machinery; Program.cs only calls these.</summary>
+public static class PlatformSetup
+{
+    public sealed record StartupOptions(bool Demo);
+
+    public static void AddKefuPlatform(this WebApplicationBuilder builder, bool demo)
+    {
+        var services = builder.Services;
+        services.AddSingleton(new StartupOptions(demo));
+        services.AddSingleton(TimeProvider.System);
+        builder.AddKefuDatabase();
+        builder.AddKefuAuth();
+        builder.AddKefuLocalization();
+        services.AddScoped<Seeder>();
+
+        services.AddDataProtection().SetApplicationName("Kefu");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi();
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Modules";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToFolder("/Account/Pages");
+                o.Conventions.AllowAnonymousToPage("/Home/Pages/Error");
+            })
+            .AddKefuViewLocalization()
+            .AddMvcOptions(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
+            .Configure<IStringLocalizerFactory>(LocalizationSetup.LocalizeModelBinding);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+    }
+
+    public static void UseKefuPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Kefu API v1");
+            o.RoutePrefix = "swagger";
+        });
+    }
+
+    /// <summary>The /api group: signed-in callers only, 401 instead of a login redirect.</summary>
+    public static RouteGroupBuilder MapKefuApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization().DisableCookieRedirect();
+        api.MapAuthApi();
+        return api;
+    }
+
+    public static void MapKefuPages(this WebApplication app) => app.MapRazorPages();
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
+        await seeder.SeedBaseAsync(Environment.GetEnvironmentVariable("KEFU_ADMIN_PASSWORD"), Console.Out);
+        if (app.Services.GetRequiredService<StartupOptions>().Demo)
+        {
+            await seeder.SeedDemoAsync(Environment.GetEnvironmentVariable("KEFU_DEMO_PASSWORD"), Console.Out);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Kefu.Web.Data;
+using Kefu.Web.Modules.Administration;
+using Kefu.Web.Modules.Customers;
+using Kefu.Web.Modules.Organization;
+using Kefu.Web.Platform;
+using Kefu.Web.Platform.Database;
+
+// CLI verbs (PLT-06, developer tools) run without starting the web host.
+if (MigrationScaffolder.IsCommand(args))
+{
+    return MigrationScaffolder.Run(args, Console.Out);
+}
+
+if (BackupCommands.IsCommand(args))
+{
+    var configuration = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args.Skip(2).ToArray())
+        .Build();
+    return BackupCommands.Run(args, configuration, Console.Out);
+}
+
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args.Where(a => a != "--demo").ToArray(),
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.WebHost.UseStaticWebAssets();
+builder.AddKefuPlatform(demo);
+builder.AddOrganization();
+builder.AddCustomers();
+builder.AddAdministration();
+
+var app = builder.Build();
+app.UseKefuPlatform();
+var api = app.MapKefuApi();
+api.MapOrganization();
+api.MapCustomers();
+api.MapAdministration();
+app.MapKefuPages();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
