@@ -21,14 +21,13 @@ if (BackupCommands.IsCommand(args))
     return BackupCommands.Run(args, configuration, Console.Out);
 }
 
-var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args.Where(a => a != "--demo").ToArray(),
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.WebHost.UseStaticWebAssets();
-builder.AddKefuPlatform(demo);
+builder.AddKefuPlatform(demo: args.Contains("--demo") || builder.Configuration.GetValue<bool>("Kefu:Demo"));
 builder.AddOrganization();
 builder.AddCustomers();
 builder.AddAdministration();
@@ -41,7 +40,7 @@ api.MapCustomers();
 api.MapAdministration();
 app.MapKefuPages();
 
-await app.PrepareDatabaseAsync();
+// Migrations and seeding run in DatabaseInitializer before the server accepts requests.
 await app.RunAsync();
 return 0;
 

@@ -24,6 +24,7 @@ public static class PlatformSetup
         builder.AddKefuAuth();
         builder.AddKefuLocalization();
         services.AddScoped<Seeder>();
+        services.AddHostedService<DatabaseInitializer>();
 
         services.AddDataProtection().SetApplicationName("Kefu");
         services.AddOptions<KeyManagementOptions>()
@@ -87,16 +88,4 @@ public static class PlatformSetup
     }
 
     public static void MapKefuPages(this WebApplication app) => app.MapRazorPages();
-
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
-    {
-        await DatabaseSetup.MigrateAsync(app.Services);
-        await using var scope = app.Services.CreateAsyncScope();
-        var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
-        await seeder.SeedBaseAsync(Environment.GetEnvironmentVariable("KEFU_ADMIN_PASSWORD"), Console.Out);
-        if (app.Services.GetRequiredService<StartupOptions>().Demo)
-        {
-            await seeder.SeedDemoAsync(Environment.GetEnvironmentVariable("KEFU_DEMO_PASSWORD"), Console.Out);
-        }
-    }
 }
