@@ -32,14 +32,14 @@ public sealed class ApiTokens(KefuDbContext db, TimeProvider clock)
         problems.Required("userName", input.UserName);
         if (input.ValidDays is { } days && (days < 1 || days > 3650))
         {
-            problems.Add("validDays", "'validDays' must be between 1 and 3650.");
+            problems.Add("validDays", "Tokens.ValidDaysRange");
         }
 
         var user = string.IsNullOrWhiteSpace(input.UserName) ? null
             : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == input.UserName.Trim(), ct);
         if (!string.IsNullOrWhiteSpace(input.UserName) && user is null)
         {
-            problems.Add("userName", "Unknown user.");
+            problems.Add("userName", "Tokens.UnknownUser");
         }
 
         if (problems.HasErrors)

@@ -75,7 +75,7 @@ public static class OrganizationApi
         {
             if (!KefuRoles.TryParse(role, out var r))
             {
-                return new ProblemBuilder().Add("role", $"Unknown role '{role}'.").ToProblem();
+                return new ProblemBuilder().Add("role", "Validation.UnknownRole", role).ToProblem();
             }
 
             parsedRole = r;

@@ -61,7 +61,7 @@ public sealed class RotateStaff(KefuDbContext db, UserManager<KefuUser> users, I
             unit = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId && u.IsActive, ct);
             if (unit is null || viewer.VisiblePath is not { } visible || !OrgPath.IsWithin(unit.Path, visible))
             {
-                problems.Add("newOrgUnitId", "Unknown org unit.");
+                problems.Add("newOrgUnitId", "Validation.UnknownOrgUnit");
             }
         }
 
@@ -74,20 +74,20 @@ public sealed class RotateStaff(KefuDbContext db, UserManager<KefuUser> users, I
             }
             else
             {
-                problems.Add("newRoles", $"Unknown role '{name}'.");
+                problems.Add("newRoles", "Validation.UnknownRole", name);
             }
         }
 
         if (input.NewRoles is { Count: 0 })
         {
-            problems.Add("newRoles", "At least one role is required.");
+            problems.Add("newRoles", "Validation.RoleRequired");
         }
 
         var movesUnit = unit is not null && unit.Id != user.OrgUnitId;
         var changesRoles = input.NewRoles is not null && !newRoles.ToHashSet().SetEquals(currentRoles);
         if (!problems.HasErrors && !movesUnit && !changesRoles)
         {
-            problems.Add("newOrgUnitId", "A rotation must change the person's centre or roles.");
+            problems.Add("newOrgUnitId", "Rotation.NoChange");
         }
 
         var counts = await CountOwnedAsync(userId, ct);
@@ -97,7 +97,7 @@ public sealed class RotateStaff(KefuDbContext db, UserManager<KefuUser> users, I
             successor = await db.Users.VisibleTo(viewer).AsNoTracking().SingleOrDefaultAsync(u => u.Id == input.SuccessorId, ct);
             if (successor is null)
             {
-                problems.Add("successorId", "Unknown successor.");
+                problems.Add("successorId", "Rotation.UnknownSuccessor");
             }
         }
 
@@ -106,13 +106,7 @@ public sealed class RotateStaff(KefuDbContext db, UserManager<KefuUser> users, I
             foreach (var problem in JobRotationRules.SuccessorMustBeAnotherActivePerson(
                          userId, successor?.Id, successor?.Status == StaffStatus.Active, successor?.OnDuty == true, counts.Values.Sum()))
             {
-                problems.Add(problem.Field, problem.Code switch
-                {
-                    "Rotation.SuccessorRequired" => "A successor is required: this person still owns open records.",
-                    "Rotation.SuccessorIsSelf" => "The successor must be someone else.",
-                    "Rotation.SuccessorInactive" => "The successor is not an active employee.",
-                    _ => "The successor is not on duty yet (TRN-04).",
-                });
+                problems.Add(problem.Field, problem.Code);
             }
         }
 

@@ -21,18 +21,18 @@ public sealed class SaveOrgUnit(KefuDbContext db)
         OrgUnit? parent = null;
         if (input.ParentId is not { } parentId)
         {
-            problems.Add("parentId", "'parentId' is required: there is one company at the root.");
+            problems.Add("parentId", "Org.ParentRequired");
         }
         else
         {
             parent = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == parentId, ct);
             if (parent is null)
             {
-                problems.Add("parentId", "Unknown parent unit.");
+                problems.Add("parentId", "Org.UnknownParent");
             }
             else if (input.Kind is { } kind && !MayContain(parent.Kind, kind))
             {
-                problems.Add("kind", $"A {kind} cannot be placed under a {parent.Kind}.");
+                problems.Add("kind", "Org.KindNotAllowed", kind, parent.Kind);
             }
         }
 
@@ -70,12 +70,12 @@ public sealed class SaveOrgUnit(KefuDbContext db)
         var problems = Validate(input);
         if (input.ParentId is { } parentId && parentId != unit.ParentId)
         {
-            problems.Add("parentId", "A unit cannot be moved to another parent; create a new unit and rotate its staff.");
+            problems.Add("parentId", "Org.CannotMove");
         }
 
         if (input.Kind is { } kind && kind != unit.Kind)
         {
-            problems.Add("kind", "The kind of a unit cannot change.");
+            problems.Add("kind", "Org.KindFixed");
         }
 
         await CheckCodeAsync(input.Code, unit.Id, problems, ct);
@@ -99,17 +99,17 @@ public sealed class SaveOrgUnit(KefuDbContext db)
         problems.MaxLength("nameEn", input.NameEn, 100);
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            problems.Add("kind", "'kind' must be Company, Branch, Centre or Department.");
+            problems.Add("kind", "Org.KindRequired");
         }
 
         if (input.Function is { } function && !Enum.IsDefined(function))
         {
-            problems.Add("function", "Unknown department function.");
+            problems.Add("function", "Org.UnknownFunction");
         }
 
         if (!string.IsNullOrWhiteSpace(input.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZone, out _))
         {
-            problems.Add("timeZone", "Unknown time zone.");
+            problems.Add("timeZone", "Org.UnknownTimeZone");
         }
 
         return problems;
@@ -131,7 +131,7 @@ public sealed class SaveOrgUnit(KefuDbContext db)
             var trimmed = code.Trim();
             if (await db.OrgUnits.AnyAsync(u => u.Code == trimmed && (exceptId == null || u.Id != exceptId), ct))
             {
-                problems.Add("code", "This code is taken.");
+                problems.Add("code", "Org.CodeTaken");
             }
         }
     }

@@ -34,7 +34,7 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
         var (unit, roles) = await ValidateAsync(viewer, input, problems, null, ct);
         if (!string.IsNullOrWhiteSpace(input.UserName) && await users.FindByNameAsync(input.UserName.Trim()) is not null)
         {
-            problems.Add("userName", "This user name is taken.");
+            problems.Add("userName", "Staff.UserNameTaken");
         }
 
         if (problems.HasErrors)
@@ -50,7 +50,7 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
         {
             foreach (var error in created.Errors)
             {
-                problems.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", error.Description);
+                problems.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", "Validation.Identity", error.Description);
             }
 
             return new SaveResult.Invalid(problems);
@@ -93,7 +93,7 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
         {
             return updated.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
                 ? new SaveResult.Conflict()
-                : new SaveResult.Invalid(problems.Add("userName", string.Join("; ", updated.Errors.Select(e => e.Description))));
+                : new SaveResult.Invalid(problems.Add("userName", "Validation.Identity", string.Join("; ", updated.Errors.Select(e => e.Description))));
         }
 
         var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
@@ -129,12 +129,12 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
                 .MaxLength("phone", input.Phone, 40).MaxLength("email", input.Email, 256);
         if (!string.IsNullOrWhiteSpace(input.Email) && !MailAddress.TryCreate(input.Email.Trim(), out _))
         {
-            problems.Add("email", "Not a valid email address.");
+            problems.Add("email", "Validation.Email");
         }
 
         if (input.Status is { } status && !Enum.IsDefined(status))
         {
-            problems.Add("status", "Unknown status.");
+            problems.Add("status", "Validation.UnknownStatus");
         }
 
         var roles = new List<Role>();
@@ -146,19 +146,19 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
             }
             else
             {
-                problems.Add("roles", $"Unknown role '{name}'.");
+                problems.Add("roles", "Validation.UnknownRole", name);
             }
         }
 
         if (roles.Count == 0 && !problems.Errors.ContainsKey("roles"))
         {
-            problems.Add("roles", "At least one role is required.");
+            problems.Add("roles", "Validation.RoleRequired");
         }
 
         OrgUnit? unit = null;
         if (input.OrgUnitId is not { } unitId)
         {
-            problems.Add("orgUnitId", "'orgUnitId' is required.");
+            problems.Add("orgUnitId", "Validation.FieldRequired", "orgUnitId");
         }
         else
         {
@@ -166,7 +166,7 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
             // A manager may only place people inside what they may see.
             if (unit is null || (viewer.VisiblePath is not { } visible) || !OrgPath.IsWithin(unit.Path, visible))
             {
-                problems.Add("orgUnitId", "Unknown org unit.");
+                problems.Add("orgUnitId", "Validation.UnknownOrgUnit");
                 unit = null;
             }
         }
@@ -176,7 +176,7 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
             var number = input.EmployeeNumber.Trim();
             if (await db.Users.AnyAsync(u => u.EmployeeNumber == number && (existing == null || u.Id != existing.Id), ct))
             {
-                problems.Add("employeeNumber", "This employee number is taken.");
+                problems.Add("employeeNumber", "Staff.EmployeeNumberTaken");
             }
         }
 

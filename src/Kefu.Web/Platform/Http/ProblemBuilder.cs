@@ -1,4 +1,6 @@
+using Kefu.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Kefu.Web.Platform.Http;
 
@@ -14,8 +16,10 @@ public sealed class ProblemBuilder
 
     public IReadOnlyDictionary<string, List<string>> Errors => _errors;
 
-    public ProblemBuilder Add(string field, string message)
+    /// <summary>Adds the message of resource <paramref name="key"/> (formatted with <paramref name="args"/>) to a field.</summary>
+    public ProblemBuilder Add(string field, string key, params object?[] args)
     {
+        var message = Text.Get(key, args);
         if (!_errors.TryGetValue(field, out var list))
         {
             _errors[field] = list = [];
@@ -29,7 +33,7 @@ public sealed class ProblemBuilder
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(field, $"'{field}' is required.");
+            Add(field, "Validation.FieldRequired", field);
         }
 
         return this;
@@ -39,10 +43,23 @@ public sealed class ProblemBuilder
     {
         if (value is not null && value.Length > max)
         {
-            Add(field, $"'{field}' must be at most {max} characters.");
+            Add(field, "Validation.MaxLength", field, max);
         }
 
         return this;
+    }
+
+    /// <summary>Copies the errors onto a form: field "displayName" becomes "Input.DisplayName".</summary>
+    public void CopyTo(ModelStateDictionary modelState, string prefix = "Input")
+    {
+        foreach (var (field, messages) in _errors)
+        {
+            var key = field.Length == 0 ? "" : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            foreach (var message in messages)
+            {
+                modelState.AddModelError(key, message);
+            }
+        }
     }
 
     public ValidationProblem ToProblem() =>

@@ -1,0 +1,66 @@
+using Kefu.Web.Data;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Export;
+using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Localization;
+using Kefu.Web.Platform.Scoping;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Kefu.Web.Modules.Customers.Pages;
+
+public sealed record CustomerRow(string Number, string Name, string? Grade, string Centre, string? Owner);
+
+/// <summary>Customers in the caller's scope (ORG-03). The customers module grows this page.</summary>
+[Authorize(Policy = Policies.ReadCustomers)]
+public sealed class CustomerListModel(KefuDbContext db, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    public Paged<CustomerRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var (page, size) = Paging.Clamp(PageNumber, null);
+        var query = await QueryAsync(ct);
+        var total = await query.CountAsync(ct);
+        Result = new Paged<CustomerRow>(await ToRowsAsync(query.Skip((page - 1) * size).Take(size), ct), page, size, total);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var rows = await ToRowsAsync((await QueryAsync(ct)).Take(Paging.MaxExportRows), ct);
+        ExportColumn<CustomerRow>[] columns =
+        [
+            new(l["Customers.Number"], c => c.Number), new(l["Customers.Name"], c => c.Name), new(l["Customers.Grade"], c => c.Grade),
+            new(l["Customers.Centre"], c => c.Centre), new(l["Customers.Owner"], c => c.Owner),
+        ];
+        return File(TableExport.ToXlsx(l["Customers.Title"], columns, rows), TableExport.XlsxContentType, "customers.xlsx");
+    }
+
+    private async Task<IQueryable<Customer>> QueryAsync(CancellationToken ct)
+    {
+        var query = db.Set<Customer>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct));
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            query = query.Where(c => c.Name.Contains(Q) || c.Number.Contains(Q));
+        }
+
+        return query.OrderBy(c => c.Number);
+    }
+
+    private async Task<IReadOnlyList<CustomerRow>> ToRowsAsync(IQueryable<Customer> query, CancellationToken ct)
+    {
+        var english = LocalizationSetup.IsEnglish;
+        var rows = await (from c in query
+                          join u in db.OrgUnits on c.CentreId equals u.Id
+                          join o in db.Users on c.OwnerId equals o.Id into owners
+                          from o in owners.DefaultIfEmpty()
+                          select new { c.Number, c.Name, c.Grade, Centre = u.Name, u.NameEn, Owner = o == null ? null : o.DisplayName }).ToListAsync(ct);
+        return rows.Select(r => new CustomerRow(r.Number, r.Name, r.Grade, english && r.NameEn != null ? r.NameEn : r.Centre, r.Owner)).ToArray();
+    }
+}

@@ -1,0 +1,92 @@
+using Kefu.Core.Organization;
+using Kefu.Web.Data;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Export;
+using Kefu.Web.Platform.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Kefu.Web.Modules.Organization.Pages;
+
+/// <summary>The fields an org unit form shares between "new" and "edit".</summary>
+public interface IOrgUnitForm
+{
+    OrgUnitForm Input { get; }
+}
+
+public sealed class OrgUnitForm
+{
+    public int? ParentId { get; set; }
+    public OrgUnitKind Kind { get; set; } = OrgUnitKind.Centre;
+    public DepartmentFunction Function { get; set; } = DepartmentFunction.CustomerService;
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public string? NameEn { get; set; }
+    public string? TimeZone { get; set; }
+    public bool IsActive { get; set; } = true;
+    public int Version { get; set; }
+
+    public OrgUnitInput ToInput() => new(ParentId, Kind, Function, Code, Name, NameEn, TimeZone, IsActive, Version);
+}
+
+/// <summary>ORG-01: the org tree. Everyone with staff access reads it; administrators add units.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ReadStaff)]
+public sealed class OrgUnitsModel(KefuDbContext db, SaveOrgUnit save, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel, IOrgUnitForm
+{
+    [BindProperty] public OrgUnitForm Input { get; set; } = new();
+
+    public IReadOnlyList<(OrgUnit Unit, int Depth)> Units { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        switch (await save.CreateAsync(Input.ToInput(), ct))
+        {
+            case SaveResult.Saved:
+                return RedirectToPage();
+            case SaveResult.Invalid invalid:
+                invalid.Problems.CopyTo(ModelState);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var english = LocalizationSetup.IsEnglish;
+        ExportColumn<(OrgUnit Unit, int Depth)>[] columns =
+        [
+            new(l["Org.Code"], u => u.Unit.Code),
+            new(l["Org.Name"], u => new string(' ', u.Depth * 2) + u.Unit.DisplayName(english)),
+            new(l["Org.Kind"], u => l["OrgKind." + u.Unit.Kind].Value),
+            new(l["Org.Function"], u => u.Unit.Function == DepartmentFunction.None ? "" : l["Dept." + u.Unit.Function].Value),
+            new(l["Org.TimeZone"], u => u.Unit.TimeZone),
+            new(l["Org.Active"], u => u.Unit.IsActive),
+        ];
+        return File(TableExport.ToXlsx(l["Org.Title"], columns, Units), TableExport.XlsxContentType, "org-units.xlsx");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        CanEdit = current.IsInRole(Role.SystemAdministrator);
+        var units = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Path).ToListAsync(ct);
+        Units = units.Select(u => (u, OrgPath.Ids(u.Path).Count - 1)).ToArray();
+    }
+}

@@ -1,0 +1,23 @@
+// Draws every element with data-chart using ECharts; the data sits in data-* attributes so pages need no inline script (CSP).
+(function () {
+  function draw(el) {
+    if (!window.echarts || el.dataset.drawn) return;
+    el.dataset.drawn = "1";
+    var labels = JSON.parse(el.dataset.labels || "[]");
+    var values = JSON.parse(el.dataset.values || "[]");
+    var chart = echarts.init(el);
+    chart.on("finished", function () { el.dataset.finished = "1"; });
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: "axis" },
+      grid: { left: 40, right: 16, top: 16, bottom: 48 },
+      xAxis: { type: "category", data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0 } },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [{ name: el.dataset.series || "", type: el.dataset.chart || "bar", data: values, itemStyle: { color: "#206bc4" } }]
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+  function all() { document.querySelectorAll("[data-chart]").forEach(draw); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", all); else all();
+  document.addEventListener("htmx:afterSettle", all);
+})();
