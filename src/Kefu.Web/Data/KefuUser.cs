@@ -30,5 +30,6 @@ public sealed class KefuUser : IdentityUser, IScopedRecord
 
     public DateTime CreatedAt { get; set; }
 
-    string? IScopedRecord.OwnerId => Id;
+    /// <summary>A staff record is its person's own record.</summary>
+    static string IScopedRecord.OwnerProperty => nameof(Id);
 }

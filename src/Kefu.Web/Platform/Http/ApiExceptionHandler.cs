@@ -12,6 +12,12 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            // Pages: the middleware logs and re-executes /error/500.
+            return false;
+        }
+
         var correlationId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
         if (exception is DbUpdateConcurrencyException)
         {
@@ -20,11 +26,6 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         else
         {
             logger.LogError(exception, "Unhandled error on {Path} ({CorrelationId})", context.Request.Path, correlationId);
-        }
-
-        if (!context.Request.Path.StartsWithSegments("/api"))
-        {
-            return false;
         }
 
         var conflict = exception is DbUpdateConcurrencyException;

@@ -6,9 +6,12 @@ namespace Kefu.Web.Platform.Scoping;
 /// </summary>
 public interface IScopedRecord
 {
-    /// <summary>The person who owns the record (technician, specialist, claimant), if any.</summary>
-    string? OwnerId { get; }
-
     /// <summary>Materialised path of the org unit the record belongs to, e.g. "/1/2/4/".</summary>
     string OrgPath { get; }
+
+    /// <summary>
+    /// The mapped property holding the id of the person who owns the record (technician,
+    /// specialist, claimant). A staff record owns itself, so it names its own "Id".
+    /// </summary>
+    static virtual string OwnerProperty => "OwnerId";
 }
