@@ -46,11 +46,15 @@ public static class PlatformSetup
             .AddMvcOptions(_ => { });
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
             .Configure<IStringLocalizerFactory>(LocalizationSetup.LocalizeModelBinding);
+        // Bad JSON reaches ApiExceptionHandler, which answers 400 naming the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
     }
 
     public static void UseKefuPlatform(this WebApplication app)
     {
+        // Localisation first, so error pages and problem details speak the caller's language too.
+        app.UseRequestLocalization();
         app.UseExceptionHandler("/error/500");
         if (!app.Environment.IsDevelopment())
         {
@@ -61,7 +65,6 @@ public static class PlatformSetup
         app.UseSecurityHeaders();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
