@@ -148,7 +148,7 @@ public sealed class WorkingCalendar
 
     /// <summary>CAL-04: adds working minutes to an instant; the result is in the calendar's zone.</summary>
     public DateTimeOffset AddWorkingMinutes(DateTimeOffset start, int minutes) =>
-        AddWorkingTime(start, TimeSpan.FromMinutes(minutes));
+        AddWorkingTime(start, new TimeSpan(minutes * TimeSpan.TicksPerMinute));
 
     /// <summary>
     /// Adds working time. Zero gives the first working instant at or after <paramref name="start"/>;

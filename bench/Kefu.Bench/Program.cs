@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kefu.Core.Calendar;
+
+// Benchmarks that print a one-line result each. Usage: dotnet run -c Release --project bench/Kefu.Bench -- calendar
+var which = args.Length > 0 ? args[0] : "calendar";
+switch (which)
+{
+    case "calendar":
+        CalendarBench.Run();
+        return 0;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar");
+        return 2;
+}
+
+/// <summary>
+/// Add-working-minutes over random instants in 2025–2026 on the shipped China calendar: the
+/// compiled <see cref="WorkingCalendar"/> against the day-by-day <see cref="ReferenceCalendar"/>,
+/// measured in the same run on the same inputs.
+/// </summary>
+internal static class CalendarBench
+{
+    public static void Run()
+    {
+        var definition = CalendarDefinition.ChinaDefault("cn", "中国大陆", HolidayCnFile.Official.SelectMany(f => f.Days));
+        var optimized = new WorkingCalendar(definition);
+        var naive = new ReferenceCalendar(definition);
+
+        var random = new Random(42);
+        var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        const int Inputs = 1 << 16;
+        var instants = new DateTimeOffset[Inputs];
+        var minutes = new int[Inputs];
+        for (var i = 0; i < Inputs; i++)
+        {
+            instants[i] = start.AddSeconds(random.NextInt64(2L * 365 * 24 * 3600));
+            minutes[i] = random.Next(1, 20 * 480); // 1 minute to 20 working days: Kefu's deadlines run from minutes (EXC-02) to chained working-day approvals (EXP-05)
+        }
+
+        // Same answers first: a fast wrong calendar is worth nothing.
+        for (var i = 0; i < 2000; i++)
+        {
+            if (optimized.AddWorkingMinutes(instants[i], minutes[i]) != naive.AddWorkingMinutes(instants[i], minutes[i]))
+            {
+                throw new InvalidOperationException($"Mismatch at {instants[i]:O} + {minutes[i]}");
+            }
+        }
+
+        var fast = Measure("optimized", i => optimized.AddWorkingMinutes(instants[i & (Inputs - 1)], minutes[i & (Inputs - 1)]).UtcTicks, TimeSpan.FromSeconds(3));
+        var slow = Measure("naive", i => naive.AddWorkingMinutes(instants[i & (Inputs - 1)], minutes[i & (Inputs - 1)]).UtcTicks, TimeSpan.FromSeconds(3));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"calendar: optimized={fast:F0} naive={slow:F0} ratio={fast / slow:F1}"));
+    }
+
+    /// <summary>Operations per second: warm-up, then the best of five timed rounds.</summary>
+    private static double Measure(string name, Func<int, long> operation, TimeSpan budget)
+    {
+        long sink = 0;
+        var warm = Stopwatch.StartNew();
+        var n = 0;
+        while (warm.Elapsed < TimeSpan.FromMilliseconds(300))
+        {
+            for (var k = 0; k < 1000; k++)
+            {
+                sink ^= operation(n++);
+            }
+        }
+
+        // Size rounds to roughly a fifth of the budget each.
+        var perOp = warm.Elapsed.TotalSeconds / n;
+        var batch = Math.Max(1000, (int)(budget.TotalSeconds / 5 / perOp));
+        var best = 0.0;
+        for (var round = 0; round < 5; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < batch; i++)
+            {
+                sink ^= operation(n++);
+            }
+
+            best = Math.Max(best, batch / watch.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {best:F0} ops/s (batch {batch}, checksum {sink & 0xff})"));
+        return best;
+    }
+}
