@@ -3,6 +3,7 @@ using Kefu.Web.Modules.Administration;
 using Kefu.Web.Modules.Customers;
 using Kefu.Web.Modules.Organization;
 using Kefu.Web.Platform;
+using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Database;
 
 // CLI verbs (PLT-06, developer tools) run without starting the web host.
@@ -11,14 +12,16 @@ if (MigrationScaffolder.IsCommand(args))
     return MigrationScaffolder.Run(args, Console.Out);
 }
 
-if (BackupCommands.IsCommand(args))
+if (BackupCommands.IsCommand(args) || CalendarCommands.IsCommand(args))
 {
     var configuration = new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
         .AddEnvironmentVariables()
         .AddCommandLine(args.Skip(2).ToArray())
         .Build();
-    return BackupCommands.Run(args, configuration, Console.Out);
+    return CalendarCommands.IsCommand(args)
+        ? await CalendarCommands.RunAsync(args, configuration, Console.Out)
+        : BackupCommands.Run(args, configuration, Console.Out);
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

@@ -108,7 +108,7 @@ public static class MigrationScaffolder
             {
                 var clr = ClrTypeName(column);
                 up.Append(CultureInfo.InvariantCulture, $"        migrationBuilder.AddColumn<{clr}>(\n            name: \"{column.Name}\",\n            table: \"{table.Name}\",\n");
-                up.Append(ColumnArguments(column, indent: "            ", forAdd: true)).Append(");\n\n");
+                up.Append(ColumnArguments(column, indent: "            ", forAdd: true).TrimEnd()).Append(");\n\n");
                 down.Insert(0, $"        // Dropping {table.Name}.{column.Name} needs ALTER TABLE … DROP COLUMN on SQLite; migrations stay additive.\n");
             }
         }

@@ -19,6 +19,9 @@ public sealed class OrgUnit : IVersioned
     /// <summary>IANA time zone of the unit; deadlines are shown in it.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>CAL-03: the unit's own working calendar; null uses the nearest ancestor's, then the company's.</summary>
+    public string? CalendarId { get; set; }
+
     public bool IsActive { get; set; } = true;
     public int Version { get; set; }
 

@@ -13,6 +13,7 @@ public sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         builder.Property(u => u.NameEn).HasMaxLength(100);
         builder.Property(u => u.Path).HasMaxLength(200);
         builder.Property(u => u.TimeZone).HasMaxLength(64);
+        builder.Property(u => u.CalendarId).HasMaxLength(32);
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasIndex(u => u.Code).IsUnique();
         builder.HasIndex(u => u.Path);

@@ -1,4 +1,5 @@
 using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Database;
 using Kefu.Web.Platform.Http;
 using Kefu.Web.Platform.Localization;
@@ -24,6 +25,8 @@ public static class PlatformSetup
         builder.AddKefuAuth();
         builder.AddKefuLocalization();
         services.AddScoped<Seeder>();
+        services.AddSingleton<CalendarService>();
+        services.AddScoped<CalendarAdmin>();
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddDataProtection().SetApplicationName("Kefu");
@@ -87,6 +90,7 @@ public static class PlatformSetup
     {
         var api = app.MapGroup("/api").RequireAuthorization().DisableCookieRedirect();
         api.MapAuthApi();
+        api.MapCalendarApi();
         return api;
     }
 

@@ -3,6 +3,7 @@ using Kefu.Core.Organization;
 using Kefu.Web.Data;
 using Kefu.Web.Modules.Customers;
 using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Calendars;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,6 +90,8 @@ public sealed class Seeder(KefuDbContext db, UserManager<KefuUser> users, RoleMa
             company.Path = OrgPath.Child(OrgPath.Root, company.Id);
             await db.SaveChangesAsync();
         }
+
+        await CalendarAdmin.EnsureDefaultAsync(db);
 
         if (await users.FindByNameAsync("admin") is null)
         {

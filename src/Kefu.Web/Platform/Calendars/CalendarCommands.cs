@@ -1,0 +1,58 @@
+using Kefu.Web.Data;
+using Kefu.Web.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kefu.Web.Platform.Calendars;
+
+/// <summary>CAL-02 from the command line: <c>Kefu.Web calendar-import FILE [CALENDAR]</c>.</summary>
+public static class CalendarCommands
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "calendar-import";
+
+    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output)
+    {
+        if (args.Length < 2)
+        {
+            output.WriteLine("Usage: Kefu.Web calendar-import <holiday-cn.json> [calendarId, default cn]");
+            return 2;
+        }
+
+        if (!File.Exists(args[1]))
+        {
+            output.WriteLine($"No such file: {args[1]}");
+            return 1;
+        }
+
+        var calendarId = args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? args[2] : WorkCalendar.DefaultId;
+        var settings = DatabaseSettings.From(configuration);
+        var options = new DbContextOptionsBuilder<KefuDbContext>();
+        settings.Configure(options);
+        await using var db = new KefuDbContext(options.Options);
+        await db.Database.MigrateAsync();
+        await CalendarAdmin.EnsureDefaultAsync(db);
+
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(TimeProvider.System).AddSingleton(db).BuildServiceProvider();
+        var admin = new CalendarAdmin(db, new CalendarService(new SingleContextScopes(services), TimeProvider.System));
+        var (imported, problems) = await admin.ImportAsync(calendarId, await File.ReadAllTextAsync(args[1]), CancellationToken.None);
+        if (imported < 0)
+        {
+            output.WriteLine($"No calendar '{calendarId}'.");
+            return 1;
+        }
+
+        if (problems.HasErrors)
+        {
+            output.WriteLine(string.Join(Environment.NewLine, problems.Errors.SelectMany(e => e.Value)));
+            return 1;
+        }
+
+        output.WriteLine($"Imported {imported} days into calendar '{calendarId}'.");
+        return 0;
+    }
+
+    /// <summary>The CLI has one context and no host; cache refreshes are not needed there.</summary>
+    private sealed class SingleContextScopes(IServiceProvider services) : IServiceScopeFactory
+    {
+        public IServiceScope CreateScope() => services.CreateScope();
+    }
+}
