@@ -18,6 +18,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
+    public const string AdminPassword = "Admin-browser-2026";
+
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
@@ -29,6 +31,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(_dataDirectory);
+        // The admin user is created at first start with this password.
+        Environment.SetEnvironmentVariable("KEFU_ADMIN_PASSWORD", AdminPassword);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Kefu:Demo", "true");
@@ -36,6 +40,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Database:Provider", "Sqlite");
             b.UseSetting("ConnectionStrings:Kefu", $"Data Source={Path.Combine(_dataDirectory, "kefu.db")}");
             b.UseSetting("Kefu:LoginAttemptsPerMinute", "1000");
+            // A free loopback port: several fixtures (and other tests) run side by side.
+            b.UseSetting("urls", "http://127.0.0.1:0");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

@@ -1,0 +1,103 @@
+using Kefu.Core.Calendar;
+using Kefu.Web.Data;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Calendars;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Kefu.Web.Modules.Administration.Pages;
+
+/// <summary>CAL-01/02: a year of a calendar, holidays and make-up days coloured; days editable; holiday-cn upload.</summary>
+[Authorize(Policy = Policies.Administer)]
+public sealed class CalendarYearModel(CalendarService calendars, CalendarAdmin admin, KefuDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    /// <summary>Largest holiday-cn file accepted; the real ones are a few kilobytes.</summary>
+    private const long MaxUploadBytes = 256 * 1024;
+
+    [BindProperty(SupportsGet = true)] public string? Id { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public WorkingCalendar Calendar { get; private set; } = null!;
+    public IReadOnlyList<string> Calendars { get; private set; } = [];
+    public int WorkingDays { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDayAsync(DateOnly? date, string? kind, string? name, CancellationToken ct)
+    {
+        if (date is null)
+        {
+            ModelState.AddModelError(string.Empty, l["Calendar.BadDate", "date"]);
+        }
+        else if (await admin.SetDayAsync(Id ?? WorkCalendar.DefaultId, date.Value, kind, name, ct) is { } problems)
+        {
+            if (!problems.HasErrors)
+            {
+                Message = l["Common.Saved"];
+                return Redirect($"/admin/calendars/{Id ?? WorkCalendar.DefaultId}?year={Year}&date={date:yyyy-MM-dd}");
+            }
+
+            problems.CopyTo(ModelState, "");
+        }
+        else
+        {
+            return NotFound();
+        }
+
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0 || file.Length > MaxUploadBytes)
+        {
+            ModelState.AddModelError(string.Empty, l["Calendar.BadFile", l["Calendar.FileSize"]]);
+        }
+        else
+        {
+            using var reader = new StreamReader(file.OpenReadStream());
+            var (imported, problems) = await admin.ImportAsync(Id ?? WorkCalendar.DefaultId, await reader.ReadToEndAsync(ct), ct);
+            if (imported < 0)
+            {
+                return NotFound();
+            }
+
+            if (!problems.HasErrors)
+            {
+                Message = l["Calendar.Imported", imported];
+                return Redirect($"/admin/calendars/{Id ?? WorkCalendar.DefaultId}?year={Year}");
+            }
+
+            problems.CopyTo(ModelState, "");
+        }
+
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Id ??= WorkCalendar.DefaultId;
+        var calendar = await calendars.FindAsync(Id, ct);
+        if (calendar is null)
+        {
+            return false;
+        }
+
+        Calendar = calendar;
+        var year = Year ?? clock.GetUtcNow().Year;
+        Year = Math.Clamp(year, calendar.FirstDate.Year, calendar.LastDate.Year);
+        WorkingDays = calendar.WorkingDaysBetween(new DateOnly(Year.Value, 1, 1), new DateOnly(Year.Value, 12, 31));
+        Calendars = await db.Set<WorkCalendar>().AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        if (Date is { } d && (d < calendar.FirstDate || d > calendar.LastDate))
+        {
+            Date = null;
+        }
+
+        return true;
+    }
+}
