@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Data;
 
-public sealed class KefuDbContext(DbContextOptions<KefuDbContext> options, IAuditContext? auditContext = null, TimeProvider? clock = null)
+public sealed class KefuDbContext(DbContextOptions<KefuDbContext> options, IAuditContext? auditContext = null, TimeProvider? clock = null, IInboxObserver? inboxObserver = null)
     : IdentityDbContext<KefuUser, IdentityRole, string>(options)
 {
     private readonly AuditTrail _audit = new(auditContext ?? IAuditContext.System, clock ?? TimeProvider.System);
@@ -31,9 +31,13 @@ public sealed class KefuDbContext(DbContextOptions<KefuDbContext> options, IAudi
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var pending = AuditTrail.Collect(ChangeTracker);
+        var addressed = inboxObserver is null ? [] : ChangeTracker.Entries<IUserAddressed>()
+            .Where(e => e.State == EntityState.Added).Select(e => e.Entity.UserId).Distinct().ToArray();
         if (pending.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            Tell(addressed);
+            return saved;
         }
 
         var ownTransaction = Database.CurrentTransaction is null
@@ -49,6 +53,7 @@ public sealed class KefuDbContext(DbContextOptions<KefuDbContext> options, IAudi
                 await ownTransaction.CommitAsync(cancellationToken);
             }
 
+            Tell(addressed);
             return result;
         }
         finally
@@ -57,6 +62,14 @@ public sealed class KefuDbContext(DbContextOptions<KefuDbContext> options, IAudi
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    private void Tell(string[] userIds)
+    {
+        if (userIds.Length > 0)
+        {
+            inboxObserver?.Added(userIds);
         }
     }
 

@@ -2,6 +2,10 @@ using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Database;
 using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Jobs;
+using Kefu.Web.Platform.Notifications;
+using Kefu.Web.Platform.Settings;
+using Kefu.Web.Platform.Sla;
 using Kefu.Web.Platform.Localization;
 using Kefu.Web.Platform.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,12 +25,17 @@ public static class PlatformSetup
         var services = builder.Services;
         services.AddSingleton(new StartupOptions(demo));
         services.AddSingleton(TimeProvider.System);
-        builder.AddKefuDatabase();
+        var database = builder.AddKefuDatabase();
         builder.AddKefuAuth();
         builder.AddKefuLocalization();
         services.AddScoped<Seeder>();
         services.AddSingleton<CalendarService>();
         services.AddScoped<CalendarAdmin>();
+        services.AddScoped<PolicyStore>();
+        AddNotifications(services);
+        services.AddScoped<SlaService>();
+        services.AddScoped<SlaSweeper>();
+        builder.AddKefuJobs(database);
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddDataProtection().SetApplicationName("Kefu");
@@ -54,6 +63,21 @@ public static class PlatformSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
     }
 
+    /// <summary>NTF-01/02: inbox, outbox, the four outside channels and the live bell.</summary>
+    private static void AddNotifications(IServiceCollection services)
+    {
+        services.AddScoped<Notifier>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<ChannelTester>();
+        services.AddHttpClient("notifications", c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddScoped<IChannelSender, SmtpSender>();
+        services.AddScoped<IChannelSender>(sp => new RobotSender(sp.GetRequiredService<IHttpClientFactory>(), NotificationChannel.WeCom));
+        services.AddScoped<IChannelSender>(sp => new RobotSender(sp.GetRequiredService<IHttpClientFactory>(), NotificationChannel.DingTalk));
+        services.AddScoped<IChannelSender, SmsSender>();
+        services.AddSignalR();
+        services.AddSingleton<Kefu.Web.Data.IInboxObserver, HubInboxObserver>();
+    }
+
     public static void UseKefuPlatform(this WebApplication app)
     {
         // Localisation first, so error pages and problem details speak the caller's language too.
@@ -77,6 +101,7 @@ public static class PlatformSetup
         app.MapStaticAssets();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHub<NotificationHub>(NotificationHub.Path);
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
         {
@@ -91,6 +116,8 @@ public static class PlatformSetup
         var api = app.MapGroup("/api").RequireAuthorization().DisableCookieRedirect();
         api.MapAuthApi();
         api.MapCalendarApi();
+        api.MapNotificationsApi();
+        api.MapSlaApi();
         return api;
     }
 

@@ -11,9 +11,12 @@ public static class Text
 {
     private static readonly ResourceManager Resources = new("Kefu.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
 
-    public static string Get(string key, params object?[] args)
+    public static string Get(string key, params object?[] args) => In(CultureInfo.CurrentUICulture, key, args);
+
+    /// <summary>The string in a given culture, e.g. the recipient's language for a notification.</summary>
+    public static string In(CultureInfo culture, string key, params object?[] args)
     {
-        var format = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
-        return args.Length == 0 ? format : string.Format(CultureInfo.CurrentCulture, format, args);
+        var format = Resources.GetString(key, culture) ?? key;
+        return args.Length == 0 ? format : string.Format(culture, format, args);
     }
 }

@@ -1,0 +1,65 @@
+using Kefu.Web.Platform.Database;
+using Kefu.Web.Platform.Notifications;
+using Kefu.Web.Platform.Sla;
+using Quartz;
+
+namespace Kefu.Web.Platform.Jobs;
+
+/// <summary>
+/// Recurring work on Quartz. On PostgreSQL the job store is clustered in the database, so with
+/// several nodes each sweep runs on one node at a time; on SQLite (one node) it runs in memory.
+/// The SLA and outbox state itself lives in Kefu's own tables either way.
+/// </summary>
+public static class JobsSetup
+{
+    public static void AddKefuJobs(this WebApplicationBuilder builder, DatabaseSettings database)
+    {
+        if (!builder.Configuration.GetValue("Kefu:Jobs:Enabled", true))
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Kefu:Jobs:SweepSeconds", 5));
+        builder.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "Kefu";
+                o.GenerateInstanceId = true;
+            });
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                q.UsePersistentStore(s =>
+                {
+                    s.UsePostgres(database.ConnectionString);
+                    s.UseSystemTextJsonSerializer(_ => { });
+                    s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                    s.ProvisionSchema();
+                });
+            }
+
+            Every<SlaSweepJob>(q, "sla-sweep", interval);
+            Every<OutboxJob>(q, "outbox", interval);
+        });
+        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+
+    private static void Every<TJob>(IQuartzBuilder q, string name, TimeSpan interval) where TJob : class, IJob
+    {
+        q.AddJob<TJob>(j => j.WithIdentity(name, "kefu").StoreDurably().DisallowConcurrentExecution());
+        q.AddTrigger<TJob>(t => t.ForJob(name, "kefu").WithIdentity(name + "-trigger", "kefu").StartNow()
+            .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever()));
+    }
+}
+
+/// <summary>SLA-02: the sweep of due warnings and breaches.</summary>
+public sealed class SlaSweepJob(SlaSweeper sweeper) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await sweeper.SweepAsync(cancellationToken);
+}
+
+/// <summary>NTF-02: delivery of the outbox.</summary>
+public sealed class OutboxJob(OutboxDispatcher dispatcher) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await dispatcher.DispatchDueAsync(cancellationToken);
+}

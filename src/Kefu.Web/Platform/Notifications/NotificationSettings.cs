@@ -1,0 +1,61 @@
+namespace Kefu.Web.Platform.Notifications;
+
+/// <summary>
+/// NTF-01: the channels an administrator configured (Settings → Notifications); none is needed
+/// to run. Stored as a policy setting; secrets stay on the server and are never shown back.
+/// </summary>
+public sealed record NotificationSettings
+{
+    public const string Key = "notifications.channels";
+
+    public SmtpSettings Smtp { get; init; } = new();
+    public WebhookSettings WeCom { get; init; } = new();
+    public WebhookSettings DingTalk { get; init; } = new();
+    public SmsSettings Sms { get; init; } = new();
+
+    /// <summary>NTF-02: retries with back-off; delays double from this first one.</summary>
+    public int FirstRetrySeconds { get; init; } = 30;
+
+    public int MaxAttempts { get; init; } = 8;
+
+    public bool IsEnabled(NotificationChannel channel) => channel switch
+    {
+        NotificationChannel.Email => Smtp.Enabled && !string.IsNullOrWhiteSpace(Smtp.Host),
+        NotificationChannel.WeCom => WeCom.Enabled && !string.IsNullOrWhiteSpace(WeCom.WebhookUrl),
+        NotificationChannel.DingTalk => DingTalk.Enabled && !string.IsNullOrWhiteSpace(DingTalk.WebhookUrl),
+        NotificationChannel.Sms => Sms.Enabled && !string.IsNullOrWhiteSpace(Sms.GatewayUrl),
+    };
+
+    /// <summary>The delay before attempt number <paramref name="attempts"/> + 1: 30 s, 1 min, 2 min, 4 min… capped at 6 h.</summary>
+    public TimeSpan BackOff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(6 * 3600, FirstRetrySeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
+}
+
+public sealed record SmtpSettings
+{
+    public bool Enabled { get; init; }
+    public string? Host { get; init; }
+    public int Port { get; init; } = 25;
+    public bool EnableSsl { get; init; }
+    public string? UserName { get; init; }
+    public string? Password { get; init; }
+    public string From { get; init; } = "kefu@localhost";
+}
+
+public sealed record WebhookSettings
+{
+    public bool Enabled { get; init; }
+
+    /// <summary>The group robot's webhook address (WeCom or DingTalk).</summary>
+    public string? WebhookUrl { get; init; }
+}
+
+public sealed record SmsSettings
+{
+    public bool Enabled { get; init; }
+
+    /// <summary>A generic HTTP gateway: Kefu POSTs <c>{"to","text"}</c> as JSON.</summary>
+    public string? GatewayUrl { get; init; }
+
+    public string? ApiKey { get; init; }
+}

@@ -1,0 +1,136 @@
+using System.Security.Claims;
+using Kefu.Web.Data;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Settings;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kefu.Web.Platform.Notifications;
+
+public sealed record InboxItemDto(long Id, string EventKey, string Title, string Body, string? Link, DateTime CreatedAt, DateTime? ReadAt);
+
+public sealed record UnreadDto(int Count);
+
+public sealed record TestMessageInput(string? To);
+
+public sealed record TestMessageResult(long MessageId, string Status, string? Error);
+
+/// <summary>What the settings page and API show: secrets are never sent back, only whether one is set.</summary>
+public sealed record ChannelSettingsDto(
+    bool SmtpEnabled, string? SmtpHost, int SmtpPort, bool SmtpSsl, string? SmtpUser, bool SmtpPasswordSet, string SmtpFrom,
+    bool WeComEnabled, bool WeComWebhookSet, bool DingTalkEnabled, bool DingTalkWebhookSet,
+    bool SmsEnabled, string? SmsGatewayUrl, bool SmsKeySet, int FirstRetrySeconds, int MaxAttempts)
+{
+    public static ChannelSettingsDto From(NotificationSettings s) => new(
+        s.Smtp.Enabled, s.Smtp.Host, s.Smtp.Port, s.Smtp.EnableSsl, s.Smtp.UserName, !string.IsNullOrEmpty(s.Smtp.Password), s.Smtp.From,
+        s.WeCom.Enabled, !string.IsNullOrEmpty(s.WeCom.WebhookUrl), s.DingTalk.Enabled, !string.IsNullOrEmpty(s.DingTalk.WebhookUrl),
+        s.Sms.Enabled, s.Sms.GatewayUrl, !string.IsNullOrEmpty(s.Sms.ApiKey), s.FirstRetrySeconds, s.MaxAttempts);
+}
+
+public static class NotificationsApi
+{
+    public static void MapNotificationsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/notifications").WithTags("Notifications");
+        group.MapGet("/", Inbox).WithName("ListMyNotifications").WithSummary("My in-app inbox, newest first.");
+        group.MapGet("/unread-count", async (ClaimsPrincipal user, KefuDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(new UnreadDto(await Unread(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!).CountAsync(ct)))).WithName("CountMyUnread");
+        group.MapPost("/{id:long}/read", MarkRead).WithName("MarkNotificationRead");
+        group.MapPost("/read-all", async (ClaimsPrincipal user, KefuDbContext db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await Unread(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!).ExecuteUpdateAsync(s => s.SetProperty(i => i.ReadAt, now), ct);
+            return TypedResults.NoContent();
+        }).WithName("MarkAllNotificationsRead");
+
+        var admin = group.MapGroup("/channels").RequireAuthorization(Policies.Administer);
+        admin.MapGet("/", async (PolicyStore store, CancellationToken ct) =>
+            TypedResults.Ok(ChannelSettingsDto.From(await store.GetAsync<NotificationSettings>(NotificationSettings.Key, ct)))).WithName("GetNotificationChannels");
+        admin.MapPost("/{channel}/test", Test).WithName("TestNotificationChannel")
+             .WithSummary("Send a test message over one channel (email, wecom, dingtalk, sms) and report the result.");
+    }
+
+    internal static IQueryable<InboxItem> Unread(KefuDbContext db, string userId) =>
+        db.Set<InboxItem>().Where(i => i.UserId == userId && i.ReadAt == null);
+
+    private static async Task<Ok<Paged<InboxItemDto>>> Inbox(bool? unread, int? page, int? pageSize, ClaimsPrincipal user, KefuDbContext db, CancellationToken ct)
+    {
+        var (p, size) = Paging.Clamp(page, pageSize);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var query = db.Set<InboxItem>().AsNoTracking().Where(i => i.UserId == userId);
+        if (unread == true)
+        {
+            query = query.Where(i => i.ReadAt == null);
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(i => i.Id).Skip((p - 1) * size).Take(size)
+            .Select(i => new InboxItemDto(i.Id, i.EventKey, i.Title, i.Body, i.Link, i.CreatedAt, i.ReadAt)).ToListAsync(ct);
+        return TypedResults.Ok(new Paged<InboxItemDto>(items, p, size, total));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> MarkRead(long id, ClaimsPrincipal user, KefuDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var item = await db.Set<InboxItem>().SingleOrDefaultAsync(i => i.Id == id && i.UserId == userId, ct);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        item.ReadAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<TestMessageResult>, ValidationProblem>> Test(
+        string channel, TestMessageInput input, ChannelTester tester, CancellationToken ct)
+    {
+        var (result, problems) = await tester.TestAsync(channel, input.To, ct);
+        return result is null ? problems.ToProblem() : TypedResults.Ok(result);
+    }
+}
+
+/// <summary>Sends one test message through the outbox at once, so the attempt is recorded like any other.</summary>
+public sealed class ChannelTester(KefuDbContext db, PolicyStore store, OutboxDispatcher dispatcher, TimeProvider clock)
+{
+    public async Task<(TestMessageResult? Result, ProblemBuilder Problems)> TestAsync(string channelName, string? to, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        if (!Enum.TryParse<NotificationChannel>(channelName, ignoreCase: true, out var channel) || !Enum.IsDefined(channel))
+        {
+            problems.Add("channel", "Ntf.UnknownChannel");
+            return (null, problems);
+        }
+
+        var settings = await store.GetAsync<NotificationSettings>(NotificationSettings.Key, ct);
+        if (!settings.IsEnabled(channel))
+        {
+            problems.Add("channel", "Ntf.ChannelOff");
+        }
+
+        if (channel is NotificationChannel.Email or NotificationChannel.Sms)
+        {
+            problems.Required("to", to).MaxLength("to", to, 256);
+        }
+
+        if (problems.HasErrors)
+        {
+            return (null, problems);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stamp = now.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var message = new OutboxMessage
+        {
+            Channel = channel, Recipient = to?.Trim() ?? "", EventKey = "Test",
+            Subject = Localization.Text.Get("Ntf.Test.Title"), Body = Localization.Text.Get("Ntf.Test.Body", stamp),
+            Status = DeliveryStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+        };
+        db.Add(message);
+        await db.SaveChangesAsync(ct);
+        await dispatcher.DeliverNowAsync(message, settings, ct);
+        return (new TestMessageResult(message.Id, message.Status.ToString(), message.LastError), problems);
+    }
+}

@@ -1,0 +1,96 @@
+using Kefu.Core.Organization;
+using Kefu.Web.Data;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Calendars;
+using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Scoping;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kefu.Web.Platform.Sla;
+
+public sealed record TimerDto(
+    long Id, string RecordType, string RecordId, string Rule, string Name, string? OwnerId, string Unit, int Amount,
+    string StartedAt, string DueAt, string WarnAt, string Status, string State, bool Breached, bool FiredLate, string? BreachedAt, string? Link);
+
+/// <summary>SLA-01: a record's timers, and my (or my centre's) deadlines that are due soon or breached.</summary>
+public static class SlaApi
+{
+    public static void MapSlaApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/sla").WithTags("Deadlines");
+        group.MapGet("/timers", ForRecord).WithName("ListRecordTimers").WithSummary("The timers of one record (recordType, recordId).");
+        group.MapGet("/deadlines", Deadlines).WithName("ListDeadlines")
+             .WithSummary("Open deadlines: mine, or my scope's (scope=team); state=soon|breached|all.");
+    }
+
+    private static async Task<Results<Ok<List<TimerDto>>, ValidationProblem>> ForRecord(
+        string? recordType, string? recordId, KefuDbContext db, CurrentUser current, CalendarService calendars, TimeProvider clock, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder().Required("recordType", recordType).Required("recordId", recordId);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var viewer = await current.GetViewerAsync(ct);
+        var timers = await db.Set<SlaTimer>().AsNoTracking().VisibleTo(viewer)
+            .Where(t => t.RecordType == recordType && t.RecordId == recordId).OrderBy(t => t.StartedAt).ToListAsync(ct);
+        return TypedResults.Ok(await ToDtosAsync(timers, calendars, clock, ct));
+    }
+
+    private static async Task<Results<Ok<List<TimerDto>>, ValidationProblem>> Deadlines(
+        string? state, string? scope, KefuDbContext db, CurrentUser current, CalendarService calendars, TimeProvider clock, CancellationToken ct)
+    {
+        if (state is not (null or "soon" or "breached" or "all") || scope is not (null or "mine" or "team"))
+        {
+            return new ProblemBuilder().Add(state is not (null or "soon" or "breached" or "all") ? "state" : "scope", "Sla.BadFilter").ToProblem();
+        }
+
+        var viewer = await current.GetViewerAsync(ct);
+        var timers = await DeadlineQuery(db, viewer, state ?? "all", scope == "team", clock).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(await ToDtosAsync(timers, calendars, clock, ct));
+    }
+
+    /// <summary>Open deadlines for the "My deadlines" page and API; due first.</summary>
+    public static IQueryable<SlaTimer> DeadlineQuery(KefuDbContext db, ScopeViewer viewer, string state, bool team, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = db.Set<SlaTimer>().AsNoTracking().Where(t => t.Status != TimerStatus.Stopped);
+        query = team ? query.VisibleTo(viewer) : query.Where(t => t.OwnerId == viewer.UserId);
+        query = state switch
+        {
+            "soon" => query.Where(t => t.BreachedAt == null && t.WarnAt <= now),
+            "breached" => query.Where(t => t.BreachedAt != null || (t.Status == TimerStatus.Running && t.DueAt <= now)),
+            _ => query,
+        };
+        return query.OrderBy(t => t.DueAt);
+    }
+
+    public static async Task<List<TimerDto>> ToDtosAsync(IEnumerable<SlaTimer> timers, CalendarService calendars, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var result = new List<TimerDto>();
+        foreach (var t in timers)
+        {
+            var calendar = await calendars.FindAsync(t.CalendarId, ct) ?? await calendars.GetAsync(WorkCalendar.DefaultId, ct);
+            string Local(DateTime utc) => calendar.ToCalendarTime(SlaService.Utc(utc)).ToString(CalendarApi.InstantFormat, System.Globalization.CultureInfo.InvariantCulture);
+            result.Add(new TimerDto(
+                t.Id, t.RecordType, t.RecordId, t.Rule, t.Name, t.OwnerId, t.Unit.ToString(), t.Amount,
+                Local(t.StartedAt), Local(t.DueAt), Local(t.WarnAt), t.Status.ToString(), StateOf(t, now).ToString(),
+                t.BreachedAt is not null || (t.Status == TimerStatus.Running && SlaService.Utc(t.DueAt) <= now), t.FiredLate,
+                t.BreachedAt is { } b ? Local(b) : null, t.Link));
+        }
+
+        return result;
+    }
+
+    public static Kefu.Core.Sla.SlaState StateOf(SlaTimer t, DateTimeOffset now) => t.Status switch
+    {
+        TimerStatus.Stopped => Kefu.Core.Sla.SlaState.Stopped,
+        TimerStatus.Paused => Kefu.Core.Sla.SlaState.Paused,
+        TimerStatus.Running => t.BreachedAt is not null ? Kefu.Core.Sla.SlaState.Breached : Kefu.Core.Sla.SlaClock.StateAt(now, SlaService.Utc(t.WarnAt), SlaService.Utc(t.DueAt)),
+    };
+
+    internal static bool IsTeamViewer(ScopeViewer viewer) => viewer.Scope >= DataScope.Centre;
+}

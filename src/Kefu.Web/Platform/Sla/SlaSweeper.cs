@@ -1,0 +1,144 @@
+using Kefu.Core.Organization;
+using Kefu.Core.Sla;
+using Kefu.Web.Data;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Calendars;
+using Kefu.Web.Platform.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kefu.Web.Platform.Sla;
+
+/// <summary>
+/// SLA-02/04: fires due warnings and breaches. Each firing is a conditional claim on the row
+/// (the concurrency token), so with several nodes a timer fires exactly once; a breach found
+/// long after its due time (the system was down) fires at once and is marked late.
+/// </summary>
+public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarService calendars, TimeProvider clock, ILogger<SlaSweeper> logger)
+{
+    public const int BatchSize = 200;
+
+    /// <summary>A breach noticed more than this after its due time was missed while Kefu was down.</summary>
+    public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
+
+    public async Task<(int Warnings, int Breaches)> SweepAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var breaches = 0;
+        var due = await db.Set<SlaTimer>()
+            .Where(t => t.Status == TimerStatus.Running && t.BreachedAt == null && t.DueAt <= now)
+            .OrderBy(t => t.DueAt).Take(BatchSize).ToListAsync(ct);
+        foreach (var timer in due)
+        {
+            breaches += await FireAsync(timer, breach: true, now, ct) ? 1 : 0;
+        }
+
+        var warnings = 0;
+        var warn = await db.Set<SlaTimer>()
+            .Where(t => t.Status == TimerStatus.Running && t.WarnedAt == null && t.BreachedAt == null && t.WarnAt <= now && t.DueAt > now)
+            .OrderBy(t => t.WarnAt).Take(BatchSize).ToListAsync(ct);
+        foreach (var timer in warn)
+        {
+            warnings += await FireAsync(timer, breach: false, now, ct) ? 1 : 0;
+        }
+
+        return (warnings, breaches);
+    }
+
+    private async Task<bool> FireAsync(SlaTimer timer, bool breach, DateTime now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var calendar = await calendars.GetAsync(timer.CalendarId, ct);
+        var due = calendar.ToCalendarTime(SlaService.Utc(timer.DueAt));
+        if (breach)
+        {
+            timer.BreachedAt = now;
+            timer.FiredLate = now - timer.DueAt > LateAfter;
+            timer.WarnedAt ??= now;
+            db.Add(new SlaBreach
+            {
+                TimerId = timer.Id, RecordType = timer.RecordType, RecordId = timer.RecordId, Rule = timer.Rule, OwnerId = timer.OwnerId,
+                OrgPath = timer.OrgPath, DueAt = timer.DueAt, BreachedAt = now, Late = timer.FiredLate,
+            });
+        }
+        else
+        {
+            timer.WarnedAt = now;
+        }
+
+        var recipients = new HashSet<string>(StringComparer.Ordinal);
+        if (timer.OwnerId is not null)
+        {
+            recipients.Add(timer.OwnerId);
+        }
+
+        if (breach)
+        {
+            foreach (var id in await ResolveEscalationAsync(timer, ct))
+            {
+                recipients.Add(id);
+            }
+        }
+
+        await notifier.EnqueueAsync(new NotificationRequest(
+            breach ? "SlaBreach" : "SlaWarning",
+            recipients,
+            [timer.Name, timer.Rule, due.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), timer.RecordType, timer.RecordId],
+            timer.Link, nameof(SlaTimer), timer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another node fired it first (or it was paused or stopped meanwhile).
+            logger.LogInformation("Timer {Id} was fired or changed by another node", timer.Id);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>People named, and holders of the named roles nearest above the record in the org tree.</summary>
+    private async Task<IReadOnlyList<string>> ResolveEscalationAsync(SlaTimer timer, CancellationToken ct)
+    {
+        var result = new List<string>();
+        foreach (var target in EscalationTarget.Parse(timer.Escalation))
+        {
+            if (target.Kind == "user")
+            {
+                result.Add(target.Value);
+                continue;
+            }
+
+            if (!KefuRoles.TryParse(target.Value, out var role))
+            {
+                continue;
+            }
+
+            var roleName = KefuRoles.Name(role);
+            var holders = await (from u in db.Users
+                                 join ur in db.UserRoles on u.Id equals ur.UserId
+                                 join r in db.Roles on ur.RoleId equals r.Id
+                                 where r.Name == roleName && u.Status == StaffStatus.Active
+                                 select new { u.Id, u.OrgPath }).ToListAsync(ct);
+            var anchored = new List<(string, string)>();
+            foreach (var holder in holders)
+            {
+                var (centre, branch) = await OrgTree.AnchorsAsync(db, holder.OrgPath, ct);
+                // A role's authority covers its scope: the holder's centre, branch, or the whole company.
+                var scope = ScopePolicy.Default.ScopeFor([role]) switch
+                {
+                    DataScope.Company => OrgPath.Root,
+                    DataScope.Branch => branch,
+                    _ => centre,
+                };
+                anchored.Add((holder.Id, scope));
+            }
+
+            result.AddRange(EscalationTarget.ResolveRole(timer.OrgPath, anchored));
+        }
+
+        return result;
+    }
+}
