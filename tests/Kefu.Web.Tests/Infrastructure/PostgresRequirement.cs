@@ -66,6 +66,6 @@ public sealed class ProviderTheoryDiscoverer(IMessageSink diagnosticMessageSink)
 {
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
         PostgresRequirement.SkipReason is { } reason && PostgresRequirement.IsRequiredBy(testMethod)
-            ? CreateTestCasesForSkip(discoveryOptions, testMethod, theoryAttribute, reason)
+            ? [new XunitSkippedDataRowTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, reason)]
             : base.Discover(discoveryOptions, testMethod, theoryAttribute);
 }
