@@ -60,6 +60,25 @@ public abstract class MigrationTests(KefuFactory app)
     }
 
     [ProviderFact]
+    public async Task SchemaComparison_DatabaseThatDriftedFromTheModel_ReportsEachDifference()
+    {
+        // A database of its own (not the app's), migrated, then changed behind EF's back.
+        await using var database = await TestDatabase.CreateAsync(app.Kind);
+        var builder = new DbContextOptionsBuilder<KefuDbContext>().UseApplicationServiceProvider(app.Services);
+        var options = (app.Kind == DatabaseKind.Sqlite ? builder.UseSqlite(database.ConnectionString) : builder.UseNpgsql(database.ConnectionString)).Options;
+        await using var db = new KefuDbContext(options);
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Customers" ADD COLUMN "Extra" integer NULL""");
+        await db.Database.ExecuteSqlRawAsync("""DROP INDEX "IX_Customers_OwnerId" """);
+
+        var difference = DatabaseSchema.FromModel(db).Difference(await DatabaseSchema.FromDatabaseAsync(db));
+
+        Assert.Contains("only in model:  index Customers.IX_Customers_OwnerId (OwnerId)", difference, StringComparison.Ordinal);
+        Assert.Contains("only in database: column Customers.Extra ", difference, StringComparison.Ordinal);
+        Assert.StartsWith("Schema differs: 1 line(s) only in the model, 1 only in the database.", difference, StringComparison.Ordinal);
+    }
+
+    [ProviderFact]
     public async Task Seed_AtStart_CreatesRolesAdminAndDemoOrganisation()
     {
         await using var scope = app.Services.CreateAsyncScope();
