@@ -83,7 +83,9 @@ for project in tests/*/*.csproj; do
     output="$PGROOT/$name.log"
     log "testing $name"
     set +e
-    dotnet test "$project" --no-build -c Release -nologo >"$output" 2>&1
+    # A hung test host is killed after 10 minutes and the project counts as failed.
+    dotnet test "$project" --no-build -c Release -nologo --results-directory "$PGROOT/results/$name" \
+        --blame-hang-timeout 10m --blame-hang-dump-type none >"$output" 2>&1
     rc=$?
     set -e
     # Failures in full (message and stack), then the project's summary line.

@@ -74,8 +74,11 @@ public abstract class KefuFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public static string PasswordOf(string userName) => userName == "admin" ? AdminPassword : DemoPassword;
 
     /// <summary>POST /api/auth/token with the given credentials.</summary>
-    public Task<HttpResponseMessage> RequestTokenAsync(string userName, string password) =>
-        CreateClient().PostAsJsonAsync("/api/auth/token", new { userName, password });
+    public async Task<HttpResponseMessage> RequestTokenAsync(string userName, string password)
+    {
+        using var client = CreateClient();
+        return await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
+    }
 
     /// <summary>A client signed in as <paramref name="userName"/> with a bearer token (cached per user).</summary>
     public async Task<HttpClient> ClientFor(string userName)
@@ -107,7 +110,7 @@ public abstract class KefuFactory : WebApplicationFactory<Program>, IAsyncLifeti
         return (string)staff["id"]!;
     }
 
-    /// <summary>The staff record of a user, as GET /api/staff/{id} returns it to <c>admin</c>.</summary>
+    /// <summary>The staff record of a user, as the staff list (GET /api/staff) shows it to <c>admin</c>.</summary>
     public async Task<JsonObject> StaffAsync(string userName)
     {
         using var admin = await ClientFor("admin");
