@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kefu.Web.Platform.Seeding;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Kefu.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole Kefu app in the test process, on a database of its own (fresh SQLite file or fresh
+/// PostgreSQL database), migrated and seeded with the demo organisation at start, as in production.
+/// Use one per test class (a class fixture): starting it costs a second or two.
+/// </summary>
+public abstract class KefuFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>The <c>admin</c> user's password: the seeder reads it from KEFU_ADMIN_PASSWORD.</summary>
+    public const string AdminPassword = "Admin-test-2026";
+
+    public const string DemoPassword = Seeder.DefaultDemoPassword;
+
+    private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly string _dataDirectory = Path.Combine(TestDatabase.TempRoot, $"data-{Guid.NewGuid():N}");
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _shared = new(StringComparer.Ordinal);
+    private TestDatabase? _database;
+
+    protected KefuFactory(DatabaseKind kind)
+    {
+        Kind = kind;
+        // Process-wide, read by the seeder when a host starts; every factory sets the same values.
+        Environment.SetEnvironmentVariable("KEFU_ADMIN_PASSWORD", AdminPassword);
+        Environment.SetEnvironmentVariable("KEFU_DEMO_PASSWORD", DemoPassword);
+    }
+
+    public DatabaseKind Kind { get; }
+
+    /// <summary>Login attempts per client and minute; high so that tests never hit the limit by accident.</summary>
+    protected virtual int LoginAttemptsPerMinute => 10_000;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The factory has not been initialised (or PostgreSQL is not available).");
+
+    public string ConnectionString => Database.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        if (Kind == DatabaseKind.Postgres && PostgresRequirement.SkipReason is not null)
+        {
+            // The tests of this class are skipped; there is nothing to start.
+            return;
+        }
+
+        _database = await TestDatabase.CreateAsync(Kind);
+        Directory.CreateDirectory(_dataDirectory);
+        // Starts the host: migrations and seeding run before it takes requests.
+        _ = Server;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Kind.ToString());
+        builder.UseSetting("ConnectionStrings:Kefu", ConnectionString);
+        builder.UseSetting("Kefu:Demo", "true");
+        builder.UseSetting("Kefu:DataDirectory", _dataDirectory);
+        builder.UseSetting("Kefu:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Test output shows failures, not the app's start-up chatter.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+    }
+
+    /// <summary>The password of a demo user or of <c>admin</c>.</summary>
+    public static string PasswordOf(string userName) => userName == "admin" ? AdminPassword : DemoPassword;
+
+    /// <summary>POST /api/auth/token with the given credentials.</summary>
+    public async Task<HttpResponseMessage> RequestTokenAsync(string userName, string password)
+    {
+        using var client = CreateClient();
+        return await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
+    }
+
+    /// <summary>A client signed in as <paramref name="userName"/> with a bearer token (cached per user).</summary>
+    public async Task<HttpClient> ClientFor(string userName)
+    {
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            using var response = await RequestTokenAsync(userName, PasswordOf(userName));
+            Assert.True(response.IsSuccessStatusCode, $"Login as '{userName}' failed: {(int)response.StatusCode}");
+            var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+            token = (string)body!["accessToken"]!;
+            _tokens[userName] = token;
+        }
+
+        return ClientWithBearer(token);
+    }
+
+    /// <summary>A client that sends <c>Authorization: Bearer {token}</c> (a sign-in token or an API token).</summary>
+    public HttpClient ClientWithBearer(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>The id of a staff member, looked up through the API as <c>admin</c>.</summary>
+    public async Task<string> StaffIdAsync(string userName)
+    {
+        var staff = await StaffAsync(userName);
+        return (string)staff["id"]!;
+    }
+
+    /// <summary>The staff record of a user, as the staff list (GET /api/staff) shows it to <c>admin</c>.</summary>
+    public async Task<JsonObject> StaffAsync(string userName)
+    {
+        using var admin = await ClientFor("admin");
+        var page = await admin.GetFromJsonAsync<JsonObject>($"/api/staff?q={Uri.EscapeDataString(userName)}&pageSize=200");
+        var row = page!["items"]!.AsArray().SingleOrDefault(r => (string?)r!["userName"] == userName)
+            ?? throw new InvalidOperationException($"No staff member '{userName}'.");
+        return row.AsObject();
+    }
+
+    /// <summary>The id of an org unit by code (GET /api/org/units).</summary>
+    public async Task<int> UnitIdAsync(string code)
+    {
+        using var admin = await ClientFor("admin");
+        var units = await admin.GetFromJsonAsync<JsonArray>("/api/org/units");
+        var unit = units!.SingleOrDefault(u => (string?)u!["code"] == code) ?? throw new InvalidOperationException($"No org unit '{code}'.");
+        return (int)unit["id"]!;
+    }
+
+    /// <summary>Creates a staff member as <c>admin</c> (POST /api/staff) and returns the id.</summary>
+    public async Task<string> CreateStaffAsync(string userName, string unitCode, string[] roles, string password, bool onDuty = true)
+    {
+        var unitId = await UnitIdAsync(unitCode);
+        using var admin = await ClientFor("admin");
+        using var response = await admin.PostAsJsonAsync("/api/staff", new
+        {
+            userName,
+            displayName = "测试 " + userName,
+            employeeNumber = "T" + Guid.NewGuid().ToString("N")[..12],
+            orgUnitId = unitId,
+            roles,
+            password,
+            onDuty,
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"Creating '{userName}' failed: {(int)response.StatusCode} {body}");
+        return (string)JsonNode.Parse(body)!["id"]!;
+    }
+
+    /// <summary>Values shared by the tests of one class, computed once per factory (ids looked up through the API…).</summary>
+    public async Task<T> SharedAsync<T>(string key, Func<Task<T>> create) where T : class =>
+        (T)await _shared.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await create())).Value;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+            _database = null;
+        }
+
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+}
+
+/// <summary>Kefu on a fresh SQLite file.</summary>
+public sealed class SqliteApp() : KefuFactory(DatabaseKind.Sqlite);
+
+/// <summary>Kefu on a fresh PostgreSQL database.</summary>
+public sealed class PostgresApp() : KefuFactory(DatabaseKind.Postgres), IRequiresPostgres;
+
+/// <summary>Kefu on SQLite with a login rate limit small enough to hit in a test.</summary>
+public sealed class SqliteAppWithLoginLimit() : KefuFactory(DatabaseKind.Sqlite)
+{
+    public const int Limit = 3;
+
+    protected override int LoginAttemptsPerMinute => Limit;
+}
+
+/// <summary>Kefu on PostgreSQL with a login rate limit small enough to hit in a test.</summary>
+public sealed class PostgresAppWithLoginLimit() : KefuFactory(DatabaseKind.Postgres), IRequiresPostgres
+{
+    protected override int LoginAttemptsPerMinute => SqliteAppWithLoginLimit.Limit;
+}

@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Kefu.Web.Tests.Infrastructure;
+
+/// <summary>The database engines Kefu runs on; every integration test class runs on both.</summary>
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// A database of its own for one test class: a fresh SQLite file under /tmp/kefu-tests, or a fresh
+/// PostgreSQL database on the server named by <c>PG_TEST_CONNECTION</c>. Dropped on dispose.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "PG_TEST_CONNECTION";
+
+    private TestDatabase(DatabaseKind kind, string connectionString, string name)
+    {
+        Kind = kind;
+        ConnectionString = connectionString;
+        Name = name;
+    }
+
+    public DatabaseKind Kind { get; }
+
+    /// <summary>The value of <c>ConnectionStrings:Kefu</c> for the app.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>File path (SQLite) or database name (PostgreSQL).</summary>
+    public string Name { get; }
+
+    /// <summary>The PostgreSQL server for tests, or null when the variable is not set.</summary>
+    public static string? PostgresServer =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    public static string TempRoot => Path.Combine(Path.GetTempPath(), "kefu-tests");
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseKind kind)
+    {
+        if (kind == DatabaseKind.Sqlite)
+        {
+            Directory.CreateDirectory(TempRoot);
+            var file = Path.Combine(TempRoot, $"{Guid.NewGuid():N}.db");
+            return new TestDatabase(kind, new SqliteConnectionStringBuilder { DataSource = file }.ToString(), file);
+        }
+
+        var server = PostgresServer ?? throw new InvalidOperationException(PostgresRequirement.SkipReason);
+        var name = $"kefu_test_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new TestDatabase(kind, builder.ConnectionString, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Kind == DatabaseKind.Sqlite)
+        {
+            using (var connection = new SqliteConnection(ConnectionString))
+            {
+                SqliteConnection.ClearPool(connection);
+            }
+
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(Name + suffix);
+            }
+
+            return;
+        }
+
+        using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        await using var admin = new NpgsqlConnection(PostgresServer);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
