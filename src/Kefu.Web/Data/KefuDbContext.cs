@@ -15,6 +15,17 @@ public sealed class KefuDbContext(DbContextOptions<KefuDbContext> options, IAudi
     public DbSet<PolicySetting> PolicySettings => Set<PolicySetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Instants are stored as UTC; SQLite forgets the kind, so it is put back on read.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -76,4 +87,13 @@ public sealed class KefuDbContext(DbContextOptions<KefuDbContext> options, IAudi
     /// <summary>Adds audit lines for things that are not row changes (sign-in, approvals…).</summary>
     public void AddAuditEvent(string action, string entityType, string? entityId, string? details = null) =>
         AuditEntries.Add(_audit.Event(action, entityType, entityId, details));
+
+    /// <summary>A sign-in event: the request has no signed-in user yet, so the person is named here.</summary>
+    public void AddSignInEvent(string action, KefuUser? user, string channel)
+    {
+        var entry = _audit.Event(action, "User", user?.Id, System.Text.Json.JsonSerializer.Serialize(new { channel }));
+        entry.UserId ??= user?.Id;
+        entry.UserName = user?.UserName ?? entry.UserName;
+        AuditEntries.Add(entry);
+    }
 }

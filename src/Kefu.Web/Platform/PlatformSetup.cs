@@ -80,6 +80,15 @@ public static class PlatformSetup
 
     public static void UseKefuPlatform(this WebApplication app)
     {
+        // Behind a load balancer the client address (audit, login rate limit) comes from X-Forwarded-For.
+        if (app.Configuration.GetValue<bool>("Kefu:ForwardedHeaders"))
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
         // Localisation first, so error pages and problem details speak the caller's language too.
         app.UseRequestLocalization();
         app.UseExceptionHandler("/error/500");

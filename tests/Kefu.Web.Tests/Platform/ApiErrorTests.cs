@@ -36,15 +36,11 @@ public sealed class SqliteAppWithFailingRoutes() : KefuFactory(DatabaseKind.Sqli
 /// <summary>API errors are problem details: 409 for a stale update, 500 with a correlation id and no stack trace otherwise.</summary>
 public sealed class ApiErrorTests(SqliteAppWithFailingRoutes app) : IClassFixture<SqliteAppWithFailingRoutes>
 {
-    private const string HandlerBug =
-        "BUG: UseExceptionHandler(\"/error/500\") rewrites Request.Path to /error/500 before IExceptionHandlers run, so " +
-        "ApiExceptionHandler never sees an /api path and declines; /error/500 has no page (404), and the original exception " +
-        "escapes (bare 500, no problem details, no correlationId, no 409 for DbUpdateConcurrencyException).";
 
     // Production turns on HTTPS redirection; the test client talks HTTPS to the in-memory server.
     private static Uri Https(string path) => new($"https://localhost{path}");
 
-    [Fact(Skip = HandlerBug)]
+    [Fact]
     public async Task ApiError_Unexpected_Returns500ProblemDetailsWithCorrelationIdAndNoDetails()
     {
         using var client = app.CreateClient();
@@ -57,7 +53,7 @@ public sealed class ApiErrorTests(SqliteAppWithFailingRoutes app) : IClassFixtur
         Assert.DoesNotContain("secret detail", problem.ToJsonString(), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = HandlerBug)]
+    [Fact]
     public async Task ApiError_ConcurrencyConflict_Returns409ProblemDetails()
     {
         using var client = app.CreateClient();

@@ -49,7 +49,8 @@ public static class AuthApi
         var user = await users.FindByNameAsync(request.UserName!);
         if (user is null || user.Status == Kefu.Core.Organization.StaffStatus.Left)
         {
-            db.AddAuditEvent("LoginFailed", "User", null, request.UserName);
+            // An unknown name is not stored: people type passwords into the wrong field.
+            db.AddSignInEvent("LoginFailed", null, "api");
             await db.SaveChangesAsync();
             return TypedResults.Unauthorized();
         }
@@ -57,7 +58,7 @@ public static class AuthApi
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
-            db.AddAuditEvent(check.IsLockedOut ? "LoginLockedOut" : "LoginFailed", "User", user.Id, "api");
+            db.AddSignInEvent(check.IsLockedOut ? "LoginLockedOut" : "LoginFailed", user, "api");
             await db.SaveChangesAsync();
             return TypedResults.Unauthorized();
         }
@@ -69,7 +70,7 @@ public static class AuthApi
         var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.BearerScheme);
         var token = options.BearerTokenProtector.Protect(ticket);
 
-        db.AddAuditEvent("Login", "User", user.Id, "api");
+        db.AddSignInEvent("Login", user, "api");
         await db.SaveChangesAsync();
         return TypedResults.Ok(new TokenResponse(token, (long)options.BearerTokenExpiration.TotalSeconds));
     }

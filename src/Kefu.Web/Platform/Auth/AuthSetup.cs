@@ -17,6 +17,7 @@ public static class AuthSetup
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditContext, HttpAuditContext>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, CurrentRolesTransformation>();
 
         services.AddIdentityCore<KefuUser>(o =>
             {

@@ -154,9 +154,7 @@ public abstract class RotationTests(KefuFactory app)
         Assert.Equal(3, (int?)owned!["Owned.Customers"]);
     }
 
-    [ProviderFact(Skip = "BUG: a role change by rotation (or staff update) does not reach bearer tokens already issued: policies read the " +
-        "role claims frozen in the token, and the new security stamp is never checked for bearer tokens, so a demoted user keeps " +
-        "the old rights until the token expires (Kefu:TokenMinutes, 60 min). RotateStaff.cs says the stamp signs such sessions out.")]
+    [ProviderFact]
     public async Task ORG_05_Rotate_RemovedRole_StopsWorkingForTheTokenAlreadyIssued()
     {
         const string password = "Demoted-2026";

@@ -48,16 +48,16 @@ public sealed class LoginModel(SignInManager<KefuUser> signIn, KefuDbContext db,
             : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            db.AddAuditEvent(result.IsLockedOut ? "LoginLockedOut" : "LoginFailed", "User", user?.Id, user is null ? Input.UserName : "web");
+            db.AddSignInEvent(result.IsLockedOut ? "LoginLockedOut" : "LoginFailed", user, "web");
             await db.SaveChangesAsync();
             // Never say whether the user name or the password was wrong.
             ModelState.AddModelError(string.Empty, result.IsLockedOut ? l["Login.LockedOut"] : l["Login.Failed"]);
             return Page();
         }
 
-        db.AddAuditEvent("Login", "User", user!.Id, "web");
+        db.AddSignInEvent("Login", user, "web");
         await db.SaveChangesAsync();
-        if (user.PreferredCulture is { } culture)
+        if (user!.PreferredCulture is { } culture)
         {
             LocalizationSetup.WriteCultureCookie(Response, LocalizationSetup.Normalize(culture));
         }

@@ -16,7 +16,7 @@ public sealed class LogoutModel(SignInManager<KefuUser> signIn, KefuDbContext db
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            db.AddAuditEvent("Logout", "User", User.FindFirstValue(ClaimTypes.NameIdentifier), "web");
+            db.AddAuditEvent("Logout", "User", User.FindFirstValue(ClaimTypes.NameIdentifier), "{\"channel\":\"web\"}");
             await db.SaveChangesAsync();
         }
 
