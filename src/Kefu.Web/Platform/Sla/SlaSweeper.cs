@@ -24,47 +24,72 @@ public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarServ
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var breaches = 0;
-        var due = await db.Set<SlaTimer>()
+        var due = await db.Set<SlaTimer>().AsNoTracking()
             .Where(t => t.Status == TimerStatus.Running && t.BreachedAt == null && t.DueAt <= now)
-            .OrderBy(t => t.DueAt).Take(BatchSize).ToListAsync(ct);
-        foreach (var timer in due)
+            .OrderBy(t => t.DueAt).Select(t => t.Id).Take(BatchSize).ToListAsync(ct);
+        foreach (var id in due)
         {
-            breaches += await FireAsync(timer, breach: true, now, ct) ? 1 : 0;
+            breaches += await FireAsync(id, breach: true, now, ct) ? 1 : 0;
         }
 
         var warnings = 0;
-        var warn = await db.Set<SlaTimer>()
+        var warn = await db.Set<SlaTimer>().AsNoTracking()
             .Where(t => t.Status == TimerStatus.Running && t.WarnedAt == null && t.BreachedAt == null && t.WarnAt <= now && t.DueAt > now)
-            .OrderBy(t => t.WarnAt).Take(BatchSize).ToListAsync(ct);
-        foreach (var timer in warn)
+            .OrderBy(t => t.WarnAt).Select(t => t.Id).Take(BatchSize).ToListAsync(ct);
+        foreach (var id in warn)
         {
-            warnings += await FireAsync(timer, breach: false, now, ct) ? 1 : 0;
+            warnings += await FireAsync(id, breach: false, now, ct) ? 1 : 0;
         }
 
         return (warnings, breaches);
     }
 
-    private async Task<bool> FireAsync(SlaTimer timer, bool breach, DateTime now, CancellationToken ct)
+    /// <summary>Fires one timer in a unit of work of its own, so a lost race leaves nothing behind.</summary>
+    private async Task<bool> FireAsync(long id, bool breach, DateTime now, CancellationToken ct)
     {
+        db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var calendar = await calendars.GetAsync(timer.CalendarId, ct);
-        var due = calendar.ToCalendarTime(SlaService.Utc(timer.DueAt));
+        var timer = await db.Set<SlaTimer>().SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (timer is null || timer.Status != TimerStatus.Running || timer.BreachedAt is not null || (!breach && timer.WarnedAt is not null))
+        {
+            return false;
+        }
+
         if (breach)
         {
             timer.BreachedAt = now;
             timer.FiredLate = now - timer.DueAt > LateAfter;
             timer.WarnedAt ??= now;
-            db.Add(new SlaBreach
-            {
-                TimerId = timer.Id, RecordType = timer.RecordType, RecordId = timer.RecordId, Rule = timer.Rule, OwnerId = timer.OwnerId,
-                OrgPath = timer.OrgPath, DueAt = timer.DueAt, BreachedAt = now, Late = timer.FiredLate,
-            });
         }
         else
         {
             timer.WarnedAt = now;
         }
 
+        // The claim first: the conditional update on the concurrency token lets one node through.
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Timer {Id} was fired or changed by another node", timer.Id);
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        if (breach)
+        {
+            db.Add(new SlaBreach
+            {
+                TimerId = timer.Id, RecordType = timer.RecordType, RecordId = timer.RecordId, Rule = timer.Rule, OwnerId = timer.OwnerId,
+                OrgPath = timer.OrgPath, DueAt = timer.DueAt, BreachedAt = now, Late = timer.FiredLate,
+            });
+        }
+
+        var calendar = await calendars.GetAsync(timer.CalendarId, ct);
+        var due = calendar.ToCalendarTime(SlaService.Utc(timer.DueAt));
         var recipients = new HashSet<string>(StringComparer.Ordinal);
         if (timer.OwnerId is not null)
         {
@@ -73,9 +98,9 @@ public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarServ
 
         if (breach)
         {
-            foreach (var id in await ResolveEscalationAsync(timer, ct))
+            foreach (var userId in await ResolveEscalationAsync(timer, ct))
             {
-                recipients.Add(id);
+                recipients.Add(userId);
             }
         }
 
@@ -84,19 +109,9 @@ public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarServ
             recipients,
             [timer.Name, timer.Rule, due.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), timer.RecordType, timer.RecordId],
             timer.Link, nameof(SlaTimer), timer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another node fired it first (or it was paused or stopped meanwhile).
-            logger.LogInformation("Timer {Id} was fired or changed by another node", timer.Id);
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>People named, and holders of the named roles nearest above the record in the org tree.</summary>
