@@ -33,4 +33,13 @@ public static class OrgTree
         centre ??= path.Length > 0 ? path : branch;
         return (centre, branch);
     }
+
+    /// <summary>The units a viewer may pick (their scope's subtree), indented by depth, for select lists.</summary>
+    public static async Task<IReadOnlyList<(int Id, string Name)>> UnitOptionsAsync(KefuDbContext db, ScopeViewer viewer, bool english, bool activeOnly, CancellationToken ct)
+    {
+        var visible = viewer.VisiblePath ?? viewer.CentrePath;
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(visible) && (!activeOnly || u.IsActive))
+            .OrderBy(u => u.Path).ToListAsync(ct);
+        return units.Select(u => (u.Id, new string('\u3000', Math.Max(0, OrgPath.Ids(u.Path).Count - 1)) + u.DisplayName(english))).ToArray();
+    }
 }

@@ -5,7 +5,6 @@ using Kefu.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Kefu.Web.Modules.Organization.Pages;
@@ -100,9 +99,6 @@ public sealed class StaffEditModel(StaffQueries queries, SaveStaff save, Current
     {
         CanManage = Policies.StaffManagers.Any(current.IsInRole);
         var viewer = await current.GetViewerAsync(ct);
-        var visible = viewer.VisiblePath ?? viewer.CentrePath;
-        var english = LocalizationSetup.IsEnglish;
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(visible) && u.IsActive).OrderBy(u => u.Path).ToListAsync(ct);
-        Units = units.Select(u => (u.Id, new string('　', Math.Max(0, OrgPath.Ids(u.Path).Count - 1)) + u.DisplayName(english))).ToArray();
+        Units = await OrgTree.UnitOptionsAsync(db, viewer, LocalizationSetup.IsEnglish, activeOnly: true, ct);
     }
 }

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Kefu.Web.Modules.Organization.Pages;
@@ -35,9 +34,7 @@ public sealed class StaffListModel(StaffQueries queries, CurrentUser current, Ke
         Result = await queries.ListAsync(viewer, Filter, LocalizationSetup.IsEnglish, ct);
         CanManage = Policies.StaffManagers.Any(current.IsInRole);
         var english = LocalizationSetup.IsEnglish;
-        var visible = viewer.VisiblePath ?? viewer.CentrePath;
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(visible)).OrderBy(u => u.Path).ToListAsync(ct);
-        Units = units.Select(u => (u.Id, u.DisplayName(english))).ToArray();
+        Units = await OrgTree.UnitOptionsAsync(db, viewer, LocalizationSetup.IsEnglish, activeOnly: false, ct);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)

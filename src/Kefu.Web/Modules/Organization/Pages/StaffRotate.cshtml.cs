@@ -81,9 +81,7 @@ public sealed class StaffRotateModel(RotateStaff rotate, StaffQueries queries, C
 
         PersonName = row.DisplayName;
         Owned = await rotate.CountOwnedAsync(Id, ct);
-        var visible = viewer.VisiblePath ?? viewer.CentrePath;
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(visible) && u.IsActive).OrderBy(u => u.Path).ToListAsync(ct);
-        Units = units.Select(u => (u.Id, new string('　', Math.Max(0, OrgPath.Ids(u.Path).Count - 1)) + u.DisplayName(english))).ToArray();
+        Units = await OrgTree.UnitOptionsAsync(db, viewer, LocalizationSetup.IsEnglish, activeOnly: true, ct);
         var successors = await db.Users.AsNoTracking().VisibleTo(viewer)
             .Where(u => u.Id != Id && u.Status == StaffStatus.Active && u.OnDuty)
             .OrderBy(u => u.OrgPath).ThenBy(u => u.EmployeeNumber)
