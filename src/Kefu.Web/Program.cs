@@ -1,6 +1,7 @@
 using Kefu.Web.Data;
 using Kefu.Web.Modules.Administration;
 using Kefu.Web.Modules.Customers;
+using Kefu.Web.Modules.Expenses;
 using Kefu.Web.Modules.Organization;
 using Kefu.Web.Platform;
 using Kefu.Web.Platform.Calendars;
@@ -34,6 +35,7 @@ builder.AddKefuPlatform(demo: args.Contains("--demo") || builder.Configuration.G
 builder.AddOrganization();
 builder.AddCustomers();
 builder.AddAdministration();
+builder.AddExpenses();
 
 var app = builder.Build();
 app.UseKefuPlatform();
@@ -41,6 +43,7 @@ var api = app.MapKefuApi();
 api.MapOrganization();
 api.MapCustomers();
 api.MapAdministration();
+api.MapExpenses();
 app.MapKefuPages();
 
 // Migrations and seeding run in DatabaseInitializer before the server accepts requests.

@@ -17,7 +17,7 @@ namespace Kefu.Web.Tests.Platform;
 public abstract class AuthorizationMatrixTests(KefuFactory app)
 {
     /// <summary>Ids the sample URLs and bodies need, looked up once per database.</summary>
-    public sealed record Ids(string ShEng1, int ShCustomer, int ShUnit, int HzUnit, int BjUnit, int EastUnit, int TokenId);
+    public sealed record Ids(string ShEng1, int ShCustomer, int ShUnit, int HzUnit, int BjUnit, int EastUnit, int TokenId, int ShClaim, int ShEng2Claim);
 
     [Flags]
     public enum Check
@@ -41,6 +41,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         Func<Ids, string> Url, Func<Ids, object>? Body = null, Check KnownBugs = Check.None);
 
     private static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10];
+
+    private static readonly object SampleClaim = new { lines = new[] { new { date = "2026-11-20", category = "Meals", amount = 25.5m, receiptCount = 1 } } };
 
     public static readonly IReadOnlyDictionary<string, Rule> Matrix = new Dictionary<string, Rule>(StringComparer.Ordinal)
     {
@@ -108,7 +110,22 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
 
         ["GET /api/sla/timers"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/sla/timers?recordType=Matrix&recordId=1"),
         ["GET /api/sla/deadlines"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/sla/deadlines?state=all"),
+
+        ["GET /api/expenses/claims"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", null, _ => "/api/expenses/claims"),
+        ["GET /api/expenses/claims/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}"),
+        ["POST /api/expenses/claims"] = new("sh.eng1", HttpStatusCode.Created, "gm", null, _ => "/api/expenses/claims", _ => SampleClaim),
+        ["PUT /api/expenses/claims/{id:int}"] = new("sh.eng1", HttpStatusCode.OK, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShClaim}", _ => SampleClaim),
+        // Only the claimant submits their own claim: another claimant, even of the same centre, finds nothing.
+        ["POST /api/expenses/claims/{id:int}/submit"] = new("sh.eng1", HttpStatusCode.NotFound, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShEng2Claim}/submit"),
+        // Any signed-in person may try; the engine lets only the step's approver act. A draft has no step: 404.
+        ["POST /api/expenses/claims/{id:int}/decision"] = new("sh.sup", HttpStatusCode.NotFound, null, "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}/decision",
+            _ => new { stepKey = "supervisor", action = "Approve" }),
+        ["GET /api/approvals/inbox"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/inbox"),
+        ["GET /api/approvals/delegations"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/delegations"),
+        ["POST /api/approvals/delegations"] = new("sh.sup", HttpStatusCode.Created, null, null, _ => "/api/approvals/delegations",
+            _ => new { deputyUserName = "sh.lead", from = "2026-12-01", to = "2026-12-05" }),
     };
+
 
     /// <summary>Rows of the matrix that a check applies to (without its known bugs).</summary>
     [AttributeUsage(AttributeTargets.Method)]
@@ -221,7 +238,16 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             await app.UnitIdAsync("HZ"),
             await app.UnitIdAsync("BJ"),
             await app.UnitIdAsync("EAST"),
-            (int)created["token"]!["id"]!);
+            (int)created["token"]!["id"]!,
+            await DraftClaimAsync("sh.eng1"),
+            await DraftClaimAsync("sh.eng2"));
+    }
+
+    private async Task<int> DraftClaimAsync(string user)
+    {
+        using var client = await app.ClientFor(user);
+        using var response = await client.PostAsJsonAsync("/api/expenses/claims", SampleClaim);
+        return (int)(await response.JsonObjectAsync())["id"]!;
     }
 }
 

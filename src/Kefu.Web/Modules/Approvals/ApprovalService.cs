@@ -1,0 +1,166 @@
+using Kefu.Core.Approvals;
+using Kefu.Web.Data;
+using Kefu.Web.Modules.Approvals.Contracts;
+using Kefu.Web.Platform.Notifications;
+using Kefu.Web.Platform.Sla;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kefu.Web.Modules.Approvals;
+
+/// <summary>
+/// APR-01 for every module: runs the pure engine over stored instances, keeps the history, starts
+/// each step's deadline as an SLA timer, and tells the next approver or the submitter.
+/// </summary>
+public sealed class ApprovalService(
+    KefuDbContext db, ApproverResolver resolver, SlaService sla, Notifier notifier, TimeProvider clock,
+    IEnumerable<IApprovalSubjectHandler> handlers)
+{
+    public const string TimerRecordType = "Approval";
+
+    public async Task<ApprovalOutcome> SubmitAsync(SubmitApproval request, CancellationToken ct)
+    {
+        var resolve = await resolver.ForSubjectAsync(request.SubjectOrgPath, ct);
+        var now = clock.GetUtcNow();
+        var state = ApprovalEngine.Submit(request.Chain, request.SubmitterId, request.Facts, resolve, now, request.Comment);
+        foreach (var key in state.StepKeys)
+        {
+            var step = request.Chain.Steps.Single(s => s.Key == key);
+            if (resolve(step) is null)
+            {
+                return new ApprovalOutcome.NoApprover(key, step.Role.ToString());
+            }
+        }
+
+        var instance = new ApprovalInstance
+        {
+            ChainKey = request.Chain.Key, SubjectType = request.SubjectType, SubjectId = request.SubjectId, Title = request.Title,
+            SubmitterId = request.SubmitterId, OrgPath = request.SubjectOrgPath, SubmittedAt = now.UtcDateTime, Link = request.Link,
+        };
+        Apply(instance, state);
+        db.Add(instance);
+        await db.SaveChangesAsync(ct);
+        AddHistory(instance.Id, state.History);
+        await EnterStepAsync(instance, request.Chain, now, ct);
+        await Handler(instance.SubjectType).OnChangedAsync(instance.SubjectId, instance.Status, instance.CurrentStepKey, null, request.SubmitterId, ct);
+        return new ApprovalOutcome.Done(instance.Id, instance.Status, instance.CurrentStepKey);
+    }
+
+    public async Task<ApprovalOutcome> ActAsync(ApprovalChain chain, ApprovalDecision decision, string actorId, CancellationToken ct)
+    {
+        var instance = await db.Set<ApprovalInstance>().SingleOrDefaultAsync(i => i.Id == decision.InstanceId, ct);
+        if (instance is null)
+        {
+            return new ApprovalOutcome.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var delegations = await db.Set<ApprovalDelegation>().AsNoTracking()
+            .Where(d => d.DeputyId == actorId).Select(d => new Delegation(d.DelegatorId, d.DeputyId, d.From, d.To)).ToListAsync(ct);
+        var state = ToState(instance);
+        if (decision.Action == ApprovalAction.Approve && instance.StepStartedAt is { } opens && SlaService.Utc(opens) > now
+            && ApprovalEngine.MayAct(state, actorId, delegations, today) && state.CurrentStepKey == decision.StepKey)
+        {
+            return new ApprovalOutcome.NotOpenYet(SlaService.Utc(opens));
+        }
+
+        var resolve = await resolver.ForSubjectAsync(instance.OrgPath, ct);
+        var result = ApprovalEngine.Act(state, decision.Action, decision.StepKey, actorId, delegations,
+            key => resolve(chain.Steps.Single(s => s.Key == key)), now, today, decision.Comment);
+        if (!result.Succeeded)
+        {
+            return new ApprovalOutcome.Refused(result.Refusal);
+        }
+
+        await sla.StopAsync(TimerRecordType, instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct: ct);
+        Apply(instance, result.State);
+        AddHistory(instance.Id, result.State.History.Skip(state.History.Count));
+        if (instance.Status == ApprovalStatus.Pending)
+        {
+            await EnterStepAsync(instance, chain, now, ct);
+        }
+        else
+        {
+            instance.CompletedAt = now.UtcDateTime;
+            await notifier.EnqueueAsync(new NotificationRequest(
+                "Approval" + instance.Status, [instance.SubmitterId], [instance.Title, decision.Comment ?? ""], instance.Link,
+                nameof(ApprovalInstance), instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+        }
+
+        await Handler(instance.SubjectType).OnChangedAsync(instance.SubjectId, instance.Status, instance.CurrentStepKey, decision, actorId, ct);
+        await db.SaveChangesAsync(ct);
+        return new ApprovalOutcome.Done(instance.Id, instance.Status, instance.CurrentStepKey);
+    }
+
+    /// <summary>The latest instance of a subject, with its history, for detail pages.</summary>
+    public async Task<(ApprovalInstance? Instance, IReadOnlyList<ApprovalHistory> History)> ForSubjectAsync(string subjectType, string subjectId, CancellationToken ct)
+    {
+        var instance = await db.Set<ApprovalInstance>().AsNoTracking()
+            .Where(i => i.SubjectType == subjectType && i.SubjectId == subjectId).OrderByDescending(i => i.Id).FirstOrDefaultAsync(ct);
+        if (instance is null)
+        {
+            return (null, []);
+        }
+
+        var ids = await db.Set<ApprovalInstance>().AsNoTracking()
+            .Where(i => i.SubjectType == subjectType && i.SubjectId == subjectId).Select(i => i.Id).ToListAsync(ct);
+        var history = await db.Set<ApprovalHistory>().AsNoTracking().Where(h => ids.Contains(h.InstanceId)).OrderBy(h => h.Id).ToListAsync(ct);
+        return (instance, history);
+    }
+
+    /// <summary>What waits for me (as approver or deputy today), oldest first.</summary>
+    public async Task<IReadOnlyList<ApprovalInstance>> InboxAsync(string userId, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var principals = await db.Set<ApprovalDelegation>().AsNoTracking()
+            .Where(d => d.DeputyId == userId && d.From <= today && d.To >= today).Select(d => d.DelegatorId).ToListAsync(ct);
+        principals.Add(userId);
+        return await db.Set<ApprovalInstance>().AsNoTracking()
+            .Where(i => i.Status == ApprovalStatus.Pending && i.CurrentApproverId != null && principals.Contains(i.CurrentApproverId))
+            .OrderBy(i => i.SubmittedAt).Take(500).ToListAsync(ct);
+    }
+
+    private async Task EnterStepAsync(ApprovalInstance instance, ApprovalChain chain, DateTimeOffset now, CancellationToken ct)
+    {
+        if (instance.CurrentStepKey is not { } key)
+        {
+            return;
+        }
+
+        var opens = await Handler(instance.SubjectType).StepOpensAtAsync(instance.SubjectId, key, now, ct);
+        instance.StepStartedAt = opens.UtcDateTime;
+        var step = chain.Steps.Single(s => s.Key == key);
+        if (step.Deadline is { } deadline)
+        {
+            await sla.StartAsync(new StartTimer(
+                TimerRecordType, instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "APR-01",
+                $"{instance.Title} · {key}", deadline, instance.CurrentApproverId, instance.OrgPath, StartAt: opens, Link: instance.Link), ct);
+        }
+
+        await notifier.EnqueueAsync(new NotificationRequest(
+            "ApprovalWaiting", [instance.CurrentApproverId!], [instance.Title, key], instance.Link,
+            nameof(ApprovalInstance), instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private IApprovalSubjectHandler Handler(string subjectType) =>
+        handlers.FirstOrDefault(h => h.SubjectType == subjectType) ?? throw new InvalidOperationException($"No approval handler for '{subjectType}'.");
+
+    private void AddHistory(long instanceId, IEnumerable<ApprovalEntry> entries) =>
+        db.AddRange(entries.Select(e => new ApprovalHistory
+        {
+            InstanceId = instanceId, StepKey = e.StepKey, Action = e.Action, ActorId = e.ActorId, OnBehalfOf = e.OnBehalfOf,
+            At = e.At.UtcDateTime, Comment = e.Comment,
+        }));
+
+    private static void Apply(ApprovalInstance instance, ApprovalState state)
+    {
+        instance.Status = state.Status;
+        instance.StepKeys = string.Join(",", state.StepKeys);
+        instance.CurrentIndex = state.CurrentIndex;
+        instance.CurrentApproverId = state.CurrentApproverId;
+    }
+
+    private static ApprovalState ToState(ApprovalInstance instance) =>
+        new(instance.Status, instance.Keys(), instance.CurrentIndex, instance.CurrentApproverId, []);
+}

@@ -1,0 +1,219 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kefu.Web.Tests.Infrastructure;
+using Kefu.Web.Tests.Platform.Clock;
+
+namespace Kefu.Web.Tests.Modules.Expenses;
+
+/// <summary>
+/// A claim of sh.eng1 walked through the EXP-05 chain with the demo users, on a hand-moved clock
+/// (EXP-07's window depends on the day), on both databases.
+/// </summary>
+public abstract class ClaimFlowTests(ClockApp app)
+{
+    private static readonly DateTimeOffset Monday = new(2026, 9, 14, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private static JsonArray Lines(params (string Date, string Category, decimal Amount)[] lines) =>
+        new(lines.Select(l => (JsonNode)new JsonObject
+        {
+            ["date"] = l.Date, ["category"] = l.Category, ["amount"] = l.Amount, ["receiptCount"] = 1, ["description"] = "测试", ["workOrders"] = "WX-1",
+        }).ToArray());
+
+    private async Task<JsonObject> CreateAsync(string user, JsonArray lines, bool travelSummary = false)
+    {
+        using var client = await app.ClientFor(user);
+        using var response = await client.PostAsJsonAsync("/api/expenses/claims", new { lines, hasTravelSummary = travelSummary });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    private async Task<(HttpStatusCode Status, JsonObject? Body)> PostAsync(string user, string url, object? body = null)
+    {
+        using var client = await app.ClientFor(user);
+        using var response = await client.PostAsJsonAsync(url, body ?? new { });
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length > 0 ? JsonNode.Parse(text)!.AsObject() : null);
+    }
+
+    private async Task<JsonObject> ApproveAsync(string user, int id, string step, string action = "Approve", string? comment = null, object? lines = null)
+    {
+        var (status, body) = await PostAsync(user, $"/api/expenses/claims/{id}/decision", new { stepKey = step, action, comment, lines });
+        Assert.True(status == HttpStatusCode.OK, $"{user} {action} {step}: {(int)status} {body?.ToJsonString()}");
+        return body!;
+    }
+
+    [ProviderFact]
+    public async Task EXP_05_claim_above_the_vp_threshold_walks_every_step_to_paid()
+    {
+        app.Clock.Set(Monday);
+        var claim = await CreateAsync("sh.eng1", Lines(("2026-09-10", "Lodging", 1800m), ("2026-09-11", "Meals", 300.5m)));
+        var id = (int)claim["id"]!;
+        Assert.Equal("Draft", (string?)claim["status"]);
+        Assert.StartsWith("sh.eng1-", (string?)claim["number"], StringComparison.Ordinal);
+
+        var (status, submitted) = await PostAsync("sh.eng1", $"/api/expenses/claims/{id}/submit");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("supervisor", (string?)submitted!["currentStep"]);
+
+        // ORG-03: Hangzhou's supervisor does not see it, and cannot act on it.
+        using (var hz = await app.ClientFor("hz.sup"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await hz.GetAsync($"/api/expenses/claims/{id}")).StatusCode);
+        }
+
+        var (notMine, _) = await PostAsync("hz.sup", $"/api/expenses/claims/{id}/decision", new { stepKey = "supervisor", action = "Approve" });
+        Assert.Equal(HttpStatusCode.NotFound, notMine);
+        // Someone who sees it but is not the approver: 403.
+        var (wrongPerson, _) = await PostAsync("sh.coord", $"/api/expenses/claims/{id}/decision", new { stepKey = "supervisor", action = "Approve" });
+        Assert.Equal(HttpStatusCode.Forbidden, wrongPerson);
+
+        await ApproveAsync("sh.sup", id, "supervisor");
+        // Acting twice on the step the page showed: 409.
+        var (twice, _) = await PostAsync("sh.sup", $"/api/expenses/claims/{id}/decision", new { stepKey = "supervisor", action = "Approve" });
+        Assert.Equal(HttpStatusCode.Conflict, twice);
+
+        await ApproveAsync("east.gm", id, "branch-gm");
+        await ApproveAsync("auditor", id, "auditor");
+        var afterManager = await ApproveAsync("csmgr", id, "cs-manager");
+        Assert.Equal("vp", (string?)afterManager["currentStep"]); // 2,100.50 > 2,000
+        var afterVp = await ApproveAsync("vp", id, "vp");
+        Assert.Equal("finance", (string?)afterVp["currentStep"]);
+        var paid = await ApproveAsync("finance", id, "finance");
+        Assert.Equal("Paid", (string?)paid["status"]);
+        Assert.Equal(2100.5m, (decimal)paid["payable"]!);
+        Assert.Equal("贰仟壹佰元零伍角", (string?)paid["payableInCapitals"]);
+        Assert.Equal(7, paid["history"]!.AsArray().Count);
+    }
+
+    [ProviderFact]
+    public async Task EXP_05_a_return_sends_it_back_and_the_resubmission_goes_through_the_chain_again()
+    {
+        app.Clock.Set(Monday);
+        var id = (int)(await CreateAsync("sh.eng1", Lines(("2026-09-10", "Meals", 50m))))["id"]!;
+        await PostAsync("sh.eng1", $"/api/expenses/claims/{id}/submit");
+        await ApproveAsync("sh.sup", id, "supervisor");
+        var (noComment, body) = await PostAsync("east.gm", $"/api/expenses/claims/{id}/decision", new { stepKey = "branch-gm", action = "Return" });
+        Assert.Equal(HttpStatusCode.BadRequest, noComment);
+        Assert.True(body!["errors"]!.AsObject().ContainsKey("comment"));
+
+        var returned = await ApproveAsync("east.gm", id, "branch-gm", "Return", "请补充工作单号");
+        Assert.Equal("Returned", (string?)returned["status"]);
+
+        using (var eng = await app.ClientFor("sh.eng1"))
+        {
+            using var updated = await eng.PutAsJsonAsync($"/api/expenses/claims/{id}", new { lines = Lines(("2026-09-10", "Meals", 45m)) });
+            Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        }
+
+        var (resubmitted, again) = await PostAsync("sh.eng1", $"/api/expenses/claims/{id}/submit");
+        Assert.Equal(HttpStatusCode.OK, resubmitted);
+        Assert.Equal("supervisor", (string?)again!["currentStep"]);
+        Assert.Contains(again["history"]!.AsArray(), h => (string?)h!["comment"] == "请补充工作单号");
+    }
+
+    [ProviderFact]
+    public async Task EXP_05_a_supervisors_own_claim_starts_at_the_branch_gm()
+    {
+        app.Clock.Set(Monday);
+        var id = (int)(await CreateAsync("sh.sup", Lines(("2026-09-10", "Meals", 80m))))["id"]!;
+        var (_, submitted) = await PostAsync("sh.sup", $"/api/expenses/claims/{id}/submit");
+        Assert.Equal("branch-gm", (string?)submitted!["currentStep"]);
+    }
+
+    [ProviderFact]
+    public async Task EXP_07_finance_takes_no_forms_from_the_29th_until_the_10th()
+    {
+        app.Clock.Set(new DateTimeOffset(2026, 9, 28, 10, 0, 0, TimeSpan.FromHours(8)));
+        var id = (int)(await CreateAsync("sh.eng2", Lines(("2026-09-20", "Meals", 60m))))["id"]!;
+        await PostAsync("sh.eng2", $"/api/expenses/claims/{id}/submit");
+        await ApproveAsync("sh.sup", id, "supervisor");
+        await ApproveAsync("east.gm", id, "branch-gm");
+        app.Clock.Set(new DateTimeOffset(2026, 9, 29, 10, 0, 0, TimeSpan.FromHours(8)));
+        await ApproveAsync("auditor", id, "auditor");
+        var atFinance = await ApproveAsync("csmgr", id, "cs-manager");
+        Assert.Equal("finance", (string?)atFinance["currentStep"]);
+        // Reaching finance on the 29th: it waits, visibly, until the 10th at the start of the working day.
+        Assert.Equal("2026-10-10T09:00:00+08:00", (string?)atFinance["stepOpensAt"]);
+
+        app.Clock.Set(new DateTimeOffset(2026, 10, 9, 15, 0, 0, TimeSpan.FromHours(8)));
+        var (closed, problem) = await PostAsync("finance", $"/api/expenses/claims/{id}/decision", new { stepKey = "finance", action = "Approve" });
+        Assert.Equal(HttpStatusCode.BadRequest, closed);
+        Assert.Contains("2026-10-10", problem!.ToJsonString(), StringComparison.Ordinal);
+
+        app.Clock.Set(new DateTimeOffset(2026, 10, 10, 9, 30, 0, TimeSpan.FromHours(8)));
+        Assert.Equal("Paid", (string?)(await ApproveAsync("finance", id, "finance"))["status"]);
+    }
+
+    [ProviderFact]
+    public async Task EXP_08_reviewer_reduces_a_line_with_a_reason_and_the_payable_follows()
+    {
+        app.Clock.Set(Monday);
+        var claim = await CreateAsync("sh.eng1", Lines(("2026-09-10", "Meals", 100m), ("2026-09-11", "Other", 40m)));
+        var id = (int)claim["id"]!;
+        var lineIds = claim["lines"]!.AsArray().Select(l => (int)l!["id"]!).ToArray();
+        await PostAsync("sh.eng1", $"/api/expenses/claims/{id}/submit");
+        var (noReason, _) = await PostAsync("sh.sup", $"/api/expenses/claims/{id}/decision",
+            new { stepKey = "supervisor", action = "Approve", lines = new[] { new { lineId = lineIds[0], approvedAmount = 80m } } });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason);
+        var reviewed = await ApproveAsync("sh.sup", id, "supervisor", lines: new object[]
+        {
+            new { lineId = lineIds[0], approvedAmount = 80m, reason = "超出餐补标准" },
+            new { lineId = lineIds[1], rejected = true, reason = "非客服费用" },
+        });
+        Assert.Equal(80m, (decimal)reviewed["payable"]!);
+        Assert.Equal(140m, (decimal)reviewed["claimed"]!);
+    }
+
+    [ProviderFact]
+    public async Task EXP_04_and_EXP_01_policy_checks_on_submit_name_the_rule_and_the_field()
+    {
+        app.Clock.Set(Monday);
+        var old = (int)(await CreateAsync("bj.eng1", Lines(("2026-08-01", "Meals", 20m))))["id"]!;
+        var (status, body) = await PostAsync("bj.eng1", $"/api/expenses/claims/{old}/submit");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("EXP-04", body!["errors"]!["lines[0].date"]!.ToJsonString(), StringComparison.Ordinal);
+
+        var travel = (int)(await CreateAsync("bj.eng1", Lines(("2026-09-10", "Travel", 200m))))["id"]!;
+        (status, body) = await PostAsync("bj.eng1", $"/api/expenses/claims/{travel}/submit");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(body!["errors"]!.AsObject().ContainsKey("hasTravelSummary"));
+
+        using var client = await app.ClientFor("bj.eng1");
+        using var bad = await client.PostAsJsonAsync("/api/expenses/claims", new { lines = Lines(("2026-09-10", "Meals", 12.345m)) });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("lines[0].amount", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [ProviderFact]
+    public async Task EXP_02_each_claimant_gets_consecutive_numbers()
+    {
+        app.Clock.Set(Monday);
+        var first = (string)(await CreateAsync("hz.eng1", Lines(("2026-09-10", "Meals", 10m))))["number"]!;
+        var second = (string)(await CreateAsync("hz.eng1", Lines(("2026-09-10", "Meals", 11m))))["number"]!;
+        Assert.Equal(int.Parse(first[^4..], System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(second[^4..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [ProviderFact]
+    public async Task APR_01_the_inbox_lists_what_waits_for_me_and_a_deputy_may_act()
+    {
+        app.Clock.Set(Monday);
+        var id = (int)(await CreateAsync("bj.cs", Lines(("2026-09-10", "Meals", 30m))))["id"]!;
+        await PostAsync("bj.cs", $"/api/expenses/claims/{id}/submit");
+        using (var sup = await app.ClientFor("bj.sup"))
+        {
+            var inbox = await sup.GetFromJsonAsync<JsonArray>("/api/approvals/inbox");
+            Assert.Contains(inbox!, i => (string?)i!["subjectId"] == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var delegated = await sup.PostAsJsonAsync("/api/approvals/delegations", new { deputyUserName = "bj.eng1", from = "2026-09-13", to = "2026-09-20" });
+            Assert.Equal(HttpStatusCode.Created, delegated.StatusCode);
+        }
+
+        var done = await ApproveAsync("bj.eng1", id, "supervisor");
+        Assert.True(done["history"]!.AsArray().Any(h => h!["onBehalfOf"]?.GetValue<string>() is { } o && o.Contains("bj.sup", StringComparison.Ordinal)), done.ToJsonString());
+    }
+}
+
+public sealed class ClaimFlowTestsOnSqlite(SqliteClockApp app) : ClaimFlowTests(app), IClassFixture<SqliteClockApp>;
+
+public sealed class ClaimFlowTestsOnPostgres(PostgresClockApp app) : ClaimFlowTests(app), IClassFixture<PostgresClockApp>;
