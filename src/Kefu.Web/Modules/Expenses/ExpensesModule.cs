@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
 using Kefu.Core.Approvals;
-using Kefu.Core.Money;
 using Kefu.Core.Organization;
 using Kefu.Web.Data;
 using Kefu.Web.Modules.Approvals;
 using Kefu.Web.Modules.Approvals.Contracts;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Http;
-using Kefu.Web.Platform.Scoping;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +47,7 @@ public static class ExpensesModule
         builder.Services.AddScoped<ApproverResolver>();
         builder.Services.AddScoped<ApprovalService>();
         builder.Services.AddScoped<ClaimUseCases>();
+        builder.Services.AddScoped<ClaimQueries>();
         builder.Services.AddScoped<IApprovalSubjectHandler, ExpenseApprovalHandler>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ClaimPolicy, p => p.RequireRole(Claimants.Select(KefuRoles.Name)))
@@ -73,61 +72,11 @@ public static class ExpensesModule
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    private static async Task<Ok<Paged<ClaimRowDto>>> List(string? status, int? page, int? pageSize, KefuDbContext db, CurrentUser current, CancellationToken ct)
-    {
-        var (p, size) = Paging.Clamp(page, pageSize);
-        var query = db.Set<ExpenseClaim>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct));
-        if (Enum.TryParse<ClaimStatus>(status, ignoreCase: true, out var s))
-        {
-            query = query.Where(c => c.Status == s);
-        }
+    private static async Task<Ok<Paged<ClaimRowDto>>> List(string? status, int? page, int? pageSize, ClaimQueries queries, CurrentUser current, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(await current.GetViewerAsync(ct), Enum.TryParse<ClaimStatus>(status, ignoreCase: true, out var s) ? s : null, page, pageSize, ct));
 
-        var total = await query.CountAsync(ct);
-        var rows = await (from c in query.OrderByDescending(c => c.Id).Skip((p - 1) * size).Take(size)
-                          join u in db.Users on c.ClaimantId equals u.Id
-                          select new { c, u.UserName, u.DisplayName }).ToListAsync(ct);
-        var ids = rows.Select(r => r.c.Id.ToString(CultureInfo.InvariantCulture)).ToArray();
-        var steps = await db.Set<ApprovalInstance>().AsNoTracking()
-            .Where(i => i.SubjectType == ClaimUseCases.SubjectType && ids.Contains(i.SubjectId) && i.Status == ApprovalStatus.Pending)
-            .Select(i => new { i.SubjectId, i.StepKeys, i.CurrentIndex }).ToListAsync(ct);
-        return TypedResults.Ok(new Paged<ClaimRowDto>(rows.Select(r => new ClaimRowDto(
-            r.c.Id, r.c.DisplayNumber(r.UserName!), r.DisplayName, r.c.Status.ToString(), new Money(r.c.ClaimedFen).Yuan, new Money(r.c.PayableFen).Yuan,
-            Time(r.c.SubmittedAt), steps.FirstOrDefault(x => x.SubjectId == r.c.Id.ToString(CultureInfo.InvariantCulture)) is { } st
-                ? st.StepKeys.Split(',')[st.CurrentIndex] : null)).ToArray(), p, size, total));
-    }
-
-    internal static async Task<ClaimDto?> LoadAsync(int id, ClaimsPrincipal user, KefuDbContext db, CurrentUser current, ApprovalService approvals, CancellationToken ct)
-    {
-        var claim = await db.Set<ExpenseClaim>().AsNoTracking().Include(c => c.Lines).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (claim is null)
-        {
-            return null;
-        }
-
-        var (instance, history) = await approvals.ForSubjectAsync(ClaimUseCases.SubjectType, id.ToString(CultureInfo.InvariantCulture), ct);
-        var viewer = await current.GetViewerAsync(ct);
-        // The current approver, and whoever acted on it (a deputy), see the claim even outside their own scope.
-        var me = UserId(user);
-        if (!viewer.CanSee(claim.ClaimantId, claim.OrgPath) && instance?.CurrentApproverId != me && history.All(h => h.ActorId != me))
-        {
-            return null;
-        }
-
-        var people = history.Select(h => h.ActorId).Append(claim.ClaimantId).Concat(instance?.CurrentApproverId is { } a ? [a] : [])
-            .Concat(history.Where(h => h.OnBehalfOf != null).Select(h => h.OnBehalfOf!)).Distinct().ToArray();
-        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (u.UserName!, u.DisplayName), ct);
-        string Name(string id) => names.TryGetValue(id, out var n) ? $"{n.DisplayName} ({n.Item1})" : id;
-        return new ClaimDto(
-            claim.Id, claim.DisplayNumber(names[claim.ClaimantId].Item1), claim.ClaimantId, Name(claim.ClaimantId), claim.Status.ToString(),
-            new Money(claim.ClaimedFen).Yuan, new Money(claim.PayableFen).Yuan, ChineseAmount.Of(new Money(claim.PayableFen)),
-            claim.HasTravelSummary, claim.ExceptionApproved, claim.Notes, Time(claim.SubmittedAt), Time(claim.PaidAt), claim.Version,
-            instance?.CurrentStepKey, instance?.CurrentApproverId is { } approver ? Name(approver) : null, instance?.CurrentStepKey is not null ? Time(instance.StepStartedAt) : null,
-            claim.Lines.OrderBy(l => l.Position).Select(l => new ClaimLineDto(
-                l.Id, l.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Category.ToString(), new Money(l.AmountFen).Yuan, l.ReceiptCount,
-                l.Description, l.WorkOrders, l.NonCustomerService, new Money(l.ExcessFen).Yuan, l.ApprovedFen is { } f ? new Money(f).Yuan : null,
-                l.Rejected, l.ReviewReason)).ToArray(),
-            history.Select(h => new ApprovalHistoryDto(h.StepKey, h.Action.ToString(), Name(h.ActorId), h.OnBehalfOf is { } o ? Name(o) : null, Time(h.At)!, h.Comment)).ToArray());
-    }
+    internal static Task<ClaimDto?> LoadAsync(int id, ClaimsPrincipal user, KefuDbContext db, CurrentUser current, ApprovalService approvals, CancellationToken ct) =>
+        ClaimQueries.LoadAsync(id, user.FindFirstValue(ClaimTypes.NameIdentifier)!, db, current, approvals, ct);
 
     private static async Task<Results<Ok<ClaimDto>, NotFound>> Get(int id, ClaimsPrincipal user, KefuDbContext db, CurrentUser current, ApprovalService approvals, CancellationToken ct) =>
         await LoadAsync(id, user, db, current, approvals, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
@@ -223,6 +172,6 @@ public static class ExpensesModule
         return TypedResults.Created($"/api/approvals/delegations/{delegation.Id}");
     }
 
-    private static string? Time(DateTime? utc) =>
+    internal static string? Time(DateTime? utc) =>
         utc is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : null;
 }

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Kefu.Core.Approvals;
+using Kefu.Core.Money;
+using Kefu.Web.Data;
+using Kefu.Web.Modules.Approvals;
+using Kefu.Web.Modules.Approvals.Contracts;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Calendars;
+using Kefu.Web.Platform.Sla;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Kefu.Web.Modules.Expenses.Pages;
+
+/// <summary>A claim: its lines, its place in the chain, the approver's actions (EXP-05, EXP-08) and the history.</summary>
+[Authorize]
+public sealed class ClaimDetailModel(
+    ClaimUseCases claims, KefuDbContext db, CurrentUser current, ApprovalService approvals, CalendarService calendars, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed class ReviewForm
+    {
+        public int LineId { get; set; }
+        public string? ApprovedAmount { get; set; }
+        public bool Rejected { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    [BindProperty] public List<ReviewForm> Reviews { get; set; } = [];
+    [BindProperty] public string? StepKey { get; set; }
+    [BindProperty] public string? Comment { get; set; }
+    [BindProperty] public string? Decision { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public ClaimDto Claim { get; private set; } = null!;
+    public bool CanAct { get; private set; }
+    public bool IsClaimant { get; private set; }
+    public string? WaitingFinance { get; private set; }
+    public IReadOnlyList<TimerDto> Timers { get; private set; } = [];
+
+    public string Yuan(decimal yuan) => Money.FromYuan(yuan).ToString();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (Decision == "Submit")
+        {
+            return Outcome(await claims.SubmitAsync(current.UserId!, Id, ct), null);
+        }
+
+        if (!Enum.TryParse<ApprovalAction>(Decision, out var action))
+        {
+            return BadRequest();
+        }
+
+        var reviews = new List<LineReview>();
+        foreach (var review in Reviews)
+        {
+            var line = Claim.Lines.FirstOrDefault(x => x.Id == review.LineId);
+            if (line is null)
+            {
+                continue;
+            }
+
+            if (!Money.TryParseYuan(review.ApprovedAmount, out var approved))
+            {
+                ModelState.AddModelError(string.Empty, l["Claims.BadAmount"]);
+                return Page();
+            }
+
+            if (approved.Yuan != line.Amount || review.Rejected || (review.Reason ?? "") != (line.ReviewReason ?? ""))
+            {
+                reviews.Add(new LineReview(review.LineId, approved.Yuan, review.Rejected, review.Reason));
+            }
+        }
+
+        var (result, outcome) = await claims.DecideAsync(current.UserId!, Id, new ClaimDecisionInput(StepKey, action, Comment, reviews), await current.GetViewerAsync(ct), ct);
+        return Outcome(result, outcome);
+    }
+
+    private IActionResult Outcome(ClaimResult result, ApprovalOutcome? outcome)
+    {
+        switch (result, outcome)
+        {
+            case (ClaimResult.Invalid invalid, _):
+                invalid.Problems.CopyTo(ModelState, "");
+                foreach (var key in ModelState.Keys.Where(k => k.Length > 0).ToList())
+                {
+                    foreach (var error in ModelState[key]!.Errors.ToList())
+                    {
+                        ModelState.AddModelError(string.Empty, error.ErrorMessage);
+                    }
+                }
+
+                return Page();
+            case (_, ApprovalOutcome.Refused refused):
+                ModelState.AddModelError(string.Empty, l["ApprovalRefusal." + refused.Refusal]);
+                return Page();
+            case (_, ApprovalOutcome.NotOpenYet wait):
+                ModelState.AddModelError(string.Empty, l["Expense.FinanceWindowClosed", wait.OpensAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+                return Page();
+            case (ClaimResult.Ok, _):
+                Message = l["Common.Saved"];
+                return Redirect($"/expenses/{Id}");
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var claim = await ClaimQueries.LoadAsync(Id, current.UserId!, db, current, approvals, ct);
+        if (claim is null)
+        {
+            return false;
+        }
+
+        Claim = claim;
+        IsClaimant = claim.ClaimantId == current.UserId;
+        var (instance, _) = await approvals.ForSubjectAsync(ClaimUseCases.SubjectType, Id.ToString(CultureInfo.InvariantCulture), ct);
+        if (instance is { Status: ApprovalStatus.Pending })
+        {
+            var delegations = await db.Set<ApprovalDelegation>().AsNoTracking().Where(d => d.DeputyId == current.UserId)
+                .Select(d => new Delegation(d.DelegatorId, d.DeputyId, d.From, d.To)).ToListAsync(ct);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+            CanAct = ApprovalEngine.MayAct(new ApprovalState(instance.Status, instance.Keys(), instance.CurrentIndex, instance.CurrentApproverId, []), current.UserId!, delegations, today);
+            if (instance.StepStartedAt is { } opens && SlaService.Utc(opens) > clock.GetUtcNow())
+            {
+                WaitingFinance = SlaService.Utc(opens).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+
+            var timers = await db.Set<SlaTimer>().AsNoTracking()
+                .Where(t => t.RecordType == ApprovalService.TimerRecordType && t.RecordId == instance.Id.ToString()).ToListAsync(ct);
+            Timers = await SlaApi.ToDtosAsync(timers.Where(t => t.Status != TimerStatus.Stopped), calendars, clock, ct);
+        }
+
+        return true;
+    }
+}

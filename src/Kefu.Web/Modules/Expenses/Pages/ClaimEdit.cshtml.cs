@@ -1,0 +1,152 @@
+using Kefu.Core.Expenses;
+using Kefu.Core.Money;
+using Kefu.Web.Data;
+using Kefu.Web.Modules.Approvals;
+using Kefu.Web.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Kefu.Web.Modules.Expenses.Pages;
+
+/// <summary>The claim form (EXP-01): lines, travel summary, save as draft or submit. Works without JavaScript.</summary>
+[Authorize(Policy = ExpensesModule.ClaimPolicy)]
+public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, CurrentUser current, ApprovalService approvals, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed class LineForm
+    {
+        public DateOnly? Date { get; set; }
+        public ExpenseCategory Category { get; set; } = ExpenseCategory.Meals;
+        public string? Amount { get; set; }
+        public int? ReceiptCount { get; set; }
+        public string? Description { get; set; }
+        public string? WorkOrders { get; set; }
+        public bool NonCustomerService { get; set; }
+
+        public bool IsBlank => Date is null && string.IsNullOrWhiteSpace(Amount) && string.IsNullOrWhiteSpace(Description);
+    }
+
+    public sealed class ClaimForm
+    {
+        public List<LineForm> Lines { get; set; } = [];
+        public bool HasTravelSummary { get; set; }
+        public bool ExceptionApproved { get; set; }
+        public string? Notes { get; set; }
+        public int? Version { get; set; }
+    }
+
+    private const int BlankRows = 3;
+
+    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+    [BindProperty] public ClaimForm Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is { } id)
+        {
+            var claim = await ClaimQueries.LoadAsync(id, current.UserId!, db, current, approvals, ct);
+            if (claim is null || claim.ClaimantId != current.UserId)
+            {
+                return NotFound();
+            }
+
+            Input = new ClaimForm
+            {
+                HasTravelSummary = claim.HasTravelSummary, ExceptionApproved = claim.ExceptionApproved, Notes = claim.Notes, Version = claim.Version,
+                Lines = claim.Lines.Select(x => new LineForm
+                {
+                    Date = DateOnly.Parse(x.Date, System.Globalization.CultureInfo.InvariantCulture), Category = Enum.Parse<ExpenseCategory>(x.Category),
+                    Amount = x.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), ReceiptCount = x.ReceiptCount,
+                    Description = x.Description, WorkOrders = x.WorkOrders, NonCustomerService = x.NonCustomerService,
+                }).ToList(),
+            };
+        }
+
+        Pad();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? more, string? submitClaim, CancellationToken ct)
+    {
+        if (more is not null)
+        {
+            Input.Lines.AddRange(Enumerable.Range(0, BlankRows).Select(_ => new LineForm()));
+            ModelState.Clear();
+            return Page();
+        }
+
+        var lines = new List<ClaimLineInput>();
+        var rows = Input.Lines.Select((line, index) => (line, index)).Where(x => !x.line.IsBlank).ToList();
+        foreach (var (line, index) in rows)
+        {
+            decimal? amount = null;
+            if (Money.TryParseYuan(line.Amount, out var money))
+            {
+                amount = money.Yuan;
+            }
+            else
+            {
+                ModelState.AddModelError($"Input.Lines[{index}].Amount", l["Claims.BadAmount"]);
+            }
+
+            lines.Add(new ClaimLineInput(line.Date, line.Category, amount, line.ReceiptCount, line.Description, line.WorkOrders, line.NonCustomerService));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var input = new ClaimInput(lines, Input.HasTravelSummary, Input.ExceptionApproved, Input.Notes, Input.Version);
+        var saved = Id is { } id ? await claims.UpdateAsync(current.UserId!, id, input, ct) : await claims.CreateAsync(current.UserId!, input, ct);
+        if (saved is ClaimResult.Ok ok && submitClaim is not null)
+        {
+            Id = ok.Id;
+            saved = await claims.SubmitAsync(current.UserId!, ok.Id, ct);
+        }
+
+        switch (saved)
+        {
+            case ClaimResult.Ok done:
+                return Redirect($"/expenses/{done.Id}");
+            case ClaimResult.Invalid invalid:
+                // Field names from the use case ("lines[2].amount") point at the rows that were not blank.
+                foreach (var (field, messages) in invalid.Problems.Errors)
+                {
+                    var key = MapField(field, rows.Select(r => r.index).ToArray());
+                    foreach (var message in messages)
+                    {
+                        ModelState.AddModelError(key, message);
+                    }
+                }
+
+                return Page();
+            case ClaimResult.Conflict:
+                ModelState.AddModelError(string.Empty, l["Common.Conflict"]);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private static string MapField(string field, int[] rowIndexes)
+    {
+        if (field.StartsWith("lines[", StringComparison.Ordinal) && field.IndexOf(']', StringComparison.Ordinal) is var close and > 6
+            && int.TryParse(field[6..close], out var n) && n < rowIndexes.Length)
+        {
+            var rest = field[(close + 1)..].TrimStart('.');
+            return $"Input.Lines[{rowIndexes[n]}].{char.ToUpperInvariant(rest[0])}{rest[1..]}";
+        }
+
+        return field switch
+        {
+            "lines" => "Input.Lines",
+            "hasTravelSummary" => "Input.HasTravelSummary",
+            "claim" => string.Empty,
+            _ => "Input." + char.ToUpperInvariant(field[0]) + field[1..],
+        };
+    }
+
+    private void Pad() => Input.Lines.AddRange(Enumerable.Range(0, Math.Max(BlankRows, 5 - Input.Lines.Count)).Select(_ => new LineForm()));
+}
