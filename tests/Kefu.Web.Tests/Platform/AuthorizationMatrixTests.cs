@@ -120,6 +120,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         // Any signed-in person may try; the engine lets only the step's approver act. A draft has no step: 404.
         ["POST /api/expenses/claims/{id:int}/decision"] = new("sh.sup", HttpStatusCode.NotFound, null, "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}/decision",
             _ => new { stepKey = "supervisor", action = "Approve" }),
+        ["POST /api/expenses/claims/{id:int}/fines"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}/fines",
+            _ => new { reason = "BadReceipts", note = "矩阵测试" }),
         ["GET /api/approvals/inbox"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/inbox"),
         ["GET /api/approvals/delegations"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/delegations"),
         ["POST /api/approvals/delegations"] = new("sh.sup", HttpStatusCode.Created, null, null, _ => "/api/approvals/delegations",

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kefu.Web.Modules.Expenses;
 
 /// <summary>The expense module's part in its chain: the finance window (EXP-07) and the claim's status.</summary>
-internal sealed class ExpenseApprovalHandler(KefuDbContext db, PolicyStore policies, CalendarService calendars, TimeProvider clock) : IApprovalSubjectHandler
+internal sealed class ExpenseApprovalHandler(KefuDbContext db, PolicyStore policies, CalendarService calendars, TimeProvider clock, ClaimFines fines) : IApprovalSubjectHandler
 {
     public const string FinanceStep = "finance";
 
@@ -54,6 +54,11 @@ internal sealed class ExpenseApprovalHandler(KefuDbContext db, PolicyStore polic
         if (status == ApprovalStatus.Approved)
         {
             claim.PaidAt = clock.GetUtcNow().UtcDateTime;
+        }
+
+        if (decision is { StepKey: "auditor" } && await db.Set<Approvals.ApprovalInstance>().FindAsync([decision.InstanceId], ct) is { } instance)
+        {
+            await fines.AuditorLateAsync(instance, actorId, ct);
         }
     }
 }

@@ -26,6 +26,8 @@ public sealed record ClaimRowDto(int Id, string Number, string Claimant, string 
 
 public sealed record InboxRowDto(long InstanceId, string SubjectType, string SubjectId, string Title, string StepKey, string Submitter, string SubmittedAt, string? OpensAt, string? Link);
 
+public sealed record FineResult(int Recorded);
+
 public sealed record DelegationInput(string? DeputyUserName, DateOnly? From, DateOnly? To);
 
 /// <summary>Expense reimbursement (EXP-01..11) and the approvals inbox (APR-01).</summary>
@@ -39,6 +41,9 @@ public static class ExpensesModule
         Role.ReadOnlyAuditor, Role.SystemAdministrator,
     ];
 
+    internal static readonly Role[] Reviewers = [Role.CentreSupervisor, Role.BranchGm, Role.ExpenseAuditor, Role.CsManager, Role.FinanceClerk];
+
+    public const string ReviewPolicy = "ExpenseReviewer";
     public const string ClaimPolicy = "ExpenseClaimant";
     public const string ReadPolicy = "ExpenseReader";
 
@@ -48,10 +53,13 @@ public static class ExpensesModule
         builder.Services.AddScoped<ApprovalService>();
         builder.Services.AddScoped<ClaimUseCases>();
         builder.Services.AddScoped<ClaimQueries>();
+        builder.Services.AddScoped<ClaimFines>();
+        builder.Services.AddScoped<Performance.Contracts.IPenaltyLedger, Performance.PenaltyLedger>();
         builder.Services.AddScoped<IApprovalSubjectHandler, ExpenseApprovalHandler>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ClaimPolicy, p => p.RequireRole(Claimants.Select(KefuRoles.Name)))
-            .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Select(KefuRoles.Name)));
+            .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Select(KefuRoles.Name)))
+            .AddPolicy(ReviewPolicy, p => p.RequireRole(Reviewers.Select(KefuRoles.Name)));
     }
 
     public static void MapExpenses(this RouteGroupBuilder api)
@@ -62,6 +70,8 @@ public static class ExpensesModule
         claims.MapPost("/", Create).RequireAuthorization(ClaimPolicy).WithName("CreateClaim").WithSummary("A draft claim of the caller, numbered consecutively (EXP-02).");
         claims.MapPut("/{id:int}", Update).RequireAuthorization(ClaimPolicy).WithName("UpdateClaim");
         claims.MapPost("/{id:int}/submit", Submit).RequireAuthorization(ClaimPolicy).WithName("SubmitClaim").WithSummary("Policy checks, then into the EXP-05 chain.");
+        claims.MapPost("/{id:int}/fines", RaiseFine).RequireAuthorization(ReviewPolicy).WithName("RaiseClaimFine")
+              .WithSummary("EXP-09: a false claim, bad receipts or a late submission, recorded in the performance ledger.");
         claims.MapPost("/{id:int}/decision", Decide).WithName("DecideClaim").WithSummary("Approve, reject or return the current step, with line reductions (EXP-08).");
 
         var approvals = api.MapGroup("/approvals").WithTags("Approvals");
@@ -124,6 +134,12 @@ public static class ExpensesModule
             (_, ApprovalOutcome.NotOpenYet wait) => new ProblemBuilder().Add("stepKey", "Expense.FinanceWindowClosed", wait.OpensAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToProblem(),
             _ => TypedResults.Ok((await LoadAsync(id, user, db, current, approvals, ct))!),
         };
+    }
+
+    private static async Task<Results<Ok<FineResult>, ValidationProblem, NotFound>> RaiseFine(int id, FineInput input, ClaimsPrincipal user, ClaimFines fines, CurrentUser current, CancellationToken ct)
+    {
+        var (recorded, problems, found) = await fines.RaiseAsync(id, input, await current.GetViewerAsync(ct), user.Identity?.Name ?? "", ct);
+        return !found ? TypedResults.NotFound() : problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(new FineResult(recorded));
     }
 
     private static async Task<Ok<List<InboxRowDto>>> Inbox(ClaimsPrincipal user, ApprovalService approvals, KefuDbContext db, CancellationToken ct)

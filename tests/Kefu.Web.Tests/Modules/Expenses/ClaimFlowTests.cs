@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kefu.Web.Tests.Infrastructure;
+using Kefu.Web.Data;
+using Kefu.Web.Modules.Performance;
 using Kefu.Web.Tests.Platform.Clock;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kefu.Web.Tests.Modules.Expenses;
 
@@ -193,6 +197,49 @@ public abstract class ClaimFlowTests(ClockApp app)
         var first = (string)(await CreateAsync("hz.eng1", Lines(("2026-09-10", "Meals", 10m))))["number"]!;
         var second = (string)(await CreateAsync("hz.eng1", Lines(("2026-09-10", "Meals", 11m))))["number"]!;
         Assert.Equal(int.Parse(first[^4..], System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(second[^4..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private Task<List<LedgerEntry>> LedgerAsync(string evidenceId) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<KefuDbContext>().Set<LedgerEntry>().AsNoTracking().Where(e => e.EvidenceId == evidenceId).ToListAsync());
+
+    [ProviderFact]
+    public async Task EXP_09_false_claim_fines_claimant_and_supervisor_rates_c_and_the_line_is_not_paid()
+    {
+        app.Clock.Set(Monday);
+        var claim = await CreateAsync("sh.eng2", Lines(("2026-09-10", "Meals", 100m), ("2026-09-11", "Other", 60m)));
+        var id = (int)claim["id"]!;
+        var line = (int)claim["lines"]![1]!["id"]!;
+        await PostAsync("sh.eng2", $"/api/expenses/claims/{id}/submit");
+        var (status, _) = await PostAsync("sh.sup", $"/api/expenses/claims/{id}/fines", new { reason = "FalseClaim", lineId = line, note = "未发生的费用" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        var (again, body) = await PostAsync("sh.sup", $"/api/expenses/claims/{id}/fines", new { reason = "FalseClaim", lineId = line });
+        Assert.Equal(0, (int)body!["recorded"]!); // the same evidence never counts twice
+
+        var entries = await LedgerAsync($"{id}:{line}");
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal(-5000, e.AmountFen));
+        Assert.Single(entries, e => e.ForcedRating == "C");
+        using var eng = await app.ClientFor("sh.eng2");
+        var reloaded = await eng.GetFromJsonAsync<JsonObject>($"/api/expenses/claims/{id}");
+        Assert.Equal(100m, (decimal)reloaded!["payable"]!);
+    }
+
+    [ProviderFact]
+    public async Task EXP_09_a_late_auditor_is_fined_per_working_day_late()
+    {
+        app.Clock.Set(Monday); // Monday 14 Sep 10:00
+        var id = (int)(await CreateAsync("hz.cs", Lines(("2026-09-10", "Meals", 70m))))["id"]!;
+        await PostAsync("hz.cs", $"/api/expenses/claims/{id}/submit");
+        await ApproveAsync("hz.sup", id, "supervisor");
+        await ApproveAsync("east.gm", id, "branch-gm"); // the auditor's 3 WD run to Thursday 17 Sep 10:00
+        app.Clock.Set(new DateTimeOffset(2026, 9, 21, 15, 0, 0, TimeSpan.FromHours(8))); // Monday 21 Sep 15:00
+        await ApproveAsync("auditor", id, "auditor");
+        var fines = await app.InScopeAsync(sp => sp.GetRequiredService<KefuDbContext>().Set<LedgerEntry>().AsNoTracking()
+            .Where(e => e.Reason == "AuditorLate" && e.Note!.Contains("hz.cs")).ToListAsync());
+        // Due Thu 17 Sep 10:00; reviewed Mon 21 Sep 15:00: Thu 7 h + Fri 8 h + Sun 20 Sep (a make-up working day) 8 h + Mon 5 h
+        // = 28 working hours = 3.5 working days → 4 days × 20 CNY for one branch.
+        var fine = Assert.Single(fines);
+        Assert.Equal(-8000, fine.AmountFen);
     }
 
     [ProviderFact]
