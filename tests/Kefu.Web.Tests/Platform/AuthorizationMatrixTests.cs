@@ -122,6 +122,12 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             _ => new { stepKey = "supervisor", action = "Approve" }),
         ["POST /api/expenses/claims/{id:int}/fines"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}/fines",
             _ => new { reason = "BadReceipts", note = "矩阵测试" }),
+        ["GET /api/expenses/batches"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", null, _ => "/api/expenses/batches"),
+        ["GET /api/expenses/batches/{id:int}"] = new("sh.sup", HttpStatusCode.NotFound, "adminclerk", null, _ => "/api/expenses/batches/999999"),
+        // sh.eng1's draft is not submitted, so the centre has nothing to send: the builder reaches the validation.
+        ["POST /api/expenses/batches"] = new("hz.sup", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/expenses/batches"),
+        ["POST /api/expenses/batches/{id:int}/received"] = new("auditor", HttpStatusCode.NotFound, "sh.sup", null, _ => "/api/expenses/batches/999999/received",
+            _ => new { claimId = 1 }),
         ["GET /api/approvals/inbox"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/inbox"),
         ["GET /api/approvals/delegations"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/delegations"),
         ["POST /api/approvals/delegations"] = new("sh.sup", HttpStatusCode.Created, null, null, _ => "/api/approvals/delegations",

@@ -28,6 +28,8 @@ public sealed record InboxRowDto(long InstanceId, string SubjectType, string Sub
 
 public sealed record FineResult(int Recorded);
 
+public sealed record ReceivedInput(int? ClaimId);
+
 public sealed record DelegationInput(string? DeputyUserName, DateOnly? From, DateOnly? To);
 
 /// <summary>Expense reimbursement (EXP-01..11) and the approvals inbox (APR-01).</summary>
@@ -44,6 +46,8 @@ public static class ExpensesModule
     internal static readonly Role[] Reviewers = [Role.CentreSupervisor, Role.BranchGm, Role.ExpenseAuditor, Role.CsManager, Role.FinanceClerk];
 
     public const string ReviewPolicy = "ExpenseReviewer";
+    public const string BatchPolicy = "ExpenseBatchBuilder";
+    public const string ReceivePolicy = "ExpenseBatchReceiver";
     public const string ClaimPolicy = "ExpenseClaimant";
     public const string ReadPolicy = "ExpenseReader";
 
@@ -54,12 +58,15 @@ public static class ExpensesModule
         builder.Services.AddScoped<ClaimUseCases>();
         builder.Services.AddScoped<ClaimQueries>();
         builder.Services.AddScoped<ClaimFines>();
+        builder.Services.AddScoped<ClaimBatches>();
         builder.Services.AddScoped<Performance.Contracts.IPenaltyLedger, Performance.PenaltyLedger>();
         builder.Services.AddScoped<IApprovalSubjectHandler, ExpenseApprovalHandler>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ClaimPolicy, p => p.RequireRole(Claimants.Select(KefuRoles.Name)))
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Select(KefuRoles.Name)))
-            .AddPolicy(ReviewPolicy, p => p.RequireRole(Reviewers.Select(KefuRoles.Name)));
+            .AddPolicy(ReviewPolicy, p => p.RequireRole(Reviewers.Select(KefuRoles.Name)))
+            .AddPolicy(BatchPolicy, p => p.RequireRole(KefuRoles.Name(Role.CentreSupervisor)))
+            .AddPolicy(ReceivePolicy, p => p.RequireRole(KefuRoles.Name(Role.ExpenseAuditor)));
     }
 
     public static void MapExpenses(this RouteGroupBuilder api)
@@ -73,6 +80,21 @@ public static class ExpensesModule
         claims.MapPost("/{id:int}/fines", RaiseFine).RequireAuthorization(ReviewPolicy).WithName("RaiseClaimFine")
               .WithSummary("EXP-09: a false claim, bad receipts or a late submission, recorded in the performance ledger.");
         claims.MapPost("/{id:int}/decision", Decide).WithName("DecideClaim").WithSummary("Approve, reject or return the current step, with line reductions (EXP-08).");
+
+        var batches = api.MapGroup("/expenses/batches").WithTags("Expenses");
+        batches.MapGet("/", async (int? page, ClaimBatches b, CurrentUser current, CancellationToken ct) =>
+            TypedResults.Ok(await b.ListAsync(await current.GetViewerAsync(ct), page, ct))).RequireAuthorization(ReadPolicy).WithName("ListBatches");
+        batches.MapGet("/{id:int}", async Task<Results<Ok<BatchDto>, NotFound>> (int id, ClaimBatches b, CurrentUser current, CancellationToken ct) =>
+            await b.GetAsync(await current.GetViewerAsync(ct), id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
+            .RequireAuthorization(ReadPolicy).WithName("GetBatch").WithSummary("Detail list per person (numbers in order, gaps flagged), non-CS lines apart, summary (EXP-02, EXP-06).");
+        batches.MapPost("/", async Task<Results<Created<BatchDto>, ValidationProblem>> (ClaimsPrincipal user, ClaimBatches b, CurrentUser current, CancellationToken ct) =>
+        {
+            var (id, problems) = await b.BuildAsync(UserId(user), ct);
+            return id is null ? problems.ToProblem() : TypedResults.Created($"/api/expenses/batches/{id}", (await b.GetAsync(await current.GetViewerAsync(ct), id.Value, ct))!);
+        }).RequireAuthorization(BatchPolicy).WithName("BuildBatch").WithSummary("The supervisor builds the centre's batch of submitted forms (EXP-06).");
+        batches.MapPost("/{id:int}/received", async Task<Results<NoContent, NotFound>> (int id, ReceivedInput input, ClaimsPrincipal user, ClaimBatches b, CancellationToken ct) =>
+            await b.MarkReceivedAsync(id, input.ClaimId ?? 0, user.Identity?.Name ?? "", ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .RequireAuthorization(ReceivePolicy).WithName("MarkBatchFormReceived").WithSummary("HQ marks a paper form as received (EXP-06).");
 
         var approvals = api.MapGroup("/approvals").WithTags("Approvals");
         approvals.MapGet("/inbox", Inbox).WithName("ApprovalInbox").WithSummary("What waits for me, oldest first.");

@@ -243,6 +243,46 @@ public abstract class ClaimFlowTests(ClockApp app)
     }
 
     [ProviderFact]
+    public async Task EXP_06_supervisor_builds_the_batch_gaps_are_flagged_and_hq_marks_forms_received()
+    {
+        app.Clock.Set(Monday);
+        var line = Lines(("2026-09-10", "Meals", 20m));
+        var first = await CreateAsync("bj.eng1", line);
+        var second = await CreateAsync("bj.eng1", line);
+        var third = await CreateAsync("bj.eng1", new JsonArray(new JsonObject
+        {
+            ["date"] = "2026-09-11", ["category"] = "Other", ["amount"] = 15m, ["receiptCount"] = 1, ["description"] = "私人打印", ["nonCustomerService"] = true,
+        }));
+        await PostAsync("bj.eng1", $"/api/expenses/claims/{(int)first["id"]!}/submit");
+        await PostAsync("bj.eng1", $"/api/expenses/claims/{(int)third["id"]!}/submit"); // the second stays a draft: a gap
+
+        var (status, batch) = await PostAsync("bj.sup", "/api/expenses/batches");
+        Assert.True(status == HttpStatusCode.Created, batch?.ToJsonString());
+        // The next batch day on or after Monday the 14th is the 20th: a Sunday, but a make-up working day, so it stays.
+        Assert.Equal("2026-09-20", (string?)batch!["batchDate"]);
+        var person = batch["people"]!.AsArray().Single(p => (string?)p!["userName"] == "bj.eng1")!;
+        var secondNumber = int.Parse(((string)second["number"]!)[^4..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(secondNumber, person["gaps"]!.AsArray().Select(g => (int)g!));
+        Assert.Contains(batch["nonCustomerService"]!.AsArray(), l => (string?)l!["description"] == "私人打印");
+
+        var batchId = (int)batch["id"]!;
+        using (var hz = await app.ClientFor("hz.sup"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await hz.GetAsync($"/api/expenses/batches/{batchId}")).StatusCode);
+        }
+
+        var (received, _) = await PostAsync("auditor", $"/api/expenses/batches/{batchId}/received", new { claimId = (int)first["id"]! });
+        Assert.Equal(HttpStatusCode.NoContent, received);
+        using var auditor = await app.ClientFor("auditor");
+        var after = await auditor.GetFromJsonAsync<JsonObject>($"/api/expenses/batches/{batchId}");
+        Assert.Equal(1, (int)after!["received"]!);
+
+        // Nothing left to send: a second batch is refused.
+        var (again, _) = await PostAsync("bj.sup", "/api/expenses/batches");
+        Assert.Equal(HttpStatusCode.BadRequest, again);
+    }
+
+    [ProviderFact]
     public async Task APR_01_the_inbox_lists_what_waits_for_me_and_a_deputy_may_act()
     {
         app.Clock.Set(Monday);
