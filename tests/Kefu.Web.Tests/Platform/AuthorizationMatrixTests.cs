@@ -128,6 +128,7 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/expenses/batches"] = new("hz.sup", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/expenses/batches"),
         ["POST /api/expenses/batches/{id:int}/received"] = new("auditor", HttpStatusCode.NotFound, "sh.sup", null, _ => "/api/expenses/batches/999999/received",
             _ => new { claimId = 1 }),
+        ["GET /api/expenses/reports"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", null, _ => "/api/expenses/reports?from=2026-01-01&to=2026-12-31"),
         ["GET /api/approvals/inbox"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/inbox"),
         ["GET /api/approvals/delegations"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/delegations"),
         ["POST /api/approvals/delegations"] = new("sh.sup", HttpStatusCode.Created, null, null, _ => "/api/approvals/delegations",

@@ -59,6 +59,7 @@ public static class ExpensesModule
         builder.Services.AddScoped<ClaimQueries>();
         builder.Services.AddScoped<ClaimFines>();
         builder.Services.AddScoped<ClaimBatches>();
+        builder.Services.AddScoped<ExpenseReports>();
         builder.Services.AddScoped<Performance.Contracts.IPenaltyLedger, Performance.PenaltyLedger>();
         builder.Services.AddScoped<IApprovalSubjectHandler, ExpenseApprovalHandler>();
         builder.Services.AddAuthorizationBuilder()
@@ -95,6 +96,19 @@ public static class ExpensesModule
         batches.MapPost("/{id:int}/received", async Task<Results<NoContent, NotFound>> (int id, ReceivedInput input, ClaimsPrincipal user, ClaimBatches b, CancellationToken ct) =>
             await b.MarkReceivedAsync(id, input.ClaimId ?? 0, user.Identity?.Name ?? "", ct) ? TypedResults.NoContent() : TypedResults.NotFound())
             .RequireAuthorization(ReceivePolicy).WithName("MarkBatchFormReceived").WithSummary("HQ marks a paper form as received (EXP-06).");
+
+        api.MapGet("/expenses/reports", async Task<Results<Ok<ExpenseReport>, ValidationProblem>> (DateOnly? from, DateOnly? to, ExpenseReports reports, CurrentUser current, CancellationToken ct) =>
+        {
+            var (defaultFrom, defaultTo) = reports.ThisMonth();
+            var (f, t) = (from ?? defaultFrom, to ?? defaultTo);
+            if (t < f || t.DayNumber - f.DayNumber > 3700)
+            {
+                return new ProblemBuilder().Add("to", "Calendar.ToBeforeFrom").ToProblem();
+            }
+
+            return TypedResults.Ok(await reports.BuildAsync(await current.GetViewerAsync(ct), f, t, ct));
+        }).RequireAuthorization(ReadPolicy).WithTags("Expenses").WithName("ExpenseReport")
+          .WithSummary("EXP-11: by centre, person, category and month; non-CS; paid vs pending; overdue reviews.");
 
         var approvals = api.MapGroup("/approvals").WithTags("Approvals");
         approvals.MapGet("/inbox", Inbox).WithName("ApprovalInbox").WithSummary("What waits for me, oldest first.");

@@ -7,6 +7,16 @@
     var values = JSON.parse(el.dataset.values || "[]");
     var chart = echarts.init(el);
     chart.on("finished", function () { el.dataset.finished = "1"; });
+    if (el.dataset.chart === "pie") {
+      chart.setOption({
+        animation: false,
+        tooltip: { trigger: "item" },
+        legend: { bottom: 0 },
+        series: [{ type: "pie", radius: ["35%", "65%"], data: labels.map(function (l, i) { return { name: l, value: values[i] }; }) }]
+      });
+      window.addEventListener("resize", function () { chart.resize(); });
+      return;
+    }
     chart.setOption({
       animation: false,
       tooltip: { trigger: "axis" },

@@ -283,6 +283,23 @@ public abstract class ClaimFlowTests(ClockApp app)
     }
 
     [ProviderFact]
+    public async Task EXP_11_report_sums_by_centre_category_and_person_within_scope()
+    {
+        app.Clock.Set(Monday);
+        var id = (int)(await CreateAsync("hz.eng1", Lines(("2026-09-10", "Lodging", 321m))))["id"]!;
+        await PostAsync("hz.eng1", $"/api/expenses/claims/{id}/submit");
+        using var hz = await app.ClientFor("hz.sup");
+        var report = await hz.GetFromJsonAsync<JsonObject>("/api/expenses/reports?from=2026-09-01&to=2026-09-30");
+        Assert.Contains(report!["byCentre"]!.AsArray(), r => (string?)r!["key"] == "杭州中心");
+        Assert.DoesNotContain(report["byCentre"]!.AsArray(), r => (string?)r!["key"] == "上海中心"); // ORG-03
+        Assert.Contains(report["byCategory"]!.AsArray(), r => (string?)r!["key"] == "Lodging" && (decimal)r["claimed"]! >= 321m);
+        Assert.True((decimal)report["pending"]! >= 321m);
+        using var mgr = await app.ClientFor("csmgr");
+        var all = await mgr.GetFromJsonAsync<JsonObject>("/api/expenses/reports?from=2026-09-01&to=2026-09-30");
+        Assert.True(all!["byCentre"]!.AsArray().Count >= report["byCentre"]!.AsArray().Count);
+    }
+
+    [ProviderFact]
     public async Task APR_01_the_inbox_lists_what_waits_for_me_and_a_deputy_may_act()
     {
         app.Clock.Set(Monday);

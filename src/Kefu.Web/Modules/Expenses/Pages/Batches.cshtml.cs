@@ -1,0 +1,48 @@
+using Kefu.Core.Organization;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kefu.Web.Modules.Expenses.Pages;
+
+/// <summary>EXP-06: the centres' batches to HQ; a supervisor builds the centre's batch here.</summary>
+[Authorize(Policy = ExpensesModule.ReadPolicy)]
+public sealed class BatchesModel(ClaimBatches batches, CurrentUser current) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    public Paged<BatchRowDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public bool CanBuild { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!current.IsInRole(Role.CentreSupervisor))
+        {
+            return Forbid();
+        }
+
+        var (id, problems) = await batches.BuildAsync(current.UserId!, ct);
+        if (id is { } built)
+        {
+            return Redirect($"/expenses/batches/{built}");
+        }
+
+        problems.CopyTo(ModelState, "");
+        foreach (var error in ModelState.Values.SelectMany(v => v.Errors).ToList())
+        {
+            ModelState.AddModelError(string.Empty, error.ErrorMessage);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        CanBuild = current.IsInRole(Role.CentreSupervisor);
+        Result = await batches.ListAsync(await current.GetViewerAsync(ct), PageNumber, ct);
+    }
+}
