@@ -129,6 +129,12 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/expenses/batches/{id:int}/received"] = new("auditor", HttpStatusCode.NotFound, "sh.sup", null, _ => "/api/expenses/batches/999999/received",
             _ => new { claimId = 1 }),
         ["GET /api/expenses/reports"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", null, _ => "/api/expenses/reports?from=2026-01-01&to=2026-12-31"),
+        ["GET /api/settings/expense-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/expense-policy"),
+        // An empty body is out of range (no batch days): the administrator reaches the validation.
+        ["PUT /api/settings/expense-policy"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/expense-policy", _ => new { batchDays = Array.Empty<int>() }),
+        ["GET /api/settings/approval-chains/expense-claim"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/approval-chains/expense-claim"),
+        ["PUT /api/settings/approval-chains/expense-claim"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/approval-chains/expense-claim",
+            _ => new { name = "", steps = Array.Empty<object>() }),
         ["GET /api/approvals/inbox"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/inbox"),
         ["GET /api/approvals/delegations"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/delegations"),
         ["POST /api/approvals/delegations"] = new("sh.sup", HttpStatusCode.Created, null, null, _ => "/api/approvals/delegations",

@@ -30,13 +30,16 @@ public abstract record ClaimResult
 }
 
 /// <summary>Claims: draft, check, submit into the EXP-05 chain, review (EXP-01..08).</summary>
-public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, ApprovalService approvals, TimeProvider clock)
+public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, ApprovalService approvals, ApprovalChains chains, TimeProvider clock)
 {
     public const string SubjectType = "ExpenseClaim";
 
     public async Task<ExpensePolicy> PolicyAsync(CancellationToken ct) => await policies.GetAsync<ExpensePolicy>(ExpensePolicy.Key, ct);
 
-    public static ApprovalChain Chain(ExpensePolicy p) => ApprovalChain.Expenses(p.AuditorDays, p.ManagerDays, p.VpThresholdYuan, p.FinancePayDays);
+    /// <summary>EXP-05's chain as the policy's numbers make it; an administrator's saved chain replaces it.</summary>
+    public static ApprovalChain DefaultChain(ExpensePolicy p) => ApprovalChain.Expenses(p.AuditorDays, p.ManagerDays, p.VpThresholdYuan, p.FinancePayDays);
+
+    public async Task<ApprovalChain> ChainAsync(ExpensePolicy p, CancellationToken ct) => await chains.GetAsync(DefaultChain(p), ct);
 
     public async Task<ClaimResult> CreateAsync(string claimantId, ClaimInput input, CancellationToken ct)
     {
@@ -135,7 +138,7 @@ public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, Approv
         claim.SubmittedAt = clock.GetUtcNow().UtcDateTime;
         var claimant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == claim.ClaimantId, ct);
         var outcome = await approvals.SubmitAsync(new SubmitApproval(
-            Chain(policy), SubjectType, claim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await ChainAsync(policy, ct), SubjectType, claim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"报销单 {claim.DisplayNumber(claimant.UserName!)} {new Money(claim.PayableFen)}", claim.ClaimantId, claim.OrgPath,
             new Dictionary<string, decimal> { ["amount"] = new Money(claim.ClaimedFen).Yuan }, $"/expenses/{claim.Id}"), ct);
         if (outcome is ApprovalOutcome.NoApprover missing)
@@ -206,7 +209,7 @@ public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, Approv
 
         Recalculate(claim);
         var policy = await PolicyAsync(ct);
-        var outcome = await approvals.ActAsync(Chain(policy), new ApprovalDecision(instance.Id, input.StepKey!, input.Action!.Value, input.Comment), actorId, ct);
+        var outcome = await approvals.ActAsync(await ChainAsync(policy, ct), new ApprovalDecision(instance.Id, input.StepKey!, input.Action!.Value, input.Comment), actorId, ct);
         if (outcome is ApprovalOutcome.Done)
         {
             await db.SaveChangesAsync(ct);

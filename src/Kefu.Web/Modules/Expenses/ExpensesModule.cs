@@ -28,6 +28,8 @@ public sealed record InboxRowDto(long InstanceId, string SubjectType, string Sub
 
 public sealed record FineResult(int Recorded);
 
+public sealed record ChainInput(string? Name, IReadOnlyList<ChainStepDoc>? Steps);
+
 public sealed record ReceivedInput(int? ClaimId);
 
 public sealed record DelegationInput(string? DeputyUserName, DateOnly? From, DateOnly? To);
@@ -55,6 +57,7 @@ public static class ExpensesModule
     {
         builder.Services.AddScoped<ApproverResolver>();
         builder.Services.AddScoped<ApprovalService>();
+        builder.Services.AddScoped<ApprovalChains>();
         builder.Services.AddScoped<ClaimUseCases>();
         builder.Services.AddScoped<ClaimQueries>();
         builder.Services.AddScoped<ClaimFines>();
@@ -109,6 +112,18 @@ public static class ExpensesModule
             return TypedResults.Ok(await reports.BuildAsync(await current.GetViewerAsync(ct), f, t, ct));
         }).RequireAuthorization(ReadPolicy).WithTags("Expenses").WithName("ExpenseReport")
           .WithSummary("EXP-11: by centre, person, category and month; non-CS; paid vs pending; overdue reviews.");
+
+        var settings = api.MapGroup("/settings").WithTags("Settings").RequireAuthorization(Policies.Administer);
+        settings.MapGet("/expense-policy", async (Kefu.Web.Platform.Settings.PolicyStore store, CancellationToken ct) =>
+            TypedResults.Ok(await store.GetAsync<Kefu.Core.Expenses.ExpensePolicy>(Kefu.Core.Expenses.ExpensePolicy.Key, ct))).WithName("GetExpensePolicy");
+        settings.MapPut("/expense-policy", SavePolicy).WithName("SaveExpensePolicy").WithSummary("The numbers of EXP-03..09 (caps, threshold, days, fines).");
+        settings.MapGet("/approval-chains/expense-claim", async (ClaimUseCases claims, ApprovalChains chains, CancellationToken ct) =>
+            TypedResults.Ok(await chains.DocumentAsync(ClaimUseCases.DefaultChain(await claims.PolicyAsync(ct)), ct))).WithName("GetExpenseChain");
+        settings.MapPut("/approval-chains/expense-claim", async Task<Results<NoContent, ValidationProblem>> (ChainInput input, ApprovalChains chains, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var problems = await chains.SaveAsync("expense-claim", input.Name, input.Steps, user.Identity?.Name, ct);
+            return problems.HasErrors ? problems.ToProblem() : TypedResults.NoContent();
+        }).WithName("SaveExpenseChain").WithSummary("APR-01: the expense chain as data (steps by role and level, deadlines, conditions).");
 
         var approvals = api.MapGroup("/approvals").WithTags("Approvals");
         approvals.MapGet("/inbox", Inbox).WithName("ApprovalInbox").WithSummary("What waits for me, oldest first.");
@@ -176,6 +191,26 @@ public static class ExpensesModule
     {
         var (recorded, problems, found) = await fines.RaiseAsync(id, input, await current.GetViewerAsync(ct), user.Identity?.Name ?? "", ct);
         return !found ? TypedResults.NotFound() : problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(new FineResult(recorded));
+    }
+
+    /// <summary>Saves the expense policy after checking every number is sensible; nothing is saved on a 400.</summary>
+    private static async Task<Results<NoContent, ValidationProblem>> SavePolicy(Kefu.Core.Expenses.ExpensePolicy input, Kefu.Web.Platform.Settings.PolicyStore store, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        if (input.MaxAgeMonths is < 1 or > 24) { problems.Add("maxAgeMonths", "Policy.OutOfRange", 1, 24); }
+        if (input.PhoneCapYuan < 0 || input.CityTransportCapYuan < 0) { problems.Add("phoneCapYuan", "Policy.OutOfRange", 0, "∞"); }
+        if (input.VpThresholdYuan <= 0) { problems.Add("vpThresholdYuan", "Policy.OutOfRange", 0.01m, "∞"); }
+        if (input.AuditorDays is < 1 or > 60 || input.ManagerDays is < 1 or > 60 || input.FinancePayDays is < 1 or > 60) { problems.Add("auditorDays", "Policy.OutOfRange", 1, 60); }
+        if (input.BatchDays.Count == 0 || input.BatchDays.Any(d => d is < 1 or > 31)) { problems.Add("batchDays", "Policy.OutOfRange", 1, 31); }
+        if (input.FinanceClosedFromDay is < 1 or > 31 || input.FinanceOpensOnDay is < 1 or > 28) { problems.Add("financeClosedFromDay", "Policy.OutOfRange", 1, 31); }
+        if (input.FalseClaimFineYuan < 0 || input.ReceiptFineYuan < 0 || input.AuditorLateFinePerDayYuan < 0) { problems.Add("falseClaimFineYuan", "Policy.OutOfRange", 0, "∞"); }
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        await store.SaveAsync(Kefu.Core.Expenses.ExpensePolicy.Key, input, user.Identity?.Name, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<List<InboxRowDto>>> Inbox(ClaimsPrincipal user, ApprovalService approvals, KefuDbContext db, CancellationToken ct)
