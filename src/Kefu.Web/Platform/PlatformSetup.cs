@@ -32,6 +32,7 @@ public static class PlatformSetup
         services.AddSingleton<CalendarService>();
         services.AddScoped<CalendarAdmin>();
         services.AddScoped<PolicyStore>();
+        services.AddScoped<Kefu.Web.Platform.Attachments.AttachmentStore>();
         AddNotifications(services);
         services.AddScoped<SlaService>();
         services.AddScoped<SlaSweeper>();

@@ -8,10 +8,13 @@ public static class HttpExtensions
     public static async Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, string method, string url, object? body = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (body is not null)
+        // A ready-made body (multipart uploads) goes as it is; anything else as JSON.
+        request.Content = body switch
         {
-            request.Content = JsonContent.Create(body);
-        }
+            null => null,
+            HttpContent content => content,
+            _ => JsonContent.Create(body),
+        };
 
         return await client.SendAsync(request);
     }

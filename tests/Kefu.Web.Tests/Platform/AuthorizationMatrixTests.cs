@@ -135,6 +135,11 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/settings/approval-chains/expense-claim"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/approval-chains/expense-claim"),
         ["PUT /api/settings/approval-chains/expense-claim"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/approval-chains/expense-claim",
             _ => new { name = "", steps = Array.Empty<object>() }),
+        // Only the claimant attaches, as multipart; an empty form from the owner is a 400 naming the kind.
+        ["POST /api/expenses/claims/{id:int}/attachments"] = new("sh.eng1", HttpStatusCode.BadRequest, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShClaim}/attachments",
+            _ => new MultipartFormDataContent { { new StringContent("Selfie"), "kind" } }),
+        ["GET /api/expenses/claims/{id:int}/attachments/{attachmentId:long}"] = new("sh.sup", HttpStatusCode.NotFound, "adminclerk", "hz.sup",
+            ids => $"/api/expenses/claims/{ids.ShClaim}/attachments/999999"),
         ["GET /api/approvals/inbox"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/inbox"),
         ["GET /api/approvals/delegations"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/delegations"),
         ["POST /api/approvals/delegations"] = new("sh.sup", HttpStatusCode.Created, null, null, _ => "/api/approvals/delegations",

@@ -28,6 +28,8 @@ public sealed record InboxRowDto(long InstanceId, string SubjectType, string Sub
 
 public sealed record FineResult(int Recorded);
 
+public sealed record AttachmentDto(long Id, string Kind, string FileName, string ContentType, long Size);
+
 public sealed record ChainInput(string? Name, IReadOnlyList<ChainStepDoc>? Steps);
 
 public sealed record ReceivedInput(int? ClaimId);
@@ -81,6 +83,9 @@ public static class ExpensesModule
         claims.MapPost("/", Create).RequireAuthorization(ClaimPolicy).WithName("CreateClaim").WithSummary("A draft claim of the caller, numbered consecutively (EXP-02).");
         claims.MapPut("/{id:int}", Update).RequireAuthorization(ClaimPolicy).WithName("UpdateClaim");
         claims.MapPost("/{id:int}/submit", Submit).RequireAuthorization(ClaimPolicy).WithName("SubmitClaim").WithSummary("Policy checks, then into the EXP-05 chain.");
+        claims.MapPost("/{id:int}/attachments", Attach).RequireAuthorization(ClaimPolicy).DisableAntiforgery().WithName("AttachToClaim")
+              .WithSummary("Upload a receipt scan or the travel summary (multipart: kind, file); JPG, PNG or PDF (PLT-02).");
+        claims.MapGet("/{id:int}/attachments/{attachmentId:long}", Download).RequireAuthorization(ReadPolicy).WithName("DownloadClaimAttachment");
         claims.MapPost("/{id:int}/fines", RaiseFine).RequireAuthorization(ReviewPolicy).WithName("RaiseClaimFine")
               .WithSummary("EXP-09: a false claim, bad receipts or a late submission, recorded in the performance ledger.");
         claims.MapPost("/{id:int}/decision", Decide).WithName("DecideClaim").WithSummary("Approve, reject or return the current step, with line reductions (EXP-08).");
@@ -185,6 +190,60 @@ public static class ExpensesModule
             (_, ApprovalOutcome.NotOpenYet wait) => new ProblemBuilder().Add("stepKey", "Expense.FinanceWindowClosed", wait.OpensAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToProblem(),
             _ => TypedResults.Ok((await LoadAsync(id, user, db, current, approvals, ct))!),
         };
+    }
+
+    internal static async Task<(Kefu.Web.Platform.Attachments.Attachment? Saved, ProblemBuilder Problems, bool Found)> AttachAsync(
+        int id, string? kind, IFormFile? file, string userId, KefuDbContext db, Kefu.Web.Platform.Attachments.AttachmentStore store, CancellationToken ct)
+    {
+        var claim = await db.Set<ExpenseClaim>().SingleOrDefaultAsync(c => c.Id == id && c.ClaimantId == userId, ct);
+        if (claim is null)
+        {
+            return (null, new ProblemBuilder(), false);
+        }
+
+        var problems = new ProblemBuilder();
+        if (kind is not ("Receipt" or "TravelSummary"))
+        {
+            return (null, problems.Add("kind", "Attachment.BadKind"), true);
+        }
+
+        if (claim.Status is not (ClaimStatus.Draft or ClaimStatus.Returned))
+        {
+            return (null, problems.Add("file", "Attachment.NotEditable"), true);
+        }
+
+        var (saved, fileProblems) = await store.SaveAsync(ClaimUseCases.SubjectType, id.ToString(CultureInfo.InvariantCulture), kind, file, userId, ct);
+        if (saved is null)
+        {
+            return (null, fileProblems, true);
+        }
+
+        // EXP-01: the travel summary attached is what the travel rule asks for.
+        claim.HasTravelSummary |= kind == "TravelSummary";
+        await db.SaveChangesAsync(ct);
+        return (saved, problems, true);
+    }
+
+    private static async Task<Results<Created<AttachmentDto>, ValidationProblem, NotFound>> Attach(
+        int id, IFormCollection form, ClaimsPrincipal user, KefuDbContext db, Kefu.Web.Platform.Attachments.AttachmentStore store, CancellationToken ct)
+    {
+        var (saved, problems, found) = await AttachAsync(id, form["kind"].ToString(), form.Files.GetFile("file"), UserId(user), db, store, ct);
+        return !found ? TypedResults.NotFound()
+            : saved is null ? problems.ToProblem()
+            : TypedResults.Created($"/api/expenses/claims/{id}/attachments/{saved.Id}", new AttachmentDto(saved.Id, saved.Kind, saved.FileName, saved.ContentType, saved.Size));
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(
+        int id, long attachmentId, ClaimsPrincipal user, KefuDbContext db, CurrentUser current, ApprovalService approvals, Kefu.Web.Platform.Attachments.AttachmentStore store, CancellationToken ct)
+    {
+        // Whoever may see the claim may read its attachments (ORG-03), no one else.
+        if (await LoadAsync(id, user, db, current, approvals, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var attachment = (await store.ForRecordAsync(ClaimUseCases.SubjectType, id.ToString(CultureInfo.InvariantCulture), ct)).SingleOrDefault(a => a.Id == attachmentId);
+        return attachment is null ? TypedResults.NotFound() : TypedResults.File(store.Open(attachment), attachment.ContentType, attachment.FileName);
     }
 
     private static async Task<Results<Ok<FineResult>, ValidationProblem, NotFound>> RaiseFine(int id, FineInput input, ClaimsPrincipal user, ClaimFines fines, CurrentUser current, CancellationToken ct)

@@ -19,7 +19,7 @@ namespace Kefu.Web.Modules.Expenses.Pages;
 [Authorize]
 public sealed class ClaimDetailModel(
     ClaimUseCases claims, KefuDbContext db, CurrentUser current, ApprovalService approvals, CalendarService calendars, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    Kefu.Web.Platform.Attachments.AttachmentStore attachments, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class ReviewForm
     {
@@ -41,10 +41,35 @@ public sealed class ClaimDetailModel(
     public bool IsClaimant { get; private set; }
     public string? WaitingFinance { get; private set; }
     public IReadOnlyList<TimerDto> Timers { get; private set; } = [];
+    public IReadOnlyList<Kefu.Web.Platform.Attachments.Attachment> Attachments { get; private set; } = [];
 
     public string Yuan(decimal yuan) => Money.FromYuan(yuan).ToString();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>PLT-02: a receipt scan or the travel summary, from a phone's camera too.</summary>
+    public async Task<IActionResult> OnPostAttachAsync(string? kind, IFormFile? file, CancellationToken ct)
+    {
+        var (saved, problems, found) = await ExpensesModule.AttachAsync(Id, kind, file, current.UserId!, db, attachments, ct);
+        if (!found)
+        {
+            return NotFound();
+        }
+
+        if (saved is null)
+        {
+            await LoadAsync(ct);
+            foreach (var message in problems.Errors.SelectMany(e => e.Value))
+            {
+                ModelState.AddModelError(string.Empty, message);
+            }
+
+            return Page();
+        }
+
+        Message = l["Common.Saved"];
+        return Redirect($"/expenses/{Id}");
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -127,6 +152,7 @@ public sealed class ClaimDetailModel(
 
         Claim = claim;
         IsClaimant = claim.ClaimantId == current.UserId;
+        Attachments = await attachments.ForRecordAsync(ClaimUseCases.SubjectType, Id.ToString(CultureInfo.InvariantCulture), ct);
         var (instance, _) = await approvals.ForSubjectAsync(ClaimUseCases.SubjectType, Id.ToString(CultureInfo.InvariantCulture), ct);
         if (instance is { Status: ApprovalStatus.Pending })
         {
