@@ -76,6 +76,12 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/customers"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/customers"),
         ["GET /api/customers/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}"),
 
+        ["POST /api/customers"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/customers", _ => new { name = "" }),
+        ["PUT /api/customers/{id:int}"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}", _ => new { name = "" }),
+        ["GET /api/customers/{id:int}/history"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/history"),
+        ["POST /api/customers/{id:int}/contacts"] = new("sh.sup", HttpStatusCode.NoContent, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/contacts"),
+        ["GET /api/customers/assignment/suggestion"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, ids => $"/api/customers/assignment/suggestion?customerIds={ids.ShCustomer}"),
+        ["POST /api/customers/assignment"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.cs", null, _ => "/api/customers/assignment", _ => new { customerIds = Array.Empty<int>() }),
         ["GET /api/audit"] = new("gm", HttpStatusCode.OK, "sh.sup", null, _ => "/api/audit"),
 
         ["GET /api/tokens"] = new("admin", HttpStatusCode.OK, "adminclerk", null, _ => "/api/tokens"),

@@ -179,6 +179,7 @@ public sealed class Seeder(KefuDbContext db, UserManager<KefuUser> users, RoleMa
                 {
                     Number = $"C{number++:D5}",
                     Name = name,
+                    NameKey = Kefu.Core.Customers.DuplicateKeys.Name(name),
                     Grade = (number % 3) switch { 0 => "A", 1 => "B", _ => "C" },
                     CentreId = units[centre].Id,
                     OrgPath = units[centre].Path,

@@ -1,0 +1,279 @@
+using Kefu.Core.Customers;
+using Kefu.Core.Organization;
+using Kefu.Core.Sla;
+using Kefu.Web.Data;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Scoping;
+using Kefu.Web.Platform.Sla;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kefu.Web.Modules.Customers;
+
+public sealed record CustomerInput(
+    string? Name, CustomerType? Type, string? Grade, string? Phone, string? Industry, string? Province, string? City, string? District,
+    string? Address, string? Channel, SettlementMode? Settlement, int? PaymentCycleDays, string? TaxId, string? ContactName, string? ContactEmail,
+    string? Tags, string? Notes, int? CentreId, bool? ConfirmDuplicate, int? Version);
+
+public sealed record DuplicateDto(int Id, string Number, string Name, IReadOnlyList<string> Matches);
+
+public sealed record AssignInput(IReadOnlyList<int>? CustomerIds, string? SpecialistId);
+
+public sealed record SuggestionDto(int CustomerId, string SpecialistId, string Specialist);
+
+public abstract record CustomerResult
+{
+    public sealed record Ok(int Id) : CustomerResult;
+    public sealed record Invalid(ProblemBuilder Problems) : CustomerResult;
+    public sealed record Duplicates(IReadOnlyList<DuplicateDto> Candidates) : CustomerResult;
+    public sealed record NotFound : CustomerResult;
+    public sealed record Conflict : CustomerResult;
+}
+
+/// <summary>CUS-01..05: intake with duplicate detection, edits, assignment with the first-contact deadline.</summary>
+public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvider clock)
+{
+    public const string FirstContactRule = "CUS-05";
+
+    public async Task<IReadOnlyList<DuplicateDto>> DuplicatesAsync(CustomerInput input, int? exceptId, CancellationToken ct)
+    {
+        var name = DuplicateKeys.Name(input.Name);
+        var phone = DuplicateKeys.Phone(input.Phone);
+        var tax = DuplicateKeys.TaxId(input.TaxId);
+        var candidates = await db.Set<Customer>().AsNoTracking()
+            .Where(c => c.Id != exceptId && ((name != "" && c.NameKey == name) || (phone.Length >= 7 && c.PhoneKey == phone) || (tax != "" && c.TaxIdKey == tax)))
+            .Take(20).ToListAsync(ct);
+        return candidates.Select(c => new DuplicateDto(c.Id, c.Number, c.Name, DuplicateKeys.Shared((input.Name, input.Phone, input.TaxId), (c.Name, c.Phone, c.TaxId)))).ToArray();
+    }
+
+    /// <summary>CUS-03: possible duplicates are shown before saving; the caller confirms to save anyway.</summary>
+    public async Task<CustomerResult> CreateAsync(ScopeViewer viewer, string createdBy, CustomerInput input, CancellationToken ct)
+    {
+        var problems = Validate(input);
+        var centre = await CentreAsync(viewer, input.CentreId, createdBy, problems, ct);
+        if (problems.HasErrors)
+        {
+            return new CustomerResult.Invalid(problems);
+        }
+
+        if (input.ConfirmDuplicate != true && await DuplicatesAsync(input, null, ct) is { Count: > 0 } duplicates)
+        {
+            return new CustomerResult.Duplicates(duplicates);
+        }
+
+        var customer = new Customer { Number = "", Name = "", CentreId = centre!.Id, OrgPath = centre.Path, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        // A specialist's own intake is theirs (they collected it, CUS-03); a leader's waits for assignment (CUS-04).
+        if (viewer.Scope == DataScope.Own)
+        {
+            customer.OwnerId = createdBy;
+            customer.AssignedAt = customer.CreatedAt;
+        }
+
+        Apply(customer, input);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(customer);
+        await db.SaveChangesAsync(ct);
+        customer.Number = $"C{customer.Id:D5}";
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new CustomerResult.Ok(customer.Id);
+    }
+
+    public async Task<CustomerResult> UpdateAsync(ScopeViewer viewer, int id, CustomerInput input, CancellationToken ct)
+    {
+        var customer = await db.Set<Customer>().VisibleTo(viewer).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (customer is null)
+        {
+            return new CustomerResult.NotFound();
+        }
+
+        if (input.Version is { } version && version != customer.Version)
+        {
+            return new CustomerResult.Conflict();
+        }
+
+        var problems = Validate(input);
+        if (problems.HasErrors)
+        {
+            return new CustomerResult.Invalid(problems);
+        }
+
+        Apply(customer, input);
+        await db.SaveChangesAsync(ct);
+        return new CustomerResult.Ok(customer.Id);
+    }
+
+    /// <summary>CUS-04's suggestion for the given customers among the specialists of the viewer's scope.</summary>
+    public async Task<IReadOnlyList<SuggestionDto>> SuggestAsync(ScopeViewer viewer, IReadOnlyList<int> customerIds, CancellationToken ct)
+    {
+        var specialists = await SpecialistsAsync(viewer, ct);
+        var counts = await db.Set<Customer>().Where(c => c.OwnerId != null).GroupBy(c => c.OwnerId!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var loads = specialists.Select(s => new SpecialistLoad(s.Id, counts.FirstOrDefault(c => c.Key == s.Id)?.Count ?? 0, Ability(s.Grade))).ToArray();
+        var visible = await db.Set<Customer>().AsNoTracking().VisibleTo(viewer).Where(c => customerIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        return AssignmentBalancer.Suggest(visible.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), loads)
+            .Select(s => new SuggestionDto(int.Parse(s.CustomerId, System.Globalization.CultureInfo.InvariantCulture), s.SpecialistId,
+                specialists.Single(p => p.Id == s.SpecialistId).DisplayName)).ToArray();
+    }
+
+    /// <summary>CUS-04/05: assigns customers; each assignment starts a one-week first-contact deadline.</summary>
+    public async Task<(int Assigned, ProblemBuilder Problems)> AssignAsync(ScopeViewer viewer, AssignInput input, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var ids = input.CustomerIds ?? [];
+        if (ids.Count == 0)
+        {
+            problems.Add("customerIds", "Customer.NoneChosen");
+        }
+
+        var specialist = (await SpecialistsAsync(viewer, ct)).SingleOrDefault(s => s.Id == input.SpecialistId);
+        if (specialist is null)
+        {
+            problems.Add("specialistId", "Customer.UnknownSpecialist");
+        }
+        else if (!specialist.OnDuty)
+        {
+            problems.Add("specialistId", "Rotation.SuccessorNotOnDuty");
+        }
+
+        var customers = await db.Set<Customer>().VisibleTo(viewer).Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        if (customers.Count != ids.Distinct().Count())
+        {
+            problems.Add("customerIds", "Customer.UnknownCustomer");
+        }
+
+        if (problems.HasErrors)
+        {
+            return (0, problems);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var customer in customers.Where(c => c.OwnerId != specialist!.Id))
+        {
+            await sla.StopAsync(nameof(Customer), customer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), FirstContactRule, ct);
+            customer.OwnerId = specialist!.Id;
+            customer.AssignedAt = now.UtcDateTime;
+            customer.FirstContactAt = null;
+            await sla.StartAsync(new StartTimer(nameof(Customer), customer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), FirstContactRule,
+                $"首次联系 {customer.Name}", new SlaTarget(SlaUnit.WallMinutes, 7 * 24 * 60), specialist.Id, customer.OrgPath,
+                [EscalationTarget.ForRole(Role.CentreSupervisor)], Link: $"/customers/{customer.Id}"), ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (customers.Count, problems);
+    }
+
+    /// <summary>CUS-05: the first contact record stops the one-week deadline.</summary>
+    public async Task<bool> RecordContactAsync(ScopeViewer viewer, int id, CancellationToken ct)
+    {
+        var customer = await db.Set<Customer>().VisibleTo(viewer).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (customer is null)
+        {
+            return false;
+        }
+
+        customer.FirstContactAt ??= clock.GetUtcNow().UtcDateTime;
+        await sla.StopAsync(nameof(Customer), id.ToString(System.Globalization.CultureInfo.InvariantCulture), FirstContactRule, ct);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private async Task<List<KefuUser>> SpecialistsAsync(ScopeViewer viewer, CancellationToken ct)
+    {
+        var role = KefuRoles.Name(Role.CsSpecialist);
+        return await db.Users.AsNoTracking().VisibleTo(viewer)
+            .Where(u => u.Status == StaffStatus.Active && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+            .OrderBy(u => u.EmployeeNumber).ToListAsync(ct);
+    }
+
+    /// <summary>CUS-04: the staff grade as an ability weight ("1"…"5", or A=3/B=2/C=1); unknown grades count as 1.</summary>
+    public static decimal Ability(string? grade) => grade?.Trim().ToUpperInvariant() switch
+    {
+        "A" => 3m,
+        "B" => 2m,
+        "C" => 1m,
+        { } g when decimal.TryParse(g, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 => n,
+        _ => 1m,
+    };
+
+    private async Task<OrgUnit?> CentreAsync(ScopeViewer viewer, int? centreId, string userId, ProblemBuilder problems, CancellationToken ct)
+    {
+        OrgUnit? centre;
+        if (centreId is { } id)
+        {
+            centre = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && u.Kind == OrgUnitKind.Centre, ct);
+        }
+        else
+        {
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
+            centre = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Path == viewer.CentrePath && u.Kind == OrgUnitKind.Centre, ct)
+                ?? await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == user.OrgUnitId && u.Kind == OrgUnitKind.Centre, ct);
+        }
+
+        // Customers belong to a centre the creator may see (ORG-03).
+        if (centre is null || (viewer.VisiblePath is not { } visible ? centre.Path != viewer.CentrePath : !OrgPath.IsWithin(centre.Path, visible)))
+        {
+            problems.Add("centreId", "Validation.UnknownOrgUnit");
+            return null;
+        }
+
+        return centre;
+    }
+
+    private static ProblemBuilder Validate(CustomerInput input)
+    {
+        var problems = new ProblemBuilder();
+        problems.Required("name", input.Name).MaxLength("name", input.Name, 200).MaxLength("phone", input.Phone, 40).MaxLength("grade", input.Grade, 10)
+            .MaxLength("industry", input.Industry, 100).MaxLength("province", input.Province, 50).MaxLength("city", input.City, 50)
+            .MaxLength("district", input.District, 50).MaxLength("address", input.Address, 300).MaxLength("channel", input.Channel, 50)
+            .MaxLength("taxId", input.TaxId, 32).MaxLength("contactName", input.ContactName, 100).MaxLength("contactEmail", input.ContactEmail, 256)
+            .MaxLength("tags", input.Tags, 300).MaxLength("notes", input.Notes, 2000);
+        if (input.Type is { } type && !Enum.IsDefined(type))
+        {
+            problems.Add("type", "Validation.UnknownStatus");
+        }
+
+        if (input.Settlement is { } settlement && !Enum.IsDefined(settlement))
+        {
+            problems.Add("settlement", "Validation.UnknownStatus");
+        }
+
+        if (input.PaymentCycleDays is < 0 or > 365)
+        {
+            problems.Add("paymentCycleDays", "Policy.OutOfRange", 0, 365);
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.ContactEmail) && !System.Net.Mail.MailAddress.TryCreate(input.ContactEmail.Trim(), out _))
+        {
+            problems.Add("contactEmail", "Validation.Email");
+        }
+
+        return problems;
+    }
+
+    private static void Apply(Customer c, CustomerInput i)
+    {
+        static string? T(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+        c.Name = i.Name!.Trim();
+        c.Type = i.Type ?? c.Type;
+        c.Grade = T(i.Grade)?.ToUpperInvariant();
+        c.Phone = T(i.Phone);
+        c.Industry = T(i.Industry);
+        c.Province = T(i.Province);
+        c.City = T(i.City);
+        c.District = T(i.District);
+        c.Address = T(i.Address);
+        c.Channel = T(i.Channel);
+        c.Settlement = i.Settlement ?? c.Settlement;
+        c.PaymentCycleDays = i.PaymentCycleDays;
+        c.TaxId = T(i.TaxId);
+        c.ContactName = T(i.ContactName);
+        c.ContactEmail = T(i.ContactEmail);
+        c.Tags = T(i.Tags);
+        c.Notes = T(i.Notes);
+        c.NameKey = DuplicateKeys.Name(c.Name);
+        c.PhoneKey = DuplicateKeys.Phone(c.Phone) is { Length: > 0 } p ? p : null;
+        c.TaxIdKey = DuplicateKeys.TaxId(c.TaxId) is { Length: > 0 } t ? t : null;
+    }
+}
