@@ -86,7 +86,9 @@ public static class ApprovalEngine
             }
 
             var approver = resolveApprover(step);
-            if (approver == submitterId)
+            // The subject's own superior step falls away (a supervisor's own form starts at the GM);
+            // company-wide steps are never skipped: the resolver finds someone other than the submitter.
+            if (approver == submitterId && step.Level != ApproverLevel.Company)
             {
                 continue;
             }

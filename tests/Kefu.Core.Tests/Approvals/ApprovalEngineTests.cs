@@ -107,6 +107,16 @@ public sealed class ApprovalEngineTests
     }
 
     [Fact]
+    public void EXP_05_company_wide_steps_are_never_skipped_for_the_submitter()
+    {
+        // The HQ auditor claims: their own supervisor-level steps do not apply to them, but the audit
+        // and finance steps stay (the web layer's resolver picks another holder of the role).
+        var state = ApprovalEngine.Submit(Chain, "auditor", Amount(100m), Approver, Now);
+        Assert.Contains("auditor", state.StepKeys);
+        Assert.Contains("finance", state.StepKeys);
+    }
+
+    [Fact]
     public void APR_01_chains_are_validated()
     {
         Assert.NotEmpty(new ApprovalChain("x", "x", []).Validate());

@@ -50,13 +50,13 @@ public sealed class AuditQueries(KefuDbContext db)
         }
 
         // Dates are the company's calendar days (Asia/Shanghai, UTC+8, no DST).
-        if (filter.From is { } from)
+        if (filter.From is { Year: >= 2000 and <= 2100 } from)
         {
             var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
             query = query.Where(a => a.At >= fromUtc);
         }
 
-        if (filter.To is { } to)
+        if (filter.To is { Year: >= 2000 and <= 2100 } to)
         {
             var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
             query = query.Where(a => a.At < toUtc);

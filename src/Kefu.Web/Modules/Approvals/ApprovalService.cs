@@ -19,7 +19,7 @@ public sealed class ApprovalService(
 
     public async Task<ApprovalOutcome> SubmitAsync(SubmitApproval request, CancellationToken ct)
     {
-        var resolve = await resolver.ForSubjectAsync(request.SubjectOrgPath, ct);
+        var resolve = await resolver.ForSubjectAsync(request.SubjectOrgPath, request.SubmitterId, ct);
         var now = clock.GetUtcNow();
         var state = ApprovalEngine.Submit(request.Chain, request.SubmitterId, request.Facts, resolve, now, request.Comment);
         foreach (var key in state.StepKeys)
@@ -64,12 +64,25 @@ public sealed class ApprovalService(
             return new ApprovalOutcome.NotOpenYet(SlaService.Utc(opens));
         }
 
-        var resolve = await resolver.ForSubjectAsync(instance.OrgPath, ct);
+        // Nobody approves their own request, not even as someone's deputy.
+        if (actorId == instance.SubmitterId)
+        {
+            return new ApprovalOutcome.Refused(ApprovalRefusal.NotTheApprover);
+        }
+
+        var resolve = await resolver.ForSubjectAsync(instance.OrgPath, instance.SubmitterId, ct);
+        // Steps are those chosen at submission; a step an administrator removed since has no approver (400, nothing saved).
         var result = ApprovalEngine.Act(state, decision.Action, decision.StepKey, actorId, delegations,
-            key => resolve(chain.Steps.Single(s => s.Key == key)), now, today, decision.Comment);
+            key => chain.Steps.SingleOrDefault(s => s.Key == key) is { } step ? resolve(step) : null, now, today, decision.Comment);
         if (!result.Succeeded)
         {
             return new ApprovalOutcome.Refused(result.Refusal);
+        }
+
+        if (result.State is { Status: ApprovalStatus.Pending, CurrentApproverId: null } stuck)
+        {
+            var next = stuck.CurrentStepKey!;
+            return new ApprovalOutcome.NoApprover(next, chain.Steps.SingleOrDefault(s => s.Key == next)?.Role.ToString() ?? "?");
         }
 
         await sla.StopAsync(TimerRecordType, instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct: ct);
@@ -129,8 +142,8 @@ public sealed class ApprovalService(
 
         var opens = await Handler(instance.SubjectType).StepOpensAtAsync(instance.SubjectId, key, now, ct);
         instance.StepStartedAt = opens.UtcDateTime;
-        var step = chain.Steps.Single(s => s.Key == key);
-        if (step.Deadline is { } deadline)
+        var step = chain.Steps.SingleOrDefault(s => s.Key == key);
+        if (step?.Deadline is { } deadline)
         {
             await sla.StartAsync(new StartTimer(
                 TimerRecordType, instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "APR-01",

@@ -12,7 +12,10 @@ namespace Kefu.Web.Modules.Approvals;
 /// </summary>
 public sealed class ApproverResolver(KefuDbContext db)
 {
-    public async Task<Func<ApprovalStep, string?>> ForSubjectAsync(string subjectOrgPath, CancellationToken ct)
+    /// <param name="subjectOrgPath">Where the subject sits in the org tree.</param>
+    /// <param name="submitterId">Never chosen for a company-wide step: nobody approves their own request.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<Func<ApprovalStep, string?>> ForSubjectAsync(string subjectOrgPath, string? submitterId, CancellationToken ct)
     {
         var (centre, branch) = await OrgTree.AnchorsAsync(db, subjectOrgPath, ct);
         var holders = await (from u in db.Users.AsNoTracking()
@@ -34,7 +37,7 @@ public sealed class ApproverResolver(KefuDbContext db)
             // The holder placed at that level (the centre's supervisor sits in the centre, the GM in the branch);
             // for the company, any holder (HQ staff sit in departments).
             return (step.Level == ApproverLevel.Company
-                    ? candidates.FirstOrDefault()
+                    ? candidates.FirstOrDefault(h => h.Id != submitterId)
                     : candidates.FirstOrDefault(h => h.OrgPath == anchor) ?? candidates.FirstOrDefault(h => OrgPath.IsWithin(h.OrgPath, anchor)))?.Id;
         };
     }

@@ -110,12 +110,23 @@ public sealed class ClaimBatches(KefuDbContext db, PolicyStore policies, Calenda
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Add(batch);
-        await db.SaveChangesAsync(ct);
-        db.AddRange(pending.Select(id => new ClaimBatchItem { BatchId = batch.Id, ClaimId = id }));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return (batch.Id, problems);
+        try
+        {
+            db.Add(batch);
+            await db.SaveChangesAsync(ct);
+            db.AddRange(pending.Select(id => new ClaimBatchItem { BatchId = batch.Id, ClaimId = id }));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return (batch.Id, problems);
+        }
+        catch (DbUpdateException)
+        {
+            // Another supervisor of the centre built the batch at the same moment (the unique claim index).
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            problems.Add("claims", "Batch.Nothing");
+            return (null, problems);
+        }
     }
 
     public async Task<Paged<BatchRowDto>> ListAsync(ScopeViewer viewer, int? page, CancellationToken ct)

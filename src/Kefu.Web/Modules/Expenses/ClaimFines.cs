@@ -31,6 +31,12 @@ public sealed class ClaimFines(KefuDbContext db, PolicyStore policies, ApproverR
             return (0, problems, false);
         }
 
+        if (claim.Status != ClaimStatus.InReview)
+        {
+            problems.Add("claimId", "Expense.FineNotInReview");
+            return (0, problems, true);
+        }
+
         if (input.Reason is not { } reason || reason == FineReason.AuditorLate || !Enum.IsDefined(reason))
         {
             problems.Add("reason", "Expense.BadFineReason");
@@ -56,16 +62,26 @@ public sealed class ClaimFines(KefuDbContext db, PolicyStore policies, ApproverR
 
         var policy = await policies.GetAsync<ExpensePolicy>(ExpensePolicy.Key, ct);
         var supervisorStep = new ApprovalStep("supervisor", Role.CentreSupervisor, ApproverLevel.Centre);
-        var supervisor = (await resolver.ForSubjectAsync(claim.OrgPath, ct))(supervisorStep);
+        var supervisor = (await resolver.ForSubjectAsync(claim.OrgPath, claim.ClaimantId, ct))(supervisorStep);
         var evidence = line is null ? claim.Id.ToString(CultureInfo.InvariantCulture) : $"{claim.Id}:{line.Id}";
         var fines = ExpenseFines.For(reason, claim.ClaimantId, supervisor, policy);
         var recorded = await ledger.RecordAsync(fines.Select(f => new LedgerLine(
             f.PersonId, f.RuleId, f.Reason.ToString(), -f.AmountYuan, Evidence, evidence, f.ForcedRating, input.Note)), by, ct);
-        if (reason == FineReason.FalseClaim && line is not null)
+        // EXP-09: a false line is not paid; a late submission is not reimbursed (the named line, or the whole form).
+        var unpaid = reason switch
         {
-            // EXP-09: the line is not paid.
-            line.Rejected = true;
-            line.ReviewReason = string.IsNullOrWhiteSpace(input.Note) ? "虚假报销（EXP-09）" : input.Note.Trim();
+            FineReason.FalseClaim => [line!],
+            FineReason.LateSubmission => line is null ? claim.Lines : [line],
+            _ => new List<ExpenseLine>(),
+        };
+        foreach (var l in unpaid)
+        {
+            l.Rejected = true;
+            l.ReviewReason = string.IsNullOrWhiteSpace(input.Note) ? $"{reason}（EXP-09）" : input.Note.Trim();
+        }
+
+        if (unpaid.Count > 0)
+        {
             claim.PayableFen = claim.Lines.Sum(l => l.Rejected ? 0 : Math.Min(l.ApprovedFen ?? long.MaxValue, l.AmountFen - l.ExcessFen));
         }
 
@@ -102,7 +118,17 @@ public sealed class ClaimFines(KefuDbContext db, PolicyStore policies, ApproverR
         var (_, branch) = await Kefu.Web.Platform.Auth.OrgTree.AnchorsAsync(db, instance.OrgPath, ct);
         var fine = ExpenseFines.AuditorLate(auditorId, days, branches: 1, policy);
         var day = calendar.ToCalendarTime(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await ledger.RecordAsync([new LedgerLine(auditorId, fine.RuleId, fine.Reason.ToString(), -fine.AmountYuan, "AuditorReview", $"{branch}:{day}",
+        // One fine per branch and review day: a later, longer-late review of the same branch that day raises it.
+        var evidence = $"{branch}:{day}";
+        var existing = await db.Set<Kefu.Web.Modules.Performance.LedgerEntry>()
+            .SingleOrDefaultAsync(e => e.PersonId == auditorId && e.EvidenceType == "AuditorReview" && e.EvidenceId == evidence, ct);
+        if (existing is not null)
+        {
+            existing.AmountFen = Math.Min(existing.AmountFen, -Kefu.Core.Money.Money.FromYuan(fine.AmountYuan).Fen);
+            return;
+        }
+
+        await ledger.RecordAsync([new LedgerLine(auditorId, fine.RuleId, fine.Reason.ToString(), -fine.AmountYuan, "AuditorReview", evidence,
             Note: $"{instance.Title}: {days} WD")], "system", ct);
     }
 }

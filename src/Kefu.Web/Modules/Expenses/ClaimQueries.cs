@@ -48,7 +48,8 @@ public sealed class ClaimQueries(KefuDbContext db)
         var (instance, history) = await approvals.ForSubjectAsync(ClaimUseCases.SubjectType, id.ToString(CultureInfo.InvariantCulture), ct);
         var viewer = await current.GetViewerAsync(ct);
         // The current approver, and whoever acted on it (a deputy), see the claim even outside their own scope.
-        if (!viewer.CanSee(claim.ClaimantId, claim.OrgPath) && instance?.CurrentApproverId != me && history.All(h => h.ActorId != me))
+        var deputy = instance?.CurrentApproverId is { } approverId && await db.Set<ApprovalDelegation>().AsNoTracking().AnyAsync(d => d.DelegatorId == approverId && d.DeputyId == me, ct);
+        if (!viewer.CanSee(claim.ClaimantId, claim.OrgPath) && instance?.CurrentApproverId != me && !deputy && history.All(h => h.ActorId != me))
         {
             return null;
         }

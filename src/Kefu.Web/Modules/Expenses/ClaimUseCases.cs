@@ -123,6 +123,9 @@ public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, Approv
         }
 
         var policy = await PolicyAsync(ct);
+        var key = claim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        claim.HasTravelSummary = await db.Set<Kefu.Web.Platform.Attachments.Attachment>()
+            .AnyAsync(a => a.RecordType == SubjectType && a.RecordId == key && a.Kind == "TravelSummary", ct);
         var input = new ClaimInput(
             claim.Lines.OrderBy(l => l.Position).Select(l => new ClaimLineInput(l.Date, l.Category, new Money(l.AmountFen).Yuan, l.ReceiptCount, l.Description, l.WorkOrders, l.NonCustomerService)).ToArray(),
             claim.HasTravelSummary, claim.ExceptionApproved, claim.Notes, null);
@@ -185,6 +188,12 @@ public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, Approv
             }
 
             var approved = review.ApprovedAmount ?? new Money(line.AmountFen).Yuan;
+            if (decimal.Round(approved, 2) != approved)
+            {
+                problems.Add($"lines[{index}].approvedAmount", "Expense.AmountTooPrecise");
+                continue;
+            }
+
             if (ExpenseRules.ReductionMustBeBelowTheClaimWithAReason(new Money(line.AmountFen).Yuan, approved, review.Rejected == true ? "x" : review.Reason, index) is { } violation)
             {
                 problems.Add($"lines[{index}].approvedAmount", violation.MessageKey, violation.Args);
@@ -273,10 +282,24 @@ public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, Approv
             }
         }
 
+        if (!problems.HasErrors && lines.Sum(l => l.Amount ?? 0m) > ChineseAmount.Max.Yuan)
+        {
+            problems.Add("lines", "Expense.AmountTooLarge");
+        }
+
+        // The company's day (Asia/Shanghai, UTC+8) is what "one month old" and "future" count in.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            // A future date would also dodge the monthly caps (EXP-03), which count by the expense's month.
+            if (lines[i].Date is { } date && date > today)
+            {
+                problems.Add($"lines[{i}].date", "Expense.FutureDate");
+            }
+        }
+
         if (submitting && !problems.HasErrors)
         {
-            // The company's day (Asia/Shanghai, UTC+8) is what "one month old" counts in.
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
             for (var i = 0; i < facts.Count; i++)
             {
                 if (ExpenseRules.ExpenseMustBeWithinOneMonth(facts[i], i, today, policy, input.ExceptionApproved == true) is { } old)
@@ -294,10 +317,12 @@ public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, Approv
         return problems;
     }
 
+    /// <summary>
+    /// The claimant's fields. The travel-summary flag follows the attached summary and the exception
+    /// flag is a reviewer's decision: neither is taken from the claimant's input.
+    /// </summary>
     private static void Apply(ExpenseClaim claim, ClaimInput input)
     {
-        claim.HasTravelSummary = input.HasTravelSummary == true;
-        claim.ExceptionApproved = input.ExceptionApproved == true;
         claim.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
         var position = 0;
         foreach (var line in input.Lines ?? [])

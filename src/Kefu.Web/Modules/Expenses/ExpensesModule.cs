@@ -60,6 +60,7 @@ public static class ExpensesModule
         builder.Services.AddScoped<ApproverResolver>();
         builder.Services.AddScoped<ApprovalService>();
         builder.Services.AddScoped<ApprovalChains>();
+        builder.Services.AddScoped<Organization.Contracts.IOwnedRecords, ApprovalOwnership>();
         builder.Services.AddScoped<ClaimUseCases>();
         builder.Services.AddScoped<ClaimQueries>();
         builder.Services.AddScoped<ClaimFines>();
@@ -109,7 +110,7 @@ public static class ExpensesModule
         {
             var (defaultFrom, defaultTo) = reports.ThisMonth();
             var (f, t) = (from ?? defaultFrom, to ?? defaultTo);
-            if (t < f || t.DayNumber - f.DayNumber > 3700)
+            if (f.Year is < 2000 or > 2100 || t.Year is < 2000 or > 2100 || t < f)
             {
                 return new ProblemBuilder().Add("to", "Calendar.ToBeforeFrom").ToProblem();
             }
@@ -187,6 +188,7 @@ public static class ExpensesModule
             (_, ApprovalOutcome.Refused { Refusal: ApprovalRefusal.NotTheApprover }) => TypedResults.Forbid(),
             (_, ApprovalOutcome.Refused { Refusal: ApprovalRefusal.NotPending }) => TypedResults.Conflict(),
             (_, ApprovalOutcome.Refused { Refusal: ApprovalRefusal.CommentRequired }) => new ProblemBuilder().Add("comment", "Expense.CommentRequired").ToProblem(),
+            (_, ApprovalOutcome.NoApprover missing) => new ProblemBuilder().Add("stepKey", "Expense.NoApprover", missing.StepKey, missing.Role).ToProblem(),
             (_, ApprovalOutcome.NotOpenYet wait) => new ProblemBuilder().Add("stepKey", "Expense.FinanceWindowClosed", wait.OpensAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToProblem(),
             _ => TypedResults.Ok((await LoadAsync(id, user, db, current, approvals, ct))!),
         };
@@ -256,6 +258,16 @@ public static class ExpensesModule
     private static async Task<Results<NoContent, ValidationProblem>> SavePolicy(Kefu.Core.Expenses.ExpensePolicy input, Kefu.Web.Platform.Settings.PolicyStore store, ClaimsPrincipal user, CancellationToken ct)
     {
         var problems = new ProblemBuilder();
+        if (input.BatchDays is null || input.CentreCaps is null || input.CentreCaps.Values.Any(c => c is null || c.PhoneYuan < 0 || c.CityTransportYuan < 0))
+        {
+            return problems.Add(input.BatchDays is null ? "batchDays" : "centreCaps", "Policy.OutOfRange", 0, "∞").ToProblem();
+        }
+
+        if (input.FinanceClosedFromDay <= input.FinanceOpensOnDay)
+        {
+            problems.Add("financeClosedFromDay", "Policy.OutOfRange", input.FinanceOpensOnDay + 1, 31);
+        }
+
         if (input.MaxAgeMonths is < 1 or > 24) { problems.Add("maxAgeMonths", "Policy.OutOfRange", 1, 24); }
         if (input.PhoneCapYuan < 0 || input.CityTransportCapYuan < 0) { problems.Add("phoneCapYuan", "Policy.OutOfRange", 0, "∞"); }
         if (input.VpThresholdYuan <= 0) { problems.Add("vpThresholdYuan", "Policy.OutOfRange", 0.01m, "∞"); }

@@ -27,7 +27,7 @@ public abstract record RotationResult
 /// ORG-05: moving a person to another centre or role re-assigns their open records to a named
 /// successor in one transaction, audited; nothing is left without an owner.
 /// </summary>
-public sealed class RotateStaff(KefuDbContext db, UserManager<KefuUser> users, IEnumerable<IOwnedRecords> owned)
+public sealed class RotateStaff(KefuDbContext db, UserManager<KefuUser> users, IEnumerable<IOwnedRecords> owned, CurrentUser current)
 {
     public async Task<IReadOnlyDictionary<string, int>> CountOwnedAsync(string userId, CancellationToken ct)
     {
@@ -81,6 +81,12 @@ public sealed class RotateStaff(KefuDbContext db, UserManager<KefuUser> users, I
         if (input.NewRoles is { Count: 0 })
         {
             problems.Add("newRoles", "Validation.RoleRequired");
+        }
+
+        var adminName = KefuRoles.Name(Role.SystemAdministrator);
+        if ((currentRoles.Contains(adminName) || newRoles.Contains(adminName)) && !current.IsInRole(Role.SystemAdministrator))
+        {
+            problems.Add("newRoles", "Staff.AdminOnly");
         }
 
         var movesUnit = unit is not null && unit.Id != user.OrgUnitId;

@@ -24,7 +24,7 @@ public abstract record SaveResult
 }
 
 /// <summary>Creates and edits staff records. Everything is checked before anything is written.</summary>
-public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, TimeProvider clock)
+public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, TimeProvider clock, CurrentUser current)
 {
     public async Task<SaveResult> CreateAsync(ScopeViewer viewer, StaffInput input, CancellationToken ct)
     {
@@ -178,6 +178,14 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
             {
                 problems.Add("employeeNumber", "Staff.EmployeeNumberTaken");
             }
+        }
+
+        // Only an administrator makes, edits or unmakes an administrator: an admin clerk manages staff, not the keys.
+        var touchesAdmin = roles.Contains(Role.SystemAdministrator)
+            || (existing is not null && (await users.GetRolesAsync(existing)).Contains(KefuRoles.Name(Role.SystemAdministrator)));
+        if (touchesAdmin && !current.IsInRole(Role.SystemAdministrator))
+        {
+            problems.Add("roles", "Staff.AdminOnly");
         }
 
         return (unit, roles.Distinct().ToArray());

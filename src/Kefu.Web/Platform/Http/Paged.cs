@@ -16,5 +16,5 @@ public static class Paging
     public const int MaxExportRows = 100_000;
 
     public static (int Page, int PageSize) Clamp(int? page, int? pageSize) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
+        (Math.Clamp(page ?? 1, 1, int.MaxValue / MaxPageSize), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
 }

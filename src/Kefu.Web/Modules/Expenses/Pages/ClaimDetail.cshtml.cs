@@ -16,7 +16,7 @@ using Microsoft.Extensions.Localization;
 namespace Kefu.Web.Modules.Expenses.Pages;
 
 /// <summary>A claim: its lines, its place in the chain, the approver's actions (EXP-05, EXP-08) and the history.</summary>
-[Authorize]
+[Authorize(Policy = ExpensesModule.ReadPolicy)]
 public sealed class ClaimDetailModel(
     ClaimUseCases claims, KefuDbContext db, CurrentUser current, ApprovalService approvals, CalendarService calendars, TimeProvider clock,
     Kefu.Web.Platform.Attachments.AttachmentStore attachments, IStringLocalizer<SharedResource> l) : PageModel
@@ -130,6 +130,9 @@ public sealed class ClaimDetailModel(
                 return Page();
             case (_, ApprovalOutcome.Refused refused):
                 ModelState.AddModelError(string.Empty, l["ApprovalRefusal." + refused.Refusal]);
+                return Page();
+            case (_, ApprovalOutcome.NoApprover missing):
+                ModelState.AddModelError(string.Empty, l["Expense.NoApprover", missing.StepKey, missing.Role]);
                 return Page();
             case (_, ApprovalOutcome.NotOpenYet wait):
                 ModelState.AddModelError(string.Empty, l["Expense.FinanceWindowClosed", wait.OpensAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);

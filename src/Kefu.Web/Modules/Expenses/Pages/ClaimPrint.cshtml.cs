@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kefu.Web.Modules.Expenses.Pages;
 
 /// <summary>EXP-10: the printable claim form (A4), with the amount in Chinese capitals and signature boxes.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = ExpensesModule.ReadPolicy)]
 public sealed class ClaimPrintModel(KefuDbContext db, CurrentUser current, ApprovalService approvals) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }

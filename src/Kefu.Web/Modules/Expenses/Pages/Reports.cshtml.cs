@@ -34,8 +34,8 @@ public sealed class ReportsModel(ExpenseReports reports, CurrentUser current, IS
     private async Task<ExpenseReport> BuildAsync(CancellationToken ct)
     {
         var (defaultFrom, defaultTo) = reports.ThisMonth();
-        var from = From ?? defaultFrom;
-        var to = To is { } t && t >= from ? t : defaultTo < from ? from : defaultTo;
+        var from = From is { Year: >= 2000 and <= 2100 } f ? f : defaultFrom;
+        var to = To is { Year: >= 2000 and <= 2100 } t && t >= from ? t : defaultTo < from ? from : defaultTo;
         return await reports.BuildAsync(await current.GetViewerAsync(ct), from, to, ct);
     }
 }
