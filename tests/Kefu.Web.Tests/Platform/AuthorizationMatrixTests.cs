@@ -126,7 +126,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         // Any signed-in person may try; the engine lets only the step's approver act. A draft has no step: 404.
         ["POST /api/expenses/claims/{id:int}/decision"] = new("sh.sup", HttpStatusCode.NotFound, null, "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}/decision",
             _ => new { stepKey = "supervisor", action = "Approve" }),
-        ["POST /api/expenses/claims/{id:int}/fines"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}/fines",
+        // The sample claim is a draft: fines apply only in review, so the reviewer reaches the validation.
+        ["POST /api/expenses/claims/{id:int}/fines"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.eng1", "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}/fines",
             _ => new { reason = "BadReceipts", note = "矩阵测试" }),
         ["GET /api/expenses/batches"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", null, _ => "/api/expenses/batches"),
         ["GET /api/expenses/batches/{id:int}"] = new("sh.sup", HttpStatusCode.NotFound, "adminclerk", null, _ => "/api/expenses/batches/999999"),
