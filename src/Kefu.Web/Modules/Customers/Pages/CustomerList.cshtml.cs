@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kefu.Web.Modules.Customers.Pages;
 
-public sealed record CustomerRow(string Number, string Name, string? Grade, string Centre, string? Owner);
+public sealed record CustomerRow(int Id, string Number, string Name, string? Grade, string Centre, string? Owner);
 
 /// <summary>Customers in the caller's scope (ORG-03). The customers module grows this page.</summary>
 [Authorize(Policy = Policies.ReadCustomers)]
@@ -22,6 +22,7 @@ public sealed class CustomerListModel(KefuDbContext db, CurrentUser current, ISt
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<CustomerRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public bool CanCreate => CustomersModule.Managers.Any(r => User.IsInRole(KefuRoles.Name(r)));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -60,7 +61,7 @@ public sealed class CustomerListModel(KefuDbContext db, CurrentUser current, ISt
                           join u in db.OrgUnits on c.CentreId equals u.Id
                           join o in db.Users on c.OwnerId equals o.Id into owners
                           from o in owners.DefaultIfEmpty()
-                          select new { c.Number, c.Name, c.Grade, Centre = u.Name, u.NameEn, Owner = o == null ? null : o.DisplayName }).ToListAsync(ct);
-        return rows.Select(r => new CustomerRow(r.Number, r.Name, r.Grade, english && r.NameEn != null ? r.NameEn : r.Centre, r.Owner)).ToArray();
+                          select new { c.Id, c.Number, c.Name, c.Grade, Centre = u.Name, u.NameEn, Owner = o == null ? null : o.DisplayName }).ToListAsync(ct);
+        return rows.Select(r => new CustomerRow(r.Id, r.Number, r.Name, r.Grade, english && r.NameEn != null ? r.NameEn : r.Centre, r.Owner)).ToArray();
     }
 }

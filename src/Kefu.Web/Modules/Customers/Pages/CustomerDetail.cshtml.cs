@@ -1,0 +1,63 @@
+using System.Globalization;
+using Kefu.Web.Data;
+using Kefu.Web.Modules.Administration;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Calendars;
+using Kefu.Web.Platform.Scoping;
+using Kefu.Web.Platform.Sla;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Kefu.Web.Modules.Customers.Pages;
+
+/// <summary>A customer's profile (CUS-01), its change history (CUS-02) and the first-contact deadline (CUS-05).</summary>
+[Authorize(Policy = Policies.ReadCustomers)]
+public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, CustomerUseCases customers, CalendarService calendars, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    [TempData] public string? Message { get; set; }
+    public Customer Customer { get; private set; } = null!;
+    public string? OwnerName { get; private set; }
+    public bool CanEdit { get; private set; }
+    public IReadOnlyList<AuditRow> History { get; private set; } = [];
+    public IReadOnlyList<TimerDto> Timers { get; private set; } = [];
+
+    public string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostContactAsync(CancellationToken ct)
+    {
+        if (!await customers.RecordContactAsync(await current.GetViewerAsync(ct), Id, ct))
+        {
+            return NotFound();
+        }
+
+        Message = l["Customers.Contacted"];
+        return Redirect($"/customers/{Id}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var customer = await db.Set<Customer>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)).SingleOrDefaultAsync(c => c.Id == Id, ct);
+        if (customer is null)
+        {
+            return false;
+        }
+
+        Customer = customer;
+        CanEdit = CustomersModule.Managers.Any(current.IsInRole);
+        OwnerName = customer.OwnerId is null ? null : await db.Users.Where(u => u.Id == customer.OwnerId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+        var key = Id.ToString(CultureInfo.InvariantCulture);
+        History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Customer) && a.EntityId == key).OrderByDescending(a => a.Id).Take(200)
+            .Select(a => new AuditRow(a.Id, a.At, a.UserName, a.ClientAddress, a.Action, a.EntityType, a.EntityId, a.Changes, a.CorrelationId)).ToListAsync(ct);
+        var timers = await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == nameof(Customer) && t.RecordId == key).OrderByDescending(t => t.Id).Take(5).ToListAsync(ct);
+        Timers = await SlaApi.ToDtosAsync(timers, calendars, clock, ct);
+        return true;
+    }
+}

@@ -1,0 +1,31 @@
+using Kefu.Browser.Tests.Pages;
+using Microsoft.Playwright;
+
+namespace Kefu.Browser.Tests;
+
+/// <summary>CUS-01..03 in the browser: intake warns of a duplicate before saving; the profile shows its history.</summary>
+public sealed class CustomerPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [BrowserFact]
+    public async Task CUS_03_specialist_is_warned_of_a_duplicate_saves_anyway_and_sees_the_history()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var login = new LoginPage(page, fixture.BaseUrl);
+        await login.OpenAsync();
+        await login.SignInAsync("sh.cs", "Kefu-demo-2026", "用户名", "密码", "登录");
+
+        await page.GotoAsync(fixture.BaseUrl + "/customers");
+        await page.GetByRole(AriaRole.Link, new() { Name = "新建客户" }).ClickAsync();
+        await page.GetByLabel("客户名称").FillAsync("上海浦江物流有限公司 ");
+        await page.GetByLabel("电话").FillAsync("021-6666 8888");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("duplicates")).ToContainTextAsync("上海浦江物流有限公司");
+
+        await page.GetByLabel("不是同一客户，仍然保存").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("customer-history")).ToContainTextAsync("Insert");
+        await page.GetByRole(AriaRole.Button, new() { Name = "记录联系" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("已记录联系。")).ToBeVisibleAsync();
+    }
+}
