@@ -82,6 +82,9 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/customers/{id:int}/contacts"] = new("sh.sup", HttpStatusCode.NoContent, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/contacts"),
         ["GET /api/customers/assignment/suggestion"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, ids => $"/api/customers/assignment/suggestion?customerIds={ids.ShCustomer}"),
         ["POST /api/customers/assignment"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.cs", null, _ => "/api/customers/assignment", _ => new { customerIds = Array.Empty<int>() }),
+        ["GET /api/customers/import/template"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/customers/import/template"),
+        ["POST /api/customers/import"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/customers/import",
+            _ => new MultipartFormDataContent { { new StringContent("x"), "note" } }),
         ["GET /api/audit"] = new("gm", HttpStatusCode.OK, "sh.sup", null, _ => "/api/audit"),
 
         ["GET /api/tokens"] = new("admin", HttpStatusCode.OK, "adminclerk", null, _ => "/api/tokens"),

@@ -35,6 +35,9 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvi
 {
     public const string FirstContactRule = "CUS-05";
 
+    /// <summary>A unique stand-in until the id gives the customer its number (C00042), so concurrent intakes never collide.</summary>
+    internal static string PendingNumber() => "~" + Guid.NewGuid().ToString("N")[..31];
+
     public async Task<IReadOnlyList<DuplicateDto>> DuplicatesAsync(CustomerInput input, int? exceptId, CancellationToken ct)
     {
         var name = DuplicateKeys.Name(input.Name);
@@ -61,7 +64,7 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvi
             return new CustomerResult.Duplicates(duplicates);
         }
 
-        var customer = new Customer { Number = "", Name = "", CentreId = centre!.Id, OrgPath = centre.Path, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var customer = new Customer { Number = PendingNumber(), Name = "", CentreId = centre!.Id, OrgPath = centre.Path, CreatedAt = clock.GetUtcNow().UtcDateTime };
         // A specialist's own intake is theirs (they collected it, CUS-03); a leader's waits for assignment (CUS-04).
         if (viewer.Scope == DataScope.Own)
         {
@@ -197,7 +200,7 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvi
         _ => 1m,
     };
 
-    private async Task<OrgUnit?> CentreAsync(ScopeViewer viewer, int? centreId, string userId, ProblemBuilder problems, CancellationToken ct)
+    internal async Task<OrgUnit?> CentreAsync(ScopeViewer viewer, int? centreId, string userId, ProblemBuilder problems, CancellationToken ct)
     {
         OrgUnit? centre;
         if (centreId is { } id)
@@ -221,7 +224,7 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvi
         return centre;
     }
 
-    private static ProblemBuilder Validate(CustomerInput input)
+    internal static ProblemBuilder Validate(CustomerInput input)
     {
         var problems = new ProblemBuilder();
         problems.Required("name", input.Name).MaxLength("name", input.Name, 200).MaxLength("phone", input.Phone, 40).MaxLength("grade", input.Grade, 10)
@@ -252,7 +255,7 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvi
         return problems;
     }
 
-    private static void Apply(Customer c, CustomerInput i)
+    internal static void Apply(Customer c, CustomerInput i)
     {
         static string? T(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
         c.Name = i.Name!.Trim();

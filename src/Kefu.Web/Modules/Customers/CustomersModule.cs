@@ -36,6 +36,7 @@ public static class CustomersModule
     {
         builder.Services.AddScoped<IOwnedRecords, CustomerOwnership>();
         builder.Services.AddScoped<CustomerUseCases>();
+        builder.Services.AddScoped<CustomerImport>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ManagePolicy, p => p.RequireRole(Managers.Select(KefuRoles.Name)))
             .AddPolicy(AssignPolicy, p => p.RequireRole(Assigners.Select(KefuRoles.Name)));
@@ -48,6 +49,10 @@ public static class CustomersModule
         group.MapGet("/{id:int}", Get).WithName("GetCustomer");
         group.MapPost("/", Create).RequireAuthorization(ManagePolicy).WithName("CreateCustomer")
              .WithSummary("Intake (CUS-03): possible duplicates (name, phone, tax id) answer 409 with the candidates unless confirmDuplicate is true.");
+        group.MapGet("/import/template", () => TypedResults.File(CustomerImport.Template(), Kefu.Web.Platform.Export.TableExport.XlsxContentType, "customers-template.xlsx"))
+             .RequireAuthorization(ManagePolicy).WithName("CustomerImportTemplate");
+        group.MapPost("/import", Import).RequireAuthorization(ManagePolicy).DisableAntiforgery().WithName("ImportCustomers")
+             .WithSummary("CUS-03: customers from an Excel sheet (multipart 'file'); valid rows saved, bad rows reported by row and field.");
         group.MapPut("/{id:int}", Update).RequireAuthorization(ManagePolicy).WithName("UpdateCustomer");
         group.MapGet("/{id:int}/history", History).WithName("CustomerHistory").WithSummary("CUS-02: every change, who, when, old → new.");
         group.MapPost("/{id:int}/contacts", Contact).WithName("RecordCustomerContact").WithSummary("CUS-05: a contact record; the first one stops the one-week deadline.");
@@ -104,6 +109,21 @@ public static class CustomersModule
         }
 
         return TypedResults.Ok(await customers.SuggestAsync(await current.GetViewerAsync(ct), ids, ct));
+    }
+
+    private static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(IFormCollection form, CustomerImport import, CurrentUser current, CancellationToken ct)
+    {
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0 || file.Length > 20 * 1024 * 1024)
+        {
+            return new ProblemBuilder().Add("file", "Attachment.Missing").ToProblem();
+        }
+
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        return TypedResults.Ok(await import.ImportAsync(await current.GetViewerAsync(ct), current.UserId!, buffer, ct));
     }
 
     private static async Task<Results<Ok<AssignResult>, ValidationProblem>> Assign(AssignInput input, CustomerUseCases customers, CurrentUser current, CancellationToken ct)
