@@ -28,4 +28,28 @@ public sealed class CustomerPageTests(BrowserFixture fixture) : IClassFixture<Br
         await page.GetByRole(AriaRole.Button, new() { Name = "记录联系" }).ClickAsync();
         await Assertions.Expect(page.GetByText("已记录联系。")).ToBeVisibleAsync();
     }
+
+    [BrowserFact]
+    public async Task CUS_04_supervisor_assigns_a_new_customer_with_the_suggestion()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var login = new LoginPage(page, fixture.BaseUrl);
+        await login.OpenAsync();
+        await login.SignInAsync("sh.sup", "Kefu-demo-2026", "用户名", "密码", "登录");
+
+        var name = "待分配浏览器客户" + Guid.NewGuid().ToString("N")[..4];
+        await page.GotoAsync(fixture.BaseUrl + "/customers/edit");
+        await page.GetByLabel("客户名称").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("customer-history")).ToBeVisibleAsync();
+
+        await page.GotoAsync(fixture.BaseUrl + "/customers/assign");
+        await page.GetByLabel(name).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "给出建议" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("assign-table").Locator("tr", new() { HasText = name })).ToContainTextAsync("蒋上海客服");
+        await page.GetByRole(AriaRole.Button, new() { Name = "按建议分配" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("已分配 1 个客户。")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("assign-table").Locator("tr", new() { HasText = name })).ToContainTextAsync("蒋上海客服");
+    }
 }

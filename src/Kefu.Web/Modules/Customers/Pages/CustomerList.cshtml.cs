@@ -23,6 +23,7 @@ public sealed class CustomerListModel(KefuDbContext db, CurrentUser current, ISt
 
     public Paged<CustomerRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public bool CanCreate => CustomersModule.Managers.Any(r => User.IsInRole(KefuRoles.Name(r)));
+    public bool CanAssign => CustomersModule.Assigners.Any(r => User.IsInRole(KefuRoles.Name(r)));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
