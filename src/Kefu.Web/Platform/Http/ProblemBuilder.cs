@@ -62,6 +62,15 @@ public sealed class ProblemBuilder
         }
     }
 
+    /// <summary>Puts every message in the form's summary, for pages whose fields do not match the problem's names.</summary>
+    public void CopyToSummary(ModelStateDictionary modelState)
+    {
+        foreach (var message in _errors.Values.SelectMany(m => m))
+        {
+            modelState.AddModelError(string.Empty, message);
+        }
+    }
+
     public ValidationProblem ToProblem() =>
         TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

@@ -65,10 +65,7 @@ public sealed class CustomerAssignModel(CustomerUseCases customers, KefuDbContex
 
     private async Task<IActionResult> Problems(Platform.Http.ProblemBuilder problems, CancellationToken ct)
     {
-        foreach (var message in problems.Errors.SelectMany(e => e.Value))
-        {
-            ModelState.AddModelError(string.Empty, message);
-        }
+        problems.CopyToSummary(ModelState);
 
         await LoadAsync(ct);
         return Page();

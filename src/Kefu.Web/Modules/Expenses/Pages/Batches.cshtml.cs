@@ -30,11 +30,7 @@ public sealed class BatchesModel(ClaimBatches batches, CurrentUser current) : Pa
             return Redirect($"/expenses/batches/{built}");
         }
 
-        problems.CopyTo(ModelState, "");
-        foreach (var error in ModelState.Values.SelectMany(v => v.Errors).ToList())
-        {
-            ModelState.AddModelError(string.Empty, error.ErrorMessage);
-        }
+        problems.CopyToSummary(ModelState);
 
         await LoadAsync(ct);
         return Page();

@@ -59,10 +59,7 @@ public sealed class ClaimDetailModel(
         if (saved is null)
         {
             await LoadAsync(ct);
-            foreach (var message in problems.Errors.SelectMany(e => e.Value))
-            {
-                ModelState.AddModelError(string.Empty, message);
-            }
+            problems.CopyToSummary(ModelState);
 
             return Page();
         }
@@ -118,14 +115,7 @@ public sealed class ClaimDetailModel(
         switch (result, outcome)
         {
             case (ClaimResult.Invalid invalid, _):
-                invalid.Problems.CopyTo(ModelState, "");
-                foreach (var key in ModelState.Keys.Where(k => k.Length > 0).ToList())
-                {
-                    foreach (var error in ModelState[key]!.Errors.ToList())
-                    {
-                        ModelState.AddModelError(string.Empty, error.ErrorMessage);
-                    }
-                }
+                invalid.Problems.CopyToSummary(ModelState);
 
                 return Page();
             case (_, ApprovalOutcome.Refused refused):
