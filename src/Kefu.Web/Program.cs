@@ -3,9 +3,11 @@ using Kefu.Web.Modules.Administration;
 using Kefu.Web.Modules.Customers;
 using Kefu.Web.Modules.Expenses;
 using Kefu.Web.Modules.Organization;
+using Kefu.Web.Modules.Visits;
 using Kefu.Web.Platform;
 using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Database;
+using Kefu.Web.Platform.Jobs;
 
 // CLI verbs (PLT-06, developer tools) run without starting the web host.
 if (MigrationScaffolder.IsCommand(args))
@@ -36,6 +38,8 @@ builder.AddOrganization();
 builder.AddCustomers();
 builder.AddAdministration();
 builder.AddExpenses();
+builder.AddVisits();
+builder.AddKefuJobs();
 
 var app = builder.Build();
 app.UseKefuPlatform();
@@ -44,6 +48,7 @@ api.MapOrganization();
 api.MapCustomers();
 api.MapAdministration();
 api.MapExpenses();
+api.MapVisits();
 app.MapKefuPages();
 
 // Migrations and seeding run in DatabaseInitializer before the server accepts requests.

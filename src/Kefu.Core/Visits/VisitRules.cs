@@ -20,6 +20,9 @@ public sealed record VisitPolicy
 
     /// <summary>VIS-03: the supervision callback is due by the end of this many working days after the job (same or next WD).</summary>
     public int CallbackWorkingDays { get; init; } = 1;
+
+    /// <summary>VIS-01: the daily plan creates visits falling due within this many days, so specialists see them coming.</summary>
+    public int PlanAheadDays { get; init; } = 7;
 }
 
 /// <summary>A customer as visit planning sees them.</summary>

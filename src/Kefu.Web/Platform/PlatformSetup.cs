@@ -2,7 +2,6 @@ using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Database;
 using Kefu.Web.Platform.Http;
-using Kefu.Web.Platform.Jobs;
 using Kefu.Web.Platform.Notifications;
 using Kefu.Web.Platform.Settings;
 using Kefu.Web.Platform.Sla;
@@ -29,6 +28,7 @@ public static class PlatformSetup
         builder.AddKefuAuth();
         builder.AddKefuLocalization();
         services.AddScoped<Seeder>();
+        services.AddScoped<Kefu.Web.Platform.Seeding.DemoSatisfactionSeeder>();
         services.AddSingleton<CalendarService>();
         services.AddScoped<CalendarAdmin>();
         services.AddScoped<PolicyStore>();
@@ -36,7 +36,6 @@ public static class PlatformSetup
         AddNotifications(services);
         services.AddScoped<SlaService>();
         services.AddScoped<SlaSweeper>();
-        builder.AddKefuJobs(database);
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddDataProtection().SetApplicationName("Kefu");

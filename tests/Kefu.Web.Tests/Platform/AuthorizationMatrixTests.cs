@@ -17,7 +17,7 @@ namespace Kefu.Web.Tests.Platform;
 public abstract class AuthorizationMatrixTests(KefuFactory app)
 {
     /// <summary>Ids the sample URLs and bodies need, looked up once per database.</summary>
-    public sealed record Ids(string ShEng1, int ShCustomer, int ShUnit, int HzUnit, int BjUnit, int EastUnit, int TokenId, int ShClaim, int ShEng2Claim);
+    public sealed record Ids(string ShEng1, int ShCustomer, int ShUnit, int HzUnit, int BjUnit, int EastUnit, int TokenId, int ShClaim, int ShEng2Claim, int ShSurvey, int ShCallback, int ShInquiry);
 
     [Flags]
     public enum Check
@@ -85,6 +85,35 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/customers/import/template"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/customers/import/template"),
         ["POST /api/customers/import"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/customers/import",
             _ => new MultipartFormDataContent { { new StringContent("x"), "note" } }),
+        ["GET /api/customers/{id:int}/duplicates"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/duplicates"),
+        ["POST /api/customers/{id:int}/merge"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.cs", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/merge",
+            _ => new { duplicateId = 0 }),
+        ["GET /api/customers/{id:int}/analysis"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/analysis"),
+        ["GET /api/inquiries"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/inquiries"),
+        ["GET /api/inquiries/territory"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/inquiries/territory?intent=Buy&province=Shanghai"),
+        ["POST /api/inquiries"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/inquiries", _ => new { company = "" }),
+        ["POST /api/inquiries/{id:int}/stage"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", "hz.sup", ids => $"/api/inquiries/{ids.ShInquiry}/stage",
+            _ => new { notes = "no stage" }),
+        ["GET /api/visits"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/visits"),
+        ["POST /api/visits"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/visits", _ => new { customerId = 0 }),
+        ["POST /api/visits/plan"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, _ => "/api/visits/plan"),
+        ["POST /api/visits/cases/{id:int}/close"] = new("sh.cs", HttpStatusCode.NotFound, "sh.eng1", null, _ => "/api/visits/cases/999999/close"),
+        ["GET /api/callbacks"] = new("sh.coord", HttpStatusCode.OK, "sh.cs", null, _ => "/api/callbacks"),
+        ["POST /api/callbacks"] = new("sh.coord", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/callbacks", _ => new { jobReference = "" }),
+        ["POST /api/callbacks/{id:int}/result"] = new("sh.coord", HttpStatusCode.BadRequest, "sh.eng1", "hz.sup", ids => $"/api/callbacks/{ids.ShCallback}/result",
+            _ => new { comment = "no rating" }),
+        ["GET /api/satisfaction"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, _ => "/api/satisfaction?month=2026-11&by=Centre"),
+        ["GET /api/surveys"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/surveys"),
+        ["GET /api/surveys/{id:int}"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/surveys/{ids.ShSurvey}"),
+        ["POST /api/surveys"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.cs", null, _ => "/api/surveys", _ => new { title = "" }),
+        // The sample survey is published, so its questions can no longer change.
+        ["PUT /api/surveys/{id:int}"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.cs", "hz.sup", ids => $"/api/surveys/{ids.ShSurvey}", _ => SampleSurvey!),
+        ["POST /api/surveys/{id:int}/publish"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", "hz.sup", ids => $"/api/surveys/{ids.ShSurvey}/publish"),
+        ["POST /api/surveys/{id:int}/invitations"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", "hz.sup", ids => $"/api/surveys/{ids.ShSurvey}/invitations",
+            _ => new { respondentName = "矩阵受访者" }),
+        // Public: a respondent has no account; a forged token finds nothing.
+        ["GET /api/public/surveys/{token}"] = new(null, HttpStatusCode.NotFound, null, null, _ => "/api/public/surveys/forged-token"),
+        ["POST /api/public/surveys/{token}"] = new(null, HttpStatusCode.NotFound, null, null, _ => "/api/public/surveys/forged-token", _ => new { answers = new { } }),
         ["GET /api/audit"] = new("gm", HttpStatusCode.OK, "sh.sup", null, _ => "/api/audit"),
 
         ["GET /api/tokens"] = new("admin", HttpStatusCode.OK, "adminclerk", null, _ => "/api/tokens"),
@@ -270,7 +299,42 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             await app.UnitIdAsync("EAST"),
             (int)created["token"]!["id"]!,
             await DraftClaimAsync("sh.eng1"),
-            await DraftClaimAsync("sh.eng2"));
+            await DraftClaimAsync("sh.eng2"),
+            await PublishedSurveyAsync(shSup),
+            await CallbackAsync(),
+            await InquiryAsync());
+    }
+
+    private static readonly object SampleSurvey = new
+    {
+        title = "矩阵问卷", kind = "ProjectSatisfaction",
+        questions = new[] { new { text = "总体满意度", type = "Rating", required = true } },
+    };
+
+    private static async Task<int> PublishedSurveyAsync(HttpClient shSup)
+    {
+        using var created = await shSup.PostAsJsonAsync("/api/surveys", SampleSurvey);
+        var id = (int)(await created.JsonObjectAsync())["id"]!;
+        using var published = await shSup.PostAsync($"/api/surveys/{id}/publish", null);
+        published.EnsureSuccessStatusCode();
+        return id;
+    }
+
+    private async Task<int> CallbackAsync()
+    {
+        using var coordinator = await app.ClientFor("sh.coord");
+        using var response = await coordinator.PostAsJsonAsync("/api/callbacks", new
+        {
+            jobReference = "MATRIX-1", customerName = "矩阵客户", technicianId = await app.StaffIdAsync("sh.eng1"), completedAt = DateTimeOffset.UtcNow.AddHours(-1),
+        });
+        return (int)(await response.JsonObjectAsync())["id"]!;
+    }
+
+    private async Task<int> InquiryAsync()
+    {
+        using var specialist = await app.ClientFor("sh.cs");
+        using var response = await specialist.PostAsJsonAsync("/api/inquiries", new { company = "矩阵询盘", intent = "Buy", province = "上海" });
+        return (int)(await response.JsonObjectAsync())["id"]!;
     }
 
     private async Task<int> DraftClaimAsync(string user)

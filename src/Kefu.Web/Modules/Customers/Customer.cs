@@ -50,6 +50,12 @@ public sealed class Customer : IScopedRecord, IVersioned
     public string? Tags { get; set; }
     public string? Notes { get; set; }
 
+    /// <summary>Product lines a dealer sells, comma-separated (CUS-07 territory check).</summary>
+    public string? ProductLines { get; set; }
+
+    /// <summary>Set when a supervisor merged this duplicate into another customer (CUS-03); merged records leave the lists.</summary>
+    public int? MergedIntoId { get; set; }
+
     /// <summary>CUS-03 keys, kept in step with the fields they come from.</summary>
     public string NameKey { get; set; } = "";
 

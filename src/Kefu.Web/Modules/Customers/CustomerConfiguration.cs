@@ -25,6 +25,7 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.ContactEmail).HasMaxLength(256);
         builder.Property(c => c.Tags).HasMaxLength(300);
         builder.Property(c => c.Notes).HasMaxLength(2000);
+        builder.Property(c => c.ProductLines).HasMaxLength(300);
         builder.Property(c => c.NameKey).HasMaxLength(200);
         builder.Property(c => c.PhoneKey).HasMaxLength(40);
         builder.Property(c => c.TaxIdKey).HasMaxLength(32);
@@ -35,5 +36,8 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => c.Number).IsUnique();
         builder.HasIndex(c => c.OrgPath);
         builder.HasIndex(c => c.OwnerId);
+
+        // A merged duplicate (CUS-03) is gone from every list and lookup; the merge itself reads past this.
+        builder.HasQueryFilter(c => c.MergedIntoId == null);
     }
 }

@@ -13,7 +13,7 @@ namespace Kefu.Web.Modules.Customers;
 public sealed record CustomerInput(
     string? Name, CustomerType? Type, string? Grade, string? Phone, string? Industry, string? Province, string? City, string? District,
     string? Address, string? Channel, SettlementMode? Settlement, int? PaymentCycleDays, string? TaxId, string? ContactName, string? ContactEmail,
-    string? Tags, string? Notes, int? CentreId, bool? ConfirmDuplicate, int? Version);
+    string? Tags, string? Notes, int? CentreId, bool? ConfirmDuplicate, int? Version, string? ProductLines = null);
 
 public sealed record DuplicateDto(int Id, string Number, string Name, IReadOnlyList<string> Matches);
 
@@ -73,12 +73,18 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvi
         }
 
         Apply(customer, input);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // Inside a caller's unit of work (an inquiry's first order) the caller commits.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Add(customer);
         await db.SaveChangesAsync(ct);
         customer.Number = $"C{customer.Id:D5}";
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return new CustomerResult.Ok(customer.Id);
     }
 
@@ -231,7 +237,7 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvi
             .MaxLength("industry", input.Industry, 100).MaxLength("province", input.Province, 50).MaxLength("city", input.City, 50)
             .MaxLength("district", input.District, 50).MaxLength("address", input.Address, 300).MaxLength("channel", input.Channel, 50)
             .MaxLength("taxId", input.TaxId, 32).MaxLength("contactName", input.ContactName, 100).MaxLength("contactEmail", input.ContactEmail, 256)
-            .MaxLength("tags", input.Tags, 300).MaxLength("notes", input.Notes, 2000);
+            .MaxLength("tags", input.Tags, 300).MaxLength("notes", input.Notes, 2000).MaxLength("productLines", input.ProductLines, 300);
         if (input.Type is { } type && !Enum.IsDefined(type))
         {
             problems.Add("type", "Validation.UnknownStatus");
@@ -275,6 +281,7 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvi
         c.ContactEmail = T(i.ContactEmail);
         c.Tags = T(i.Tags);
         c.Notes = T(i.Notes);
+        c.ProductLines = T(i.ProductLines);
         c.NameKey = DuplicateKeys.Name(c.Name);
         c.PhoneKey = DuplicateKeys.Phone(c.Phone) is { Length: > 0 } p ? p : null;
         c.TaxIdKey = DuplicateKeys.TaxId(c.TaxId) is { Length: > 0 } t ? t : null;

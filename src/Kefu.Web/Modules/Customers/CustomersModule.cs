@@ -10,6 +10,8 @@ namespace Kefu.Web.Modules.Customers;
 
 public sealed record AssignResult(int Assigned);
 
+public sealed record CustomerAnalysisDto(CustomerDto Customer, IReadOnlyList<AnalysisSection> Sections, IReadOnlyList<AnalysisTopic> NotYetAvailable);
+
 public sealed record CustomerDto(int Id, string Number, string Name, string? Grade, string? Phone, int CentreId, string? OwnerId, int Version);
 
 /// <summary>Customers as far as the foundation needs them: scoped reads and ownership for rotation.</summary>
@@ -37,6 +39,8 @@ public static class CustomersModule
         builder.Services.AddScoped<IOwnedRecords, CustomerOwnership>();
         builder.Services.AddScoped<CustomerUseCases>();
         builder.Services.AddScoped<CustomerImport>();
+        builder.Services.AddScoped<CustomerMerge>();
+        builder.Services.AddScoped<InquiryUseCases>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ManagePolicy, p => p.RequireRole(Managers.Select(KefuRoles.Name)))
             .AddPolicy(AssignPolicy, p => p.RequireRole(Assigners.Select(KefuRoles.Name)));
@@ -59,6 +63,16 @@ public static class CustomersModule
         group.MapGet("/assignment/suggestion", Suggest).RequireAuthorization(AssignPolicy).WithName("SuggestAssignment")
              .WithSummary("CUS-04: who should take these customers, balancing count against ability.");
         group.MapPost("/assignment", Assign).RequireAuthorization(AssignPolicy).WithName("AssignCustomers");
+        group.MapGet("/{id:int}/duplicates", Duplicates).WithName("CustomerDuplicates").WithSummary("CUS-03: customers sharing this one's name, phone or tax id.");
+        group.MapPost("/{id:int}/merge", Merge).RequireAuthorization(AssignPolicy).WithName("MergeCustomers")
+             .WithSummary("CUS-03: a supervisor merges duplicateId into this customer; its records move over and it leaves the lists.");
+        group.MapGet("/{id:int}/analysis", Analysis).WithName("CustomerAnalysis").WithSummary("CUS-06: what every module knows about the customer.");
+
+        var inquiries = api.MapGroup("/inquiries").WithTags("Customers").RequireAuthorization(ManagePolicy);
+        inquiries.MapGet("/", ListInquiries).WithName("ListInquiries").WithSummary("CUS-07: the development pipeline.");
+        inquiries.MapGet("/territory", Territory).WithName("CheckTerritory").WithSummary("CUS-07: the territory decision for a place, channels and product lines.");
+        inquiries.MapPost("/", CreateInquiry).WithName("CreateInquiry");
+        inquiries.MapPost("/{id:int}/stage", MoveInquiry).WithName("MoveInquiry").WithSummary("CUS-07: the next stage; the first order makes the inquirer a customer.");
     }
 
     private static CustomerDto ToDto(Customer c) => new(c.Id, c.Number, c.Name, c.Grade, c.Phone, c.CentreId, c.OwnerId, c.Version);
@@ -130,6 +144,82 @@ public static class CustomersModule
     {
         var (assigned, problems) = await customers.AssignAsync(await current.GetViewerAsync(ct), input, ct);
         return problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(new AssignResult(assigned));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DuplicateDto>>, NotFound>> Duplicates(int id, CustomerUseCases customers, KefuDbContext db, CurrentUser current, CancellationToken ct)
+    {
+        var viewer = await current.GetViewerAsync(ct);
+        var c = await db.Set<Customer>().AsNoTracking().VisibleTo(viewer).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var candidates = await customers.DuplicatesAsync(ToInput(c), id, ct);
+        var visible = await db.Set<Customer>().AsNoTracking().VisibleTo(viewer).Where(x => candidates.Select(d => d.Id).Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<DuplicateDto>>(candidates.Where(d => visible.Contains(d.Id)).ToArray());
+    }
+
+    internal static CustomerInput ToInput(Customer c) => new(
+        c.Name, c.Type, c.Grade, c.Phone, c.Industry, c.Province, c.City, c.District, c.Address, c.Channel, c.Settlement, c.PaymentCycleDays, c.TaxId,
+        c.ContactName, c.ContactEmail, c.Tags, c.Notes, c.CentreId, null, c.Version, c.ProductLines);
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, Conflict>> Merge(int id, MergeInput input, CustomerMerge merge, CurrentUser current, CancellationToken ct)
+    {
+        var (found, problems, conflict) = await merge.MergeAsync(await current.GetViewerAsync(ct), id, input, ct);
+        return !found ? TypedResults.NotFound() : conflict ? TypedResults.Conflict() : problems.HasErrors ? problems.ToProblem() : TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<CustomerAnalysisDto>, NotFound>> Analysis(int id, KefuDbContext db, CurrentUser current, IEnumerable<ICustomerAnalysisSection> sections, CancellationToken ct)
+    {
+        var viewer = await current.GetViewerAsync(ct);
+        if (await db.Set<Customer>().AsNoTracking().VisibleTo(viewer).SingleOrDefaultAsync(c => c.Id == id, ct) is not { } customer)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var built = new List<AnalysisSection>();
+        foreach (var section in sections.OrderBy(s => s.Topic))
+        {
+            built.Add(await section.BuildAsync(viewer, id, ct));
+        }
+
+        return TypedResults.Ok(new CustomerAnalysisDto(ToDto(customer), built, Enum.GetValues<AnalysisTopic>().Except(built.Select(b => b.Topic)).ToArray()));
+    }
+
+    private static async Task<Ok<Paged<InquiryDto>>> ListInquiries(InquiryStage? stage, int? page, int? pageSize, KefuDbContext db, CurrentUser current, CancellationToken ct)
+    {
+        var (p, size) = Paging.Clamp(page, pageSize);
+        var query = db.Set<Inquiry>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct));
+        query = stage is { } s ? query.Where(i => i.Stage == s) : query;
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Paged<InquiryDto>(items.Select(InquiryUseCases.ToDto).ToArray(), p, size, total));
+    }
+
+    private static async Task<Results<Ok<Kefu.Core.Customers.TerritoryDecision>, ValidationProblem>> Territory(
+        Kefu.Core.Customers.InquiryIntent? intent, string? province, string? city, string? district, string? channels, string? productLines, InquiryUseCases inquiries, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder().Required("province", province);
+        if (intent is not { } i || !Enum.IsDefined(i))
+        {
+            problems.Add("intent", "Validation.Required");
+        }
+
+        return problems.HasErrors ? problems.ToProblem()
+            : TypedResults.Ok(await inquiries.CheckAsync(intent!.Value, new Kefu.Core.Customers.Region(province!.Trim(), city, district), channels, productLines, ct));
+    }
+
+    private static async Task<Results<Created<InquiryDto>, ValidationProblem>> CreateInquiry(InquiryInput input, InquiryUseCases inquiries, CurrentUser current, CancellationToken ct)
+    {
+        var (inquiry, problems) = await inquiries.CreateAsync(await current.GetViewerAsync(ct), current.UserId!, input, ct);
+        return inquiry is null ? problems.ToProblem() : TypedResults.Created($"/api/inquiries/{inquiry.Id}", InquiryUseCases.ToDto(inquiry));
+    }
+
+    private static async Task<Results<Ok<InquiryDto>, NotFound, ValidationProblem, Conflict>> MoveInquiry(int id, StageInput input, InquiryUseCases inquiries, CurrentUser current, CancellationToken ct)
+    {
+        var (inquiry, problems, conflict) = await inquiries.MoveAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct);
+        return inquiry is null ? TypedResults.NotFound() : conflict ? TypedResults.Conflict() : problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(InquiryUseCases.ToDto(inquiry));
     }
 
     private static async Task<Ok<Paged<CustomerDto>>> List(string? q, int? page, int? pageSize, KefuDbContext db, CurrentUser current, CancellationToken ct)

@@ -12,8 +12,15 @@ namespace Kefu.Web.Platform.Jobs;
 /// </summary>
 public static class JobsSetup
 {
-    public static void AddKefuJobs(this WebApplicationBuilder builder, DatabaseSettings database)
+    /// <summary>A module's job on a daily schedule (company time), plus one run at start-up.</summary>
+    public static void AddDailyJob<TJob>(this WebApplicationBuilder builder, string name, int hour, int minute) where TJob : class, IJob =>
+        builder.Services.AddSingleton(new ModuleJob(typeof(TJob), name, hour, minute));
+
+    /// <summary>Registers Quartz with the platform's sweeps and every module's <see cref="ModuleJob"/>; call it after the modules.</summary>
+    public static void AddKefuJobs(this WebApplicationBuilder builder)
     {
+        var database = DatabaseSettings.From(builder.Configuration);
+        var moduleJobs = builder.Services.Where(d => d.ServiceType == typeof(ModuleJob)).Select(d => (ModuleJob)d.ImplementationInstance!).ToArray();
         if (!builder.Configuration.GetValue("Kefu:Jobs:Enabled", true))
         {
             return;
@@ -40,6 +47,13 @@ public static class JobsSetup
 
             Every<SlaSweepJob>(q, "sla-sweep", interval);
             Every<OutboxJob>(q, "outbox", interval);
+            foreach (var job in moduleJobs)
+            {
+                q.AddJob(job.JobType, j => j.WithIdentity(job.Name, "kefu").StoreDurably().DisallowConcurrentExecution());
+                q.AddTrigger(t => t.ForJob(job.Name, "kefu").WithIdentity(job.Name + "-daily", "kefu")
+                    .WithSchedule(CronScheduleBuilder.Create(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"0 {job.Minute} {job.Hour} * * ?")).InTimeZone(CompanyTime.Zone)));
+                q.AddTrigger(t => t.ForJob(job.Name, "kefu").WithIdentity(job.Name + "-startup", "kefu").StartNow());
+            }
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
@@ -51,6 +65,9 @@ public static class JobsSetup
             .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever()));
     }
 }
+
+/// <summary>A module's recurring job, registered through <see cref="JobsSetup.AddDailyJob{TJob}"/>.</summary>
+public sealed record ModuleJob(Type JobType, string Name, int Hour, int Minute);
 
 /// <summary>SLA-02: the sweep of due warnings and breaches.</summary>
 public sealed class SlaSweepJob(SlaSweeper sweeper) : IJob

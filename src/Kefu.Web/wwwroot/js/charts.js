@@ -17,6 +17,22 @@
       window.addEventListener("resize", function () { chart.resize(); });
       return;
     }
+    if (el.dataset.multi) {
+      // Several series over the same labels: data-multi='[{"name":"…","type":"line","values":[…],"axis":0|1}]'; data-percent puts axis 0 on 0–100.
+      var series = JSON.parse(el.dataset.multi);
+      var twoAxes = series.some(function (s) { return s.axis === 1; });
+      chart.setOption({
+        animation: false,
+        tooltip: { trigger: "axis" },
+        legend: { bottom: 0 },
+        grid: { left: 48, right: twoAxes ? 48 : 16, top: 16, bottom: 64 },
+        xAxis: { type: "category", data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0 } },
+        yAxis: [{ type: "value", min: 0, max: el.dataset.percent ? 100 : null }, { type: "value", minInterval: 1, show: twoAxes }],
+        series: series.map(function (s) { return { name: s.name, type: s.type || "line", data: s.values, yAxisIndex: s.axis || 0 }; })
+      });
+      window.addEventListener("resize", function () { chart.resize(); });
+      return;
+    }
     chart.setOption({
       animation: false,
       tooltip: { trigger: "axis" },

@@ -15,7 +15,7 @@ namespace Kefu.Web.Modules.Customers.Pages;
 
 /// <summary>A customer's profile (CUS-01), its change history (CUS-02) and the first-contact deadline (CUS-05).</summary>
 [Authorize(Policy = Policies.ReadCustomers)]
-public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, CustomerUseCases customers, CalendarService calendars, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, CustomerUseCases customers, CustomerMerge merge, CalendarService calendars, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
@@ -26,6 +26,9 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
     public bool CanEdit { get; private set; }
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
     public IReadOnlyList<TimerDto> Timers { get; private set; } = [];
+    public IReadOnlyList<DuplicateDto> Duplicates { get; private set; } = [];
+    public bool CanMerge => CustomersModule.Assigners.Any(current.IsInRole);
+    public bool CanVisit => Kefu.Web.Modules.Visits.VisitsModule.Visitors.Any(current.IsInRole);
 
     public string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
@@ -39,6 +42,25 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
         }
 
         Message = l["Customers.Contacted"];
+        return Redirect($"/customers/{Id}");
+    }
+
+    /// <summary>CUS-03: a supervisor merges a duplicate into this customer.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(int duplicateId, CancellationToken ct)
+    {
+        if (!CanMerge)
+        {
+            return Forbid();
+        }
+
+        var number = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == duplicateId).Select(c => c.Number).SingleOrDefaultAsync(ct);
+        var (found, problems, _) = await merge.MergeAsync(await current.GetViewerAsync(ct), Id, new MergeInput(duplicateId, null), ct);
+        if (!found)
+        {
+            return NotFound();
+        }
+
+        Message = problems.HasErrors ? string.Join(" ", problems.Errors.SelectMany(e => e.Value)) : l["Customers.Merged", number ?? ""];
         return Redirect($"/customers/{Id}");
     }
 
@@ -58,6 +80,11 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
             .Select(a => new AuditRow(a.Id, a.At, a.UserName, a.ClientAddress, a.Action, a.EntityType, a.EntityId, a.Changes, a.CorrelationId)).ToListAsync(ct);
         var timers = await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == nameof(Customer) && t.RecordId == key).OrderByDescending(t => t.Id).Take(5).ToListAsync(ct);
         Timers = await SlaApi.ToDtosAsync(timers, calendars, clock, ct);
+        var viewer = await current.GetViewerAsync(ct);
+        var candidates = await customers.DuplicatesAsync(CustomersModule.ToInput(customer), customer.Id, ct);
+        var ids = candidates.Select(d => d.Id).ToArray();
+        var visible = await db.Set<Customer>().AsNoTracking().VisibleTo(viewer).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        Duplicates = candidates.Where(d => visible.Contains(d.Id)).ToArray();
         return true;
     }
 }

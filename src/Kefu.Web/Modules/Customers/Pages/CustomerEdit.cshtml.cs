@@ -28,6 +28,8 @@ public sealed class CustomerEditModel(CustomerUseCases customers, KefuDbContext 
         public string? Address { get; set; }
         public string? Industry { get; set; }
         public string? Channel { get; set; }
+        public string? ProductLines { get; set; }
+        public string? Tags { get; set; }
         public SettlementMode Settlement { get; set; } = SettlementMode.Monthly;
         public int? PaymentCycleDays { get; set; }
         public string? Notes { get; set; }
@@ -35,7 +37,7 @@ public sealed class CustomerEditModel(CustomerUseCases customers, KefuDbContext 
         public int? Version { get; set; }
 
         public CustomerInput ToInput() => new(Name, Type, Grade, Phone, Industry, Province, City, District, Address, Channel, Settlement,
-            PaymentCycleDays, TaxId, ContactName, ContactEmail, null, Notes, null, ConfirmDuplicate, Version);
+            PaymentCycleDays, TaxId, ContactName, ContactEmail, Tags, Notes, null, ConfirmDuplicate, Version, ProductLines);
     }
 
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -56,6 +58,7 @@ public sealed class CustomerEditModel(CustomerUseCases customers, KefuDbContext 
             {
                 Name = c.Name, Type = c.Type, Grade = c.Grade, Phone = c.Phone, ContactName = c.ContactName, ContactEmail = c.ContactEmail, TaxId = c.TaxId,
                 Province = c.Province, City = c.City, District = c.District, Address = c.Address, Industry = c.Industry, Channel = c.Channel,
+                ProductLines = c.ProductLines, Tags = c.Tags,
                 Settlement = c.Settlement, PaymentCycleDays = c.PaymentCycleDays, Notes = c.Notes, Version = c.Version,
             };
         }
