@@ -9,8 +9,13 @@ switch (which)
     case "calendar":
         CalendarBench.Run();
         return 0;
+    case "import":
+        // A load run against a running Kefu: import <baseUrl> [rows] [user] [password]
+        return await ImportBench.RunAsync(
+            args.Length > 1 ? args[1] : "http://localhost:5000", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000,
+            args.Length > 3 ? args[3] : "sh.sup", args.Length > 4 ? args[4] : "Kefu-demo-2026");
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, import");
         return 2;
 }
 

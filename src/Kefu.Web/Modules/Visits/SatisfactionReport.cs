@@ -45,7 +45,8 @@ public enum SatisfactionGrouping
 
 public sealed record SatisfactionRow(string Key, string Name, int Rated, int VerySatisfied, int SatisfiedOrBetter, int Complaints, decimal VerySatisfiedShare, decimal SatisfiedOrBetterShare);
 
-public sealed record SatisfactionTrendPoint(string Month, int Rated, decimal VerySatisfiedShare, decimal SatisfiedOrBetterShare, int Complaints);
+/// <summary>A month of the trend; the shares are null for a month without ratings, so a chart shows a gap rather than 0 %.</summary>
+public sealed record SatisfactionTrendPoint(string Month, int Rated, decimal? VerySatisfiedShare, decimal? SatisfiedOrBetterShare, int Complaints);
 
 public sealed record SatisfactionMonth(string Month, SatisfactionGrouping By, IReadOnlyList<SatisfactionRow> Rows, SatisfactionRow Total, IReadOnlyList<SatisfactionTrendPoint> Trend);
 
@@ -76,7 +77,7 @@ public sealed class SatisfactionReport(KefuDbContext db, IEnumerable<ISatisfacti
         {
             var (from, to) = (CompanyTime.StartUtc(m), CompanyTime.StartUtc(m.AddMonths(1)));
             var f = Overall(events.Where(e => e.AtUtc >= from && e.AtUtc < to));
-            return new SatisfactionTrendPoint(CompanyTime.MonthText(m), f.Rated, f.VerySatisfiedShare, f.SatisfiedOrBetterShare, f.Complaints);
+            return new SatisfactionTrendPoint(CompanyTime.MonthText(m), f.Rated, f.Rated == 0 ? null : f.VerySatisfiedShare, f.Rated == 0 ? null : f.SatisfiedOrBetterShare, f.Complaints);
         }).ToArray();
         return new SatisfactionMonth(CompanyTime.MonthText(month), by, rows, total, trend);
     }

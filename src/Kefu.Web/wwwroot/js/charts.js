@@ -27,8 +27,9 @@
         legend: { bottom: 0 },
         grid: { left: 48, right: twoAxes ? 48 : 16, top: 16, bottom: 64 },
         xAxis: { type: "category", data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0 } },
-        yAxis: [{ type: "value", min: 0, max: el.dataset.percent ? 100 : null }, { type: "value", minInterval: 1, show: twoAxes }],
-        series: series.map(function (s) { return { name: s.name, type: s.type || "line", data: s.values, yAxisIndex: s.axis || 0 }; })
+        yAxis: [{ type: "value", min: 0, max: el.dataset.percent ? 100 : null },
+                { type: "value", min: 0, minInterval: 1, show: twoAxes, max: function (v) { return Math.max(4, Math.ceil(v.max * 1.5)); } }],
+        series: series.map(function (s) { return { name: s.name, type: s.type || "line", data: s.values, yAxisIndex: s.axis || 0, connectNulls: false, barMaxWidth: 24 }; })
       });
       window.addEventListener("resize", function () { chart.resize(); });
       return;
