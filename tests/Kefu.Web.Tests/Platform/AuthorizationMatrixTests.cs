@@ -17,7 +17,7 @@ namespace Kefu.Web.Tests.Platform;
 public abstract class AuthorizationMatrixTests(KefuFactory app)
 {
     /// <summary>Ids the sample URLs and bodies need, looked up once per database.</summary>
-    public sealed record Ids(string ShEng1, int ShCustomer, int ShUnit, int HzUnit, int BjUnit, int EastUnit, int TokenId, int ShClaim, int ShEng2Claim, int ShSurvey, int ShCallback, int ShInquiry);
+    public sealed record Ids(string ShEng1, int ShCustomer, int ShUnit, int HzUnit, int BjUnit, int EastUnit, int TokenId, int ShClaim, int ShEng2Claim, int ShSurvey, int ShCallback, int ShInquiry, int ShIncident);
 
     [Flags]
     public enum Check
@@ -94,6 +94,22 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/inquiries"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/inquiries", _ => new { company = "" }),
         ["POST /api/inquiries/{id:int}/stage"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", "hz.sup", ids => $"/api/inquiries/{ids.ShInquiry}/stage",
             _ => new { notes = "no stage" }),
+        ["GET /api/incidents"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/incidents"),
+        ["GET /api/incidents/analysis"] = new("qc", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/incidents/analysis"),
+        ["GET /api/incidents/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}"),
+        ["POST /api/incidents"] = new("sh.cs", HttpStatusCode.BadRequest, "qc", null, _ => "/api/incidents", _ => new { summary = "" }),
+        // The sample incident was reported when it was recorded.
+        ["POST /api/incidents/{id:int}/report"] = new("sh.sup", HttpStatusCode.BadRequest, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/report"),
+        ["POST /api/incidents/{id:int}/reply"] = new("sh.sup", HttpStatusCode.BadRequest, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/reply", _ => new { text = "" }),
+        ["POST /api/incidents/{id:int}/progress"] = new("sh.sup", HttpStatusCode.BadRequest, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/progress", _ => new { text = "" }),
+        ["POST /api/incidents/{id:int}/escalate"] = new("sh.sup", HttpStatusCode.BadRequest, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/escalate", _ => new { text = "" }),
+        ["POST /api/incidents/{id:int}/investigation"] = new("qc", HttpStatusCode.BadRequest, "sh.sup", null, ids => $"/api/incidents/{ids.ShIncident}/investigation", _ => new { finding = "" }),
+        // No investigation yet: the plan's author reaches the validation.
+        ["POST /api/incidents/{id:int}/plan"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.cs", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/plan", _ => new { text = "方案" }),
+        ["POST /api/incidents/{id:int}/plan/decision"] = new("csdir", HttpStatusCode.BadRequest, null, "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/plan/decision",
+            _ => new { action = "Approve" }),
+        ["POST /api/incidents/{id:int}/plan/send"] = new("sh.sup", HttpStatusCode.BadRequest, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/plan/send"),
+        ["POST /api/incidents/{id:int}/close"] = new("sh.sup", HttpStatusCode.OK, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/close", _ => new { text = (string?)null }),
         ["GET /api/visits"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/visits"),
         ["POST /api/visits"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/visits", _ => new { customerId = 0 }),
         ["POST /api/visits/plan"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, _ => "/api/visits/plan"),
@@ -302,7 +318,19 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             await DraftClaimAsync("sh.eng2"),
             await PublishedSurveyAsync(shSup),
             await CallbackAsync(),
-            await InquiryAsync());
+            await InquiryAsync(),
+            await IncidentAsync());
+    }
+
+    private async Task<int> IncidentAsync()
+    {
+        using var specialist = await app.ClientFor("sh.cs");
+        using var response = await specialist.PostAsJsonAsync("/api/incidents", new
+        {
+            type = "CustomerComplaint", customerName = "矩阵客户", summary = "矩阵投诉", receivedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            phoneCallTo = "赵主任", phoneCallAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+        });
+        return (int)(await response.JsonObjectAsync())["id"]!;
     }
 
     private static readonly object SampleSurvey = new

@@ -29,7 +29,7 @@
         xAxis: { type: "category", data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0 } },
         yAxis: [{ type: "value", min: 0, max: el.dataset.percent ? 100 : null },
                 { type: "value", min: 0, minInterval: 1, show: twoAxes, max: function (v) { return Math.max(4, Math.ceil(v.max * 1.5)); } }],
-        series: series.map(function (s) { return { name: s.name, type: s.type || "line", data: s.values, yAxisIndex: s.axis || 0, connectNulls: false, barMaxWidth: 24 }; })
+        series: series.map(function (s) { return { name: s.name, type: s.type || "line", data: s.values, stack: s.stack, yAxisIndex: s.axis || 0, connectNulls: false, barMaxWidth: 24 }; })
       });
       window.addEventListener("resize", function () { chart.resize(); });
       return;

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Kefu.Core.Approvals;
+using Kefu.Web.Data;
+using Kefu.Web.Modules.Approvals;
+using Kefu.Web.Modules.Approvals.Contracts;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Calendars;
+using Kefu.Web.Platform.Scoping;
+using Kefu.Web.Platform.Sla;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kefu.Web.Modules.Incidents.Pages;
+
+/// <summary>An incident: its clocks, its timeline from receipt to the approved plan, and the next actions.</summary>
+[Authorize(Policy = IncidentsModule.ReadPolicy)]
+public sealed class IncidentDetailModel(
+    KefuDbContext db, CurrentUser current, IncidentUseCases incidents, ApprovalService approvals, CalendarService calendars, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public bool Concealed { get; set; }
+    [BindProperty] public decimal? CostsYuan { get; set; }
+    [BindProperty] public ApprovalAction? Action { get; set; }
+
+    public Incident Incident { get; private set; } = null!;
+    public IReadOnlyList<IncidentEventDto> Timeline { get; private set; } = [];
+    public IReadOnlyList<TimerDto> Timers { get; private set; } = [];
+    public string? PlanStep { get; private set; }
+    public bool IsPlanApprover { get; private set; }
+    public bool CanAct => IncidentsModule.Recorders.Any(current.IsInRole);
+    public bool CanInvestigate => IncidentsModule.Investigators.Any(current.IsInRole);
+    public bool CanWritePlan => IncidentsModule.PlanAuthors.Any(current.IsInRole);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostReportAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.ReportAsync(v, u, Id, ct), ct);
+
+    public Task<IActionResult> OnPostReplyAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.ReplyAsync(v, u, Id, new NoteInput(Text), ct), ct);
+
+    public Task<IActionResult> OnPostProgressAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.ProgressAsync(v, u, Id, new NoteInput(Text), ct), ct);
+
+    public Task<IActionResult> OnPostEscalateAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.EscalateAsync(v, u, Id, new NoteInput(Text), ct), ct);
+
+    public Task<IActionResult> OnPostInvestigateAsync(CancellationToken ct) =>
+        RunAsync(CanInvestigate, (v, u) => incidents.InvestigateAsync(v, u, Id, new InvestigationInput(Text, Concealed, CostsYuan), ct), ct);
+
+    public Task<IActionResult> OnPostPlanAsync(CancellationToken ct) => RunAsync(CanWritePlan, (v, u) => incidents.SubmitPlanAsync(v, u, Id, new NoteInput(Text), ct), ct);
+
+    public Task<IActionResult> OnPostSendPlanAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.SendPlanAsync(v, u, Id, ct), ct);
+
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.CloseAsync(v, u, Id, new NoteInput(Text), ct), ct);
+
+    public async Task<IActionResult> OnPostDecideAsync(CancellationToken ct)
+    {
+        var (result, outcome) = await incidents.DecidePlanAsync(await current.GetViewerAsync(ct), current.UserId!, Id, new PlanDecisionInput(Action, Text), ct);
+        if (result is IncidentResult.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result is IncidentResult.Invalid invalid)
+        {
+            invalid.Problems.CopyTo(ModelState, "");
+        }
+        else if (outcome is ApprovalOutcome.Refused refused)
+        {
+            ModelState.AddModelError(string.Empty, Kefu.Web.Platform.Localization.Text.Get("ApprovalRefusal." + refused.Refusal));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        return Redirect($"/incidents/{Id}");
+    }
+
+    private async Task<IActionResult> RunAsync(bool allowed, Func<Kefu.Core.Organization.ScopeViewer, string, Task<IncidentResult>> action, CancellationToken ct)
+    {
+        if (!allowed)
+        {
+            return Forbid();
+        }
+
+        var result = await action(await current.GetViewerAsync(ct), current.UserId!);
+        switch (result)
+        {
+            case IncidentResult.NotFound:
+                return NotFound();
+            case IncidentResult.Invalid invalid:
+                invalid.Problems.CopyTo(ModelState, "");
+                await LoadAsync(ct);
+                return Page();
+            default:
+                return Redirect($"/incidents/{Id}");
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var incident = await db.Set<Incident>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)).SingleOrDefaultAsync(i => i.Id == Id, ct);
+        if (incident is null)
+        {
+            return false;
+        }
+
+        Incident = incident;
+        Timeline = await IncidentsModule.TimelineAsync(db, Id, ct);
+        var key = Id.ToString(CultureInfo.InvariantCulture);
+        var timers = await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == nameof(Incident) && t.RecordId == key).OrderBy(t => t.Id).ToListAsync(ct);
+        Timers = await SlaApi.ToDtosAsync(timers, calendars, clock, ct);
+        var (instance, _) = await approvals.ForSubjectAsync(IncidentUseCases.SubjectType, key, ct);
+        PlanStep = instance?.CurrentStepKey;
+        IsPlanApprover = instance is { Status: ApprovalStatus.Pending } && instance.CurrentApproverId == current.UserId;
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+using Kefu.Core.Incidents;
+using Kefu.Web.Data;
+using Kefu.Web.Modules.Customers;
+using Kefu.Web.Platform;
+using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Scoping;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kefu.Web.Modules.Incidents.Pages;
+
+/// <summary>EXC-01..06: the incident report form; outside working time it asks for the call made to the leader (EXC-04).</summary>
+[Authorize(Policy = IncidentsModule.RecordPolicy)]
+public sealed class IncidentNewModel(KefuDbContext db, CurrentUser current, IncidentUseCases incidents) : PageModel
+{
+    public sealed class IncidentForm
+    {
+        public IncidentType Type { get; set; } = IncidentType.CustomerComplaint;
+        public IncidentSource Source { get; set; } = IncidentSource.ReceivedComplaint;
+        public int? CustomerId { get; set; }
+        public string? CustomerName { get; set; }
+        public string? OrderReference { get; set; }
+        public string? Summary { get; set; }
+        public string? Details { get; set; }
+        public DateTime? ReceivedAt { get; set; }
+        public string? PhoneCallTo { get; set; }
+        public DateTime? PhoneCallAt { get; set; }
+        public decimal? DamageYuan { get; set; }
+        public bool CompensatedOnSpot { get; set; }
+    }
+
+    [BindProperty] public IncidentForm Input { get; set; } = new();
+    public IReadOnlyList<(int Id, string Label)> Customers { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        static DateTimeOffset? Utc(DateTime? local) => local is { } l ? new DateTimeOffset(CompanyTime.LocalToUtc(l), TimeSpan.Zero) : null;
+        var result = await incidents.RecordAsync(await current.GetViewerAsync(ct), current.UserId!, new IncidentInput(
+            Input.Type, Input.Source, Input.CustomerId, Input.CustomerName, Input.OrderReference, Input.Summary, Input.Details, Utc(Input.ReceivedAt),
+            Input.PhoneCallTo, Utc(Input.PhoneCallAt), Input.DamageYuan, Input.CompensatedOnSpot, SendReport: true), ct);
+        if (result is IncidentResult.Ok ok)
+        {
+            return Redirect($"/incidents/{ok.Incident.Id}");
+        }
+
+        if (result is IncidentResult.Invalid invalid)
+        {
+            invalid.Problems.CopyTo(ModelState);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Customers = (await db.Set<Customer>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)).OrderBy(c => c.Number).Take(500)
+                .Select(c => new { c.Id, c.Number, c.Name }).ToListAsync(ct))
+            .Select(c => (c.Id, $"{c.Number} {c.Name}")).ToArray();
+}
