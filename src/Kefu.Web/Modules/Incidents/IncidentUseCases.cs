@@ -163,7 +163,7 @@ public sealed class IncidentUseCases(
             var notify = damage.Notify.Concat(damage.NeedsCsDirector ? [policy.EscalationRole] : []).Distinct().ToArray();
             await notifier.EnqueueAsync(new NotificationRequest("IncidentDamage", await recipients.UserIdsAsync(notify, incident.OrgPath, ct),
                 [incident.Number, incident.CustomerName, new Money(incident.DamageFen!.Value).Yuan.ToString("0.00", CultureInfo.InvariantCulture)], link, nameof(Incident), key), ct);
-            Event(incident, userId, "DamageNotified", string.Join(", ", notify));
+            Event(incident, userId, "DamageNotified", string.Join("、", notify.Select(RoleName)));
         }
 
         await db.SaveChangesAsync(ct);
@@ -204,7 +204,7 @@ public sealed class IncidentUseCases(
             $"/incidents/{incident.Id}", nameof(Incident), Key(incident)), ct);
         incident.EmailSentAt = clock.GetUtcNow().UtcDateTime;
         await sla.StopAsync(nameof(Incident), Key(incident), ReportRule, ct);
-        Event(incident, userId, "Reported", string.Join(", ", roles));
+        Event(incident, userId, "Reported", string.Join("、", roles.Select(RoleName)));
         await db.SaveChangesAsync(ct);
     }
 
@@ -386,6 +386,9 @@ public sealed class IncidentUseCases(
 
     internal void Event(Incident incident, string? actorId, string kind, string? text, DateTime? at = null) =>
         db.Add(new IncidentEvent { IncidentId = incident.Id, At = at ?? clock.GetUtcNow().UtcDateTime, ActorId = actorId, Kind = kind, Text = text });
+
+    /// <summary>A role key as people read it: the role's name where it is a role, the key otherwise.</summary>
+    private static string RoleName(string key) => Enum.TryParse<Role>(key, out _) ? Kefu.Web.Platform.Localization.Text.Get("Role." + key) : key;
 
     internal static string Key(Incident incident) => incident.Id.ToString(CultureInfo.InvariantCulture);
 
