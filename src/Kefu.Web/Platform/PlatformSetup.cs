@@ -60,7 +60,7 @@ public static class PlatformSetup
             .Configure<IStringLocalizerFactory>(LocalizationSetup.LocalizeModelBinding);
         // Bad JSON reaches ApiExceptionHandler, which answers 400 naming the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new SingleNameEnumConverter()));
     }
 
     /// <summary>NTF-01/02: inbox, outbox, the four outside channels and the live bell.</summary>

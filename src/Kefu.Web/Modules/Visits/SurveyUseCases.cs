@@ -242,7 +242,8 @@ public sealed class SurveyUseCases(KefuDbContext db, CustomerUseCases customers,
             {
                 case QuestionType.SingleChoice when values.Length != 1 || !(question.Options ?? []).Contains(values[0]):
                 case QuestionType.MultipleChoice when values.Any(v => !(question.Options ?? []).Contains(v)):
-                case QuestionType.Rating when values.Length != 1 || !Enum.TryParse<SatisfactionRating>(values[0], out _) || int.TryParse(values[0], out _):
+                // One of the scale's names: Enum.TryParse also read "Satisfied,Neutral" as their bitwise OR (Dissatisfied).
+                case QuestionType.Rating when values.Length != 1 || !Enum.GetNames<SatisfactionRating>().Contains(values[0], StringComparer.Ordinal):
                     problems.Add(field, "Survey.BadAnswer");
                     continue;
                 case QuestionType.Text when values[0].Length > 2000:

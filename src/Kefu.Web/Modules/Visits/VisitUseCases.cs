@@ -32,6 +32,9 @@ public sealed record CallbackDto(
 /// <summary>VIS-01..03: the visit plan, visit records with follow-up cases, and supervision callbacks.</summary>
 public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, TimeProvider clock)
 {
+    /// <summary>The PostgreSQL advisory lock that keeps VIS-01 plan runs apart.</summary>
+    private const long PlanLockKey = 0x4B454655_01;
+
     public static VisitDto ToDto(Visit v) =>
         new(v.Id, v.CustomerId, v.OwnerId, v.Status, v.DueOn, v.DoneAt, v.Channel, v.ContactName, v.Questions, v.Rating, v.Feedback, v.FollowUpCaseId);
 
@@ -48,6 +51,16 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
         var policy = await policies.GetAsync<VisitPolicy>(VisitPolicy.Key, ct);
         var today = CompanyTime.Today(clock);
         var horizon = today.AddDays(Math.Max(0, policy.PlanAheadDays));
+
+        // Runs may overlap (the morning job, the start-up run of each node, a supervisor's "plan now"):
+        // one at a time, or two runs that both found no open visit would each add one. SQLite takes
+        // its write lock when the transaction begins; PostgreSQL waits on an advisory lock.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PlanLockKey})", ct);
+        }
+
         var candidates = await db.Set<Customer>().AsNoTracking()
             .Where(c => c.OwnerId != null && c.Grade != null && !db.Set<Visit>().Any(v => v.CustomerId == c.Id && v.Status == VisitStatus.Due))
             .Select(c => new
@@ -72,6 +85,7 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
         }
 
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return due.Count;
     }
 
