@@ -2,6 +2,7 @@ using Kefu.Web.Data;
 using Kefu.Web.Modules.Administration;
 using Kefu.Web.Modules.Customers;
 using Kefu.Web.Modules.Expenses;
+using Kefu.Web.Modules.Orders;
 using Kefu.Web.Modules.Organization;
 using Kefu.Web.Modules.Visits;
 using Kefu.Web.Platform;
@@ -39,6 +40,7 @@ builder.AddCustomers();
 builder.AddAdministration();
 builder.AddExpenses();
 builder.AddVisits();
+builder.AddOrders();
 builder.AddKefuJobs();
 
 var app = builder.Build();
@@ -49,6 +51,7 @@ api.MapCustomers();
 api.MapAdministration();
 api.MapExpenses();
 api.MapVisits();
+api.MapOrders();
 app.MapKefuPages();
 
 // Migrations and seeding run in DatabaseInitializer before the server accepts requests.
