@@ -146,8 +146,9 @@ public sealed class HandoverUseCases(KefuDbContext db, ApprovalService approvals
 
         var form = await db.Set<CustomerHandover>().SingleOrDefaultAsync(h => h.Id == id, ct);
         var (instance, _) = await approvals.ForSubjectAsync(SubjectType, Key(id), ct);
-        if (form is null || (!viewer.CanSee(form.OwnerId, form.OrgPath) && instance?.CurrentApproverId != actorId
-            && !await db.Set<ApprovalDelegation>().AnyAsync(d => d.DeputyId == actorId && d.DelegatorId == instance!.CurrentApproverId, ct)))
+        var approver = instance?.CurrentApproverId;
+        if (form is null || (!viewer.CanSee(form.OwnerId, form.OrgPath) && (approver is null || (approver != actorId
+            && !await db.Set<ApprovalDelegation>().AnyAsync(d => d.DeputyId == actorId && d.DelegatorId == approver, ct)))))
         {
             return (null, problems, null);
         }

@@ -46,6 +46,7 @@ public static class OrdersModule
         builder.Services.AddScoped<HandoverUseCases>();
         builder.Services.AddScoped<IApprovalSubjectHandler, HandoverApprovalHandler>();
         builder.Services.AddScoped<Customers.ICustomerReferences, OrderCustomerReferences>();
+        builder.Services.AddScoped<Kefu.Web.Platform.Seeding.IDemoDataSeeder, DemoOrdersSeeder>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Select(KefuRoles.Name)))
             .AddPolicy(TakePolicy, p => p.RequireRole(Takers.Select(KefuRoles.Name)))
