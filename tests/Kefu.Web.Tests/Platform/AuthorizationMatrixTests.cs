@@ -134,6 +134,11 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/orders/{id:int}/close"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/1/close"),
         // Also the dispatch or freight centre the order was routed to, once confirmed (a draft is routed nowhere).
         ["GET /api/orders/{id:int}/print"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/1/print"),
+        ["GET /api/orders/{id:int}/flow"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/1/flow"),
+        // Order 1 is not a distributor order: it has no flow to move.
+        ["POST /api/orders/{id:int}/flow/{stepKey}"] = new("sh.sup", HttpStatusCode.Conflict, "sh.eng1", "hz.sup", _ => "/api/orders/1/flow/check-stock", _ => new { }),
+        ["GET /api/settings/order-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/order-policy"),
+        ["PUT /api/settings/order-policy"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/order-policy", _ => new { breakInDays = -1 }),
         ["GET /api/orders/tracking-sheet"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders/tracking-sheet"),
         ["GET /api/orders/reconciliation"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders/reconciliation?date=2026-11-20"),
         ["PUT /api/orders/reconciliation/counts"] = new("sh.cs", HttpStatusCode.BadRequest, "gm", null, _ => "/api/orders/reconciliation/counts", _ => new { }),

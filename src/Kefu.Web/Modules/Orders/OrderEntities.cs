@@ -93,6 +93,10 @@ public sealed class Order : IScopedRecord, IVersioned
     public long? DeclaredValueFen { get; set; }
 
     public FeedbackChannel FeedbackChannel { get; set; }
+
+    /// <summary>ORD-08: a distributor's order, run through the configurable distributor flow.</summary>
+    public bool Distributor { get; set; }
+
     public OrderStatus Status { get; set; }
 
     /// <summary>ORD-03: taken during a new-business customer's break-in period: the CS director handles it in person.</summary>
@@ -144,6 +148,21 @@ public sealed class OrderTrackingPoint
     public DateTime? DueAt { get; set; }
     public DateTime? DoneAt { get; set; }
     public string? DoneById { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>ORD-08: a completed step of a distributor order's flow: who did it and when.</summary>
+public sealed class OrderFlowStep
+{
+    public int Id { get; set; }
+    public int OrderId { get; set; }
+    public required string StepKey { get; set; }
+
+    /// <summary>The owner role key the step had when it was done (the flow may be reconfigured later).</summary>
+    public required string OwnerRole { get; set; }
+
+    public DateTime CompletedAt { get; set; }
+    public required string CompletedById { get; set; }
     public string? Note { get; set; }
 }
 
@@ -260,6 +279,20 @@ public sealed class OrderTrackingPointConfiguration : IEntityTypeConfiguration<O
         builder.HasOne<Order>().WithMany().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.OrderId, p.Position });
         builder.HasIndex(p => new { p.DoneAt, p.DueAt });
+    }
+}
+
+public sealed class OrderFlowStepConfiguration : IEntityTypeConfiguration<OrderFlowStep>
+{
+    public void Configure(EntityTypeBuilder<OrderFlowStep> builder)
+    {
+        builder.ToTable("OrderFlowSteps");
+        builder.Property(s => s.StepKey).HasMaxLength(64);
+        builder.Property(s => s.OwnerRole).HasMaxLength(64);
+        builder.Property(s => s.CompletedById).HasMaxLength(450);
+        builder.Property(s => s.Note).HasMaxLength(500);
+        builder.HasOne<Order>().WithMany().HasForeignKey(s => s.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.OrderId, s.StepKey }).IsUnique();
     }
 }
 

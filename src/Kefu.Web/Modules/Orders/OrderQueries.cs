@@ -18,7 +18,7 @@ public sealed record OrderDto(
     SettlementMode Settlement, string? PickupParty, string? PickupCity, string? PickupAddress, string? PickupContact, string? PickupPhone,
     string? DeliveryParty, string? DeliveryCity, string? DeliveryAddress, string? DeliveryContact, string? DeliveryPhone,
     string? GoodsName, int? Pieces, decimal? WeightKg, decimal? VolumeM3, string? Packaging, GoodsPurpose Purpose, bool SpecialRequirements,
-    decimal? EstimatedCharge, decimal? DeclaredValue, FeedbackChannel FeedbackChannel, OrderStatus Status, bool BreakIn, HandlingCentre? HandlingCentre,
+    decimal? EstimatedCharge, decimal? DeclaredValue, FeedbackChannel FeedbackChannel, bool Distributor, OrderStatus Status, bool BreakIn, HandlingCentre? HandlingCentre,
     TrackingClass? ProposedClass, TrackingClass? TrackingClass, DateTime? ExpectedArrival, DateTime? ActualArrival, bool? OnTime, bool? Satisfied,
     DateTime? CustomerInformedAt, string? LateCause, string? LateRemedy, bool ConsignorInformed, bool ConsigneeInformed, long? PodAttachmentId,
     DateTime CreatedAt, DateTime? ConfirmedAt, DateTime? ClosedAt, int CentreId, string OwnerId, int Version, IReadOnlyList<TrackingPointDto> TrackingPoints);
@@ -49,7 +49,7 @@ public sealed class OrderQueries(KefuDbContext db, TimeProvider clock)
         o.RequestedArrival, o.SignOffRequirements, o.ImportantNotes, o.Settlement, o.PickupParty, o.PickupCity, o.PickupAddress, o.PickupContact, o.PickupPhone,
         o.DeliveryParty, o.DeliveryCity, o.DeliveryAddress, o.DeliveryContact, o.DeliveryPhone, o.GoodsName, o.Pieces, o.WeightKg, o.VolumeM3, o.Packaging,
         o.Purpose, o.SpecialRequirements, o.EstimatedChargeFen is { } c ? new Money(c).Yuan : null, o.DeclaredValueFen is { } d ? new Money(d).Yuan : null,
-        o.FeedbackChannel, o.Status, o.BreakIn, o.HandlingCentre, o.ProposedClass, o.TrackingClass, o.ExpectedArrival, o.ActualArrival, o.OnTime, o.Satisfied,
+        o.FeedbackChannel, o.Distributor, o.Status, o.BreakIn, o.HandlingCentre, o.ProposedClass, o.TrackingClass, o.ExpectedArrival, o.ActualArrival, o.OnTime, o.Satisfied,
         o.CustomerInformedAt, o.LateCause, o.LateRemedy, o.ConsignorInformed, o.ConsigneeInformed, o.PodAttachmentId, o.CreatedAt, o.ConfirmedAt, o.ClosedAt,
         o.CentreId, o.OwnerId, o.Version,
         points.Select(p => new TrackingPointDto(p.Id, p.Key, p.Position, p.DueAt, p.DoneAt, p.Note)).ToArray());

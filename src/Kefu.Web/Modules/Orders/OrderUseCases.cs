@@ -22,7 +22,7 @@ public sealed record OrderInput(
     string? PickupParty, string? PickupCity, string? PickupAddress, string? PickupContact, string? PickupPhone,
     string? DeliveryParty, string? DeliveryCity, string? DeliveryAddress, string? DeliveryContact, string? DeliveryPhone,
     string? GoodsName, int? Pieces, decimal? WeightKg, decimal? VolumeM3, string? Packaging, GoodsPurpose? Purpose, bool? SpecialRequirements,
-    decimal? EstimatedCharge, decimal? DeclaredValue, FeedbackChannel? FeedbackChannel, int? Version);
+    decimal? EstimatedCharge, decimal? DeclaredValue, FeedbackChannel? FeedbackChannel, int? Version, bool? Distributor = null);
 
 public sealed record ConfirmInput(TrackingClass? TrackingClass);
 
@@ -685,5 +685,6 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
         o.EstimatedChargeFen = i.EstimatedCharge is { } c ? Money.FromYuan(c).Fen : null;
         o.DeclaredValueFen = i.DeclaredValue is { } d ? Money.FromYuan(d).Fen : null;
         o.FeedbackChannel = i.FeedbackChannel ?? o.FeedbackChannel;
+        o.Distributor = i.Distributor ?? o.Distributor;
     }
 }

@@ -44,6 +44,7 @@ public static class OrdersModule
         builder.Services.AddScoped<OrderUseCases>();
         builder.Services.AddScoped<OrderQueries>();
         builder.Services.AddScoped<HandoverUseCases>();
+        builder.Services.AddScoped<DistributorFlowUseCases>();
         builder.Services.AddScoped<IApprovalSubjectHandler, HandoverApprovalHandler>();
         builder.Services.AddScoped<Customers.ICustomerReferences, OrderCustomerReferences>();
         builder.Services.AddScoped<Kefu.Web.Platform.Seeding.IDemoDataSeeder, DemoOrdersSeeder>();
@@ -82,6 +83,15 @@ public static class OrdersModule
         orders.MapGet("/reconciliation", Reconciliation).WithName("OrderReconciliation").WithSummary("ORD-01: the day's orders per customer against the counts they stated (date=yyyy-MM-dd).");
         orders.MapPut("/reconciliation/counts", StateCount).RequireAuthorization(TakePolicy).WithName("StateDailyCount")
               .WithSummary("ORD-01: the number of orders a customer says they sent on a day, as the agent confirmed it.");
+
+        orders.MapGet("/{id:int}/flow", Flow).WithName("DistributorFlow").WithSummary("ORD-08: the distributor flow of the order: steps, owners, who did what, the next step.");
+        orders.MapPost("/{id:int}/flow/{stepKey}", CompleteStep).WithName("CompleteFlowStep")
+              .WithSummary("ORD-08: completes the next step; refused (400) out of order or by someone without the step's owner role.");
+
+        var settings = api.MapGroup("/settings").WithTags("Settings").RequireAuthorization(Policies.Administer);
+        settings.MapGet("/order-policy", async (OrderUseCases orders, CancellationToken ct) => TypedResults.Ok(await orders.PolicyAsync(ct))).WithName("GetOrderPolicy");
+        settings.MapPut("/order-policy", SavePolicy).WithName("SaveOrderPolicy")
+                .WithSummary("The numbers and lists of ORD-02..08: notice on every order, break-in days, class thresholds, checkpoints, the distributor flow and its owners.");
 
         var handovers = orders.MapGroup("/handovers");
         handovers.MapGet("/", ListHandovers).WithName("ListHandovers");
@@ -232,6 +242,29 @@ public static class OrdersModule
         var viewer = await current.GetViewerAsync(ct);
         var problems = await queries.StateCountAsync(viewer, current.UserId!, input, ct);
         return problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(await queries.ReconcileAsync(viewer, input.Date!.Value, ct));
+    }
+
+    private static async Task<Results<Ok<FlowDto>, NotFound>> Flow(int id, DistributorFlowUseCases flows, CurrentUser current, CancellationToken ct) =>
+        await flows.GetAsync(await current.GetViewerAsync(ct), id, ct) is { } flow ? TypedResults.Ok(flow) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<FlowDto>, ValidationProblem, NotFound, Conflict>> CompleteStep(
+        int id, string stepKey, FlowStepInput? input, DistributorFlowUseCases flows, CurrentUser current, CancellationToken ct)
+    {
+        var (flow, problems, conflict) = await flows.CompleteAsync(await current.GetViewerAsync(ct), current.UserId!, id, stepKey, input ?? new FlowStepInput(null), ct);
+        return flow is null ? TypedResults.NotFound() : conflict ? TypedResults.Conflict() : problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(flow);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> SavePolicy(
+        Kefu.Core.Orders.OrderPolicy? input, Kefu.Web.Platform.Settings.PolicyStore store, CurrentUser current, CancellationToken ct)
+    {
+        var problems = DistributorFlowUseCases.Validate(input);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        await store.SaveAsync(Kefu.Core.Orders.OrderPolicy.Key, input!, current.Principal.Identity?.Name, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<Paged<HandoverDto>>> ListHandovers(

@@ -258,6 +258,80 @@ public abstract class OrderGateTests(ClockApp app)
     }
 
     [ProviderFact]
+    public async Task ORD_08_distributor_order_steps_complete_in_order_each_by_its_owner()
+    {
+        var customer = await CustomerAsync();
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(OrderBody(customer))!.AsObject();
+        body["distributor"] = true;
+        var id = (int)(await CreateOrderAsync("sh.cs", body))["id"]!;
+        var (_, flow) = await SendAsync("sh.cs", HttpMethod.Get, $"/api/orders/{id}/flow");
+        Assert.Equal("check-stock", (string?)flow!["nextStep"]);
+        Assert.Equal("BusinessAssistant", (string?)flow["steps"]![0]!["ownerRole"]);
+
+        var (early, earlyProblem) = await SendAsync("sh.cs", HttpMethod.Post, $"/api/orders/{id}/flow/customer-payment", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, early);
+        Assert.Contains("ORD-08", (string)earlyProblem!["errors"]!["stepKey"]![0]!, StringComparison.Ordinal);
+        var (notOwner, _) = await SendAsync("sh.cs", HttpMethod.Post, $"/api/orders/{id}/flow/check-stock", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, notOwner);
+
+        foreach (var (step, user) in new[] { ("check-stock", "bizasst"), ("arrange-transport", "bizasst"), ("customer-payment", "sh.cs") })
+        {
+            (var status, flow) = await SendAsync(user, HttpMethod.Post, $"/api/orders/{id}/flow/{step}", new { note = "矩阵" });
+            Assert.True(status == HttpStatusCode.OK, $"{step} by {user}: {(int)status} {flow?.ToJsonString()}");
+        }
+
+        Assert.Equal("finance-confirms-payment", (string?)flow!["nextStep"]);
+        var finance = await app.StaffIdAsync("finance");
+        Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<KefuDbContext>().Set<InboxItem>()
+            .AnyAsync(i => i.UserId == finance && i.EventKey == "OrderFlowStep" && i.Link == $"/orders/{id}")));
+        var (again, _) = await SendAsync("bizasst", HttpMethod.Post, $"/api/orders/{id}/flow/check-stock", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, again);
+
+        var plain = (int)(await CreateOrderAsync("sh.cs", OrderBody(customer)))["id"]!;
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync("bizasst", HttpMethod.Post, $"/api/orders/{plain}/flow/check-stock", new { })).Status);
+    }
+
+    [ProviderFact]
+    public async Task ORD_08_the_administrator_configures_the_flow_steps_and_their_owners()
+    {
+        var (_, original) = await SendAsync("admin", HttpMethod.Get, "/api/settings/order-policy");
+        Assert.Equal(9, original!["distributorFlow"]!.AsArray().Count);
+        try
+        {
+            var bad = original.DeepClone().AsObject();
+            bad["distributorFlow"] = new JsonArray(new JsonObject { ["key"] = "check-stock", ["ownerRole"] = "Nobody" });
+            var (refused, problem) = await SendAsync("admin", HttpMethod.Put, "/api/settings/order-policy", bad);
+            Assert.Equal(HttpStatusCode.BadRequest, refused);
+            Assert.Contains("distributorFlow", ErrorFields(problem));
+
+            var good = original.DeepClone().AsObject();
+            good["distributorFlow"] = new JsonArray(
+                new JsonObject { ["key"] = "check-stock", ["ownerRole"] = "CsSpecialist" },
+                new JsonObject { ["key"] = "shipped", ["ownerRole"] = "Logistics" });
+            var (saved, _) = await SendAsync("admin", HttpMethod.Put, "/api/settings/order-policy", good);
+            Assert.Equal(HttpStatusCode.NoContent, saved);
+
+            var customer = await CustomerAsync();
+            var body = System.Text.Json.JsonSerializer.SerializeToNode(OrderBody(customer))!.AsObject();
+            body["distributor"] = true;
+            var id = (int)(await CreateOrderAsync("sh.cs", body))["id"]!;
+            var (done, flow) = await SendAsync("sh.cs", HttpMethod.Post, $"/api/orders/{id}/flow/check-stock", new { });
+            Assert.Equal(HttpStatusCode.OK, done);
+            Assert.Equal(["check-stock", "shipped"], flow!["steps"]!.AsArray().Select(s => (string)s!["key"]!).ToArray());
+            Assert.Equal("shipped", (string?)flow["nextStep"]);
+        }
+        finally
+        {
+            // The policy read back must save as it is (a round trip of every field), and the other tests keep the defaults.
+            var (restored, problem) = await SendAsync("admin", HttpMethod.Put, "/api/settings/order-policy", original);
+            Assert.True(restored == HttpStatusCode.NoContent, problem?.ToJsonString());
+        }
+
+        var (_, after) = await SendAsync("admin", HttpMethod.Get, "/api/settings/order-policy");
+        Assert.Equal(original.ToJsonString(), after!.ToJsonString());
+    }
+
+    [ProviderFact]
     public async Task ORG_03_another_centre_gets_404_on_a_shanghai_order()
     {
         var customer = await CustomerAsync();

@@ -14,12 +14,14 @@ namespace Kefu.Web.Modules.Orders.Pages;
 /// closing with the POD (ORD-07). Every action goes through the same use cases as the API.
 /// </summary>
 [Authorize(Policy = OrdersModule.ReadPolicy)]
-public sealed class OrderDetailModel(OrderUseCases orders, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class OrderDetailModel(OrderUseCases orders, DistributorFlowUseCases flows, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [TempData] public string? Message { get; set; }
     public OrderDto Order { get; private set; } = null!;
     public OrderReviewDto? Review { get; private set; }
+    public FlowDto? Flow { get; private set; }
+    public IReadOnlyCollection<string> MyRoleKeys { get; private set; } = [];
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public bool CanAct => OrdersModule.Takers.Any(r => User.IsInRole(KefuRoles.Name(r)));
 
@@ -43,6 +45,15 @@ public sealed class OrderDetailModel(OrderUseCases orders, CurrentUser current, 
 
     public Task<IActionResult> OnPostLateAsync(string? cause, string? remedy, bool consignorInformed, bool consigneeInformed, CancellationToken ct) =>
         ActAsync(v => orders.RecordLateAsync(v, Id, new LateInput(cause, remedy, consignorInformed, consigneeInformed), ct), "Common.Saved", ct);
+
+    /// <summary>ORD-08: the next step of the distributor flow, by its owner (the use case checks the role; any reader may try).</summary>
+    public async Task<IActionResult> OnPostFlowAsync(string? stepKey, string? note, CancellationToken ct)
+    {
+        var (flow, problems, conflict) = await flows.CompleteAsync(await current.GetViewerAsync(ct), current.UserId!, Id, stepKey ?? "", new FlowStepInput(note), ct);
+        return await AfterAsync(
+            flow is null ? new OrderResult.NotFound() : conflict ? new OrderResult.Conflict() : problems.HasErrors ? new OrderResult.Invalid(problems) : new OrderResult.Ok(Id),
+            "Common.Saved", ct);
+    }
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => ActAsync(v => orders.CloseAsync(v, Id, ct), "Orders.ClosedDone", ct);
 
@@ -98,6 +109,12 @@ public sealed class OrderDetailModel(OrderUseCases orders, CurrentUser current, 
 
         var order = await orders.ReadableAsync(viewer, Id, ct);
         Order = OrderQueries.ToDto(order!, await orders.PointsAsync(Id, ct));
+        if (Order.Distributor)
+        {
+            Flow = await flows.GetAsync(viewer, Id, ct);
+            MyRoleKeys = await flows.RoleKeysAsync(current.UserId!, ct);
+        }
+
         return true;
     }
 

@@ -49,6 +49,7 @@ public sealed class OrderEditModel(KefuDbContext db, CurrentUser current, OrderU
         public decimal? EstimatedCharge { get; set; }
         public decimal? DeclaredValue { get; set; }
         public FeedbackChannel? FeedbackChannel { get; set; }
+        public bool Distributor { get; set; }
         public int? Version { get; set; }
     }
 
@@ -143,7 +144,7 @@ public sealed class OrderEditModel(KefuDbContext db, CurrentUser current, OrderU
         DeliveryAddress = o.DeliveryAddress, DeliveryContact = o.DeliveryContact, DeliveryPhone = o.DeliveryPhone, GoodsName = o.GoodsName, Pieces = o.Pieces,
         WeightKg = o.WeightKg, VolumeM3 = o.VolumeM3, Packaging = o.Packaging, Purpose = o.Purpose, SpecialRequirements = o.SpecialRequirements,
         EstimatedCharge = o.EstimatedChargeFen is { } c ? c / 100m : null, DeclaredValue = o.DeclaredValueFen is { } d ? d / 100m : null,
-        FeedbackChannel = o.FeedbackChannel, Version = o.Version,
+        FeedbackChannel = o.FeedbackChannel, Distributor = o.Distributor, Version = o.Version,
     };
 
     private static OrderInput ToInput(OrderForm f) => new(
@@ -151,5 +152,5 @@ public sealed class OrderEditModel(KefuDbContext db, CurrentUser current, OrderU
         f.RequestedArrival is { } r ? new DateTimeOffset(CompanyTime.LocalToUtc(r), TimeSpan.Zero) : null,
         f.SignOffRequirements, f.ImportantNotes, f.Settlement, f.PickupParty, f.PickupCity, f.PickupAddress, f.PickupContact, f.PickupPhone,
         f.DeliveryParty, f.DeliveryCity, f.DeliveryAddress, f.DeliveryContact, f.DeliveryPhone, f.GoodsName, f.Pieces, f.WeightKg, f.VolumeM3, f.Packaging,
-        f.Purpose, f.SpecialRequirements, f.EstimatedCharge, f.DeclaredValue, f.FeedbackChannel, f.Version);
+        f.Purpose, f.SpecialRequirements, f.EstimatedCharge, f.DeclaredValue, f.FeedbackChannel, f.Version, f.Distributor);
 }

@@ -9,7 +9,7 @@ namespace Kefu.Web.Data.Migrations;
 
 /// <summary>Scaffolded by MigrationScaffolder; provider-neutral (no store types).</summary>
 [DbContext(typeof(KefuDbContext))]
-[Migration("20261124104514_Orders")]
+[Migration("20261124110759_Orders")]
 public sealed class Orders : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
@@ -88,6 +88,7 @@ public sealed class Orders : Migration
                 DeliveryContact = table.Column<string>(maxLength: 100, nullable: true),
                 DeliveryParty = table.Column<string>(maxLength: 200, nullable: true),
                 DeliveryPhone = table.Column<string>(maxLength: 40, nullable: true),
+                Distributor = table.Column<bool>(nullable: false),
                 EstimatedChargeFen = table.Column<long?>(nullable: true),
                 ExpectedArrival = table.Column<DateTime?>(nullable: true),
                 FeedbackChannel = table.Column<int>(nullable: false),
@@ -128,6 +129,31 @@ public sealed class Orders : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_Orders", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "OrderFlowSteps",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                CompletedAt = table.Column<DateTime>(nullable: false),
+                CompletedById = table.Column<string>(maxLength: 450, nullable: false),
+                Note = table.Column<string>(maxLength: 500, nullable: true),
+                OrderId = table.Column<int>(nullable: false),
+                OwnerRole = table.Column<string>(maxLength: 64, nullable: false),
+                StepKey = table.Column<string>(maxLength: 64, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_OrderFlowSteps", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_OrderFlowSteps_Orders_OrderId",
+                    column: x => x.OrderId,
+                    principalTable: "Orders",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -178,6 +204,12 @@ public sealed class Orders : Migration
             columns: new[] { "Day", "OrgPath" });
 
         migrationBuilder.CreateIndex(
+            name: "IX_OrderFlowSteps_OrderId_StepKey",
+            table: "OrderFlowSteps",
+            columns: new[] { "OrderId", "StepKey" },
+            unique: true);
+
+        migrationBuilder.CreateIndex(
             name: "IX_Orders_CustomerId_CreatedAt",
             table: "Orders",
             columns: new[] { "CustomerId", "CreatedAt" });
@@ -217,6 +249,7 @@ public sealed class Orders : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable(name: "OrderTrackingPoints");
+        migrationBuilder.DropTable(name: "OrderFlowSteps");
         migrationBuilder.DropTable(name: "Orders");
         migrationBuilder.DropTable(name: "DailyOrderCounts");
         migrationBuilder.DropTable(name: "CustomerHandovers");
