@@ -148,6 +148,9 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         // Handover 1 is approved: editing, submitting or deciding it again is a conflict.
         ["PUT /api/orders/handovers/{id:int}"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/handovers/1", _ => new { contractOrQuote = "矩阵" }),
         ["POST /api/orders/handovers/{id:int}/submit"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/handovers/1/submit"),
+        // Leaders see the whole company, so no leader is outside the form's scope.
+        ["POST /api/orders/handovers/{id:int}/special-procedure"] = new("gm", HttpStatusCode.Conflict, "sh.sup", null, _ => "/api/orders/handovers/1/special-procedure",
+            _ => new { reason = "矩阵" }),
         // Any signed-in person may try; the engine lets only the step's approver act.
         ["POST /api/orders/handovers/{id:int}/decision"] = new("sh.sup", HttpStatusCode.Conflict, null, "hz.sup", _ => "/api/orders/handovers/1/decision",
             _ => new { stepKey = "gm", action = "Approve" }),

@@ -14,11 +14,14 @@ namespace Kefu.Web.Modules.Orders;
 
 public sealed record HandoverInput(int? CustomerId, bool? Storage, bool? Delivery, string? ContractOrQuote, string? SettlementAgreement, string? Notes, int? Version);
 
+public sealed record SpecialProcedureInput(string? Reason);
+
 public sealed record HandoverDecisionInput(string? StepKey, ApprovalAction? Action, string? Comment);
 
 public sealed record HandoverDto(
     int Id, int CustomerId, string CustomerName, bool Storage, bool Delivery, string? ContractOrQuote, string? SettlementAgreement, string? Notes,
-    HandoverStatus Status, string? CurrentStepKey, string? CurrentApproverId, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ApprovedAt, string OwnerId, int Version);
+    HandoverStatus Status, string? CurrentStepKey, string? CurrentApproverId, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ApprovedAt, string OwnerId, int Version,
+    DateTime? SpecialProcedureAt = null, string? SpecialProcedureReason = null);
 
 /// <summary>
 /// ORD-03: the customer-service handover form and its approval on the APR-01 engine. Default chain
@@ -174,12 +177,43 @@ public sealed class HandoverUseCases(KefuDbContext db, ApprovalService approvals
         return (form, problems, outcome);
     }
 
+    /// <summary>
+    /// ORD-03 (seed 001 §2.4c): when the normal approval cannot come in time, a leader lets CS take the
+    /// customer's orders now; marketing completes the paperwork as soon as it can (the form stays in its chain).
+    /// </summary>
+    public async Task<(CustomerHandover? Form, ProblemBuilder Problems, bool Conflict)> GrantSpecialProcedureAsync(
+        ScopeViewer viewer, string userId, int id, SpecialProcedureInput input, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder().Required("reason", input.Reason).MaxLength("reason", input.Reason, 500);
+        var form = await Visible(viewer).SingleOrDefaultAsync(h => h.Id == id, ct);
+        if (form is null)
+        {
+            return (null, problems, false);
+        }
+
+        if (form.Status is HandoverStatus.Approved or HandoverStatus.Rejected)
+        {
+            return (form, problems, true);
+        }
+
+        if (!problems.HasErrors)
+        {
+            form.SpecialProcedureById = userId;
+            form.SpecialProcedureAt = clock.GetUtcNow().UtcDateTime;
+            form.SpecialProcedureReason = input.Reason!.Trim();
+            await db.SaveChangesAsync(ct);
+        }
+
+        return (form, problems, false);
+    }
+
     public async Task<HandoverDto> ToDtoAsync(CustomerHandover h, CancellationToken ct)
     {
         var (instance, _) = await approvals.ForSubjectAsync(SubjectType, Key(h.Id), ct);
         var pending = instance is { Status: ApprovalStatus.Pending };
         return new HandoverDto(h.Id, h.CustomerId, h.CustomerName, h.Storage, h.Delivery, h.ContractOrQuote, h.SettlementAgreement, h.Notes, h.Status,
-            pending ? instance!.CurrentStepKey : null, pending ? instance!.CurrentApproverId : null, h.CreatedAt, h.SubmittedAt, h.ApprovedAt, h.OwnerId, h.Version);
+            pending ? instance!.CurrentStepKey : null, pending ? instance!.CurrentApproverId : null, h.CreatedAt, h.SubmittedAt, h.ApprovedAt, h.OwnerId, h.Version,
+            h.SpecialProcedureAt, h.SpecialProcedureReason);
     }
 
     internal static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);

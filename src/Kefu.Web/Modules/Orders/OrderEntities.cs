@@ -199,6 +199,12 @@ public sealed class CustomerHandover : IScopedRecord, IVersioned
 
     public string? Notes { get; set; }
     public HandoverStatus Status { get; set; }
+
+    /// <summary>ORD-03 (seed 001 §2.4c): a leader let orders be taken before the paperwork is complete; who, when and why.</summary>
+    public string? SpecialProcedureById { get; set; }
+
+    public DateTime? SpecialProcedureAt { get; set; }
+    public string? SpecialProcedureReason { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public DateTime? ApprovedAt { get; set; }
@@ -305,6 +311,8 @@ public sealed class CustomerHandoverConfiguration : IEntityTypeConfiguration<Cus
         builder.Property(h => h.ContractOrQuote).HasMaxLength(2000);
         builder.Property(h => h.SettlementAgreement).HasMaxLength(2000);
         builder.Property(h => h.Notes).HasMaxLength(2000);
+        builder.Property(h => h.SpecialProcedureById).HasMaxLength(450);
+        builder.Property(h => h.SpecialProcedureReason).HasMaxLength(500);
         builder.Property(h => h.OrgPath).HasMaxLength(200);
         builder.Property(h => h.OwnerId).HasMaxLength(450);
         builder.Property(h => h.Version).IsConcurrencyToken();

@@ -493,8 +493,10 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
     {
         var introduced = await IntroducedByMarketingAsync(order.CustomerId, ct);
         var approved = introduced && await db.Set<CustomerHandover>().AnyAsync(h => h.CustomerId == order.CustomerId && h.Status == HandoverStatus.Approved, ct);
+        var special = introduced && !approved && await db.Set<CustomerHandover>()
+            .AnyAsync(h => h.CustomerId == order.CustomerId && h.SpecialProcedureAt != null && h.Status != HandoverStatus.Rejected, ct);
         return (new OrderFacts(order.Channel, order.ReadBackConfirmed, order.DangerousGoods, order.NoticeAttachmentId is not null, introduced, approved,
-            order.JobType, false, order.PickupCity, order.DeliveryCity), introduced, approved);
+            order.JobType, special, order.PickupCity, order.DeliveryCity), introduced, approved);
     }
 
     private async Task<TrackingFacts> TrackingFactsAsync(Order order, CancellationToken ct)

@@ -20,6 +20,10 @@ public static class OrdersModule
     public const string ReadPolicy = "ReadOrders";
     public const string TakePolicy = "TakeOrders";
     public const string HandoverPolicy = "FillHandovers";
+    public const string SpecialProcedurePolicy = "GrantSpecialProcedure";
+
+    /// <summary>ORD-03 (seed 001 §2.4c "向领导申请"): the leaders who may let orders be taken before the handover is approved.</summary>
+    internal static readonly Role[] Leaders = [Role.Gm, Role.Vp, Role.MarketingDirector, Role.CsDirector];
 
     /// <summary>Customer service takes and runs orders.</summary>
     internal static readonly Role[] Takers =
@@ -51,7 +55,8 @@ public static class OrdersModule
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Select(KefuRoles.Name)))
             .AddPolicy(TakePolicy, p => p.RequireRole(Takers.Select(KefuRoles.Name)))
-            .AddPolicy(HandoverPolicy, p => p.RequireRole(HandoverFillers.Select(KefuRoles.Name)));
+            .AddPolicy(HandoverPolicy, p => p.RequireRole(HandoverFillers.Select(KefuRoles.Name)))
+            .AddPolicy(SpecialProcedurePolicy, p => p.RequireRole(Leaders.Select(KefuRoles.Name)));
     }
 
     public static void MapOrders(this RouteGroupBuilder api)
@@ -101,6 +106,8 @@ public static class OrdersModule
         handovers.MapPut("/{id:int}", UpdateHandover).RequireAuthorization(HandoverPolicy).WithName("UpdateHandover");
         handovers.MapPost("/{id:int}/submit", SubmitHandover).RequireAuthorization(HandoverPolicy).WithName("SubmitHandover")
                  .WithSummary("ORD-03: into the approval chain (marketing manager → CS director → branch GM for the departments involved → GM).");
+        handovers.MapPost("/{id:int}/special-procedure", GrantSpecialProcedure).RequireAuthorization(SpecialProcedurePolicy).WithName("GrantSpecialProcedure")
+                 .WithSummary("ORD-03 (seed 001 §2.4c): a leader lets the customer's orders be confirmed before the form is approved; a reason is required.");
         handovers.MapPost("/{id:int}/decision", DecideHandover).RequireAuthorization().WithName("DecideHandover")
                  .WithSummary("ORD-03: approve, reject or return the current step (APR-01).");
     }
@@ -307,6 +314,13 @@ public static class OrdersModule
         int id, HandoverUseCases handovers, CurrentUser current, CancellationToken ct)
     {
         var (form, problems, conflict) = await handovers.SubmitAsync(await current.GetViewerAsync(ct), current.UserId!, id, ct);
+        return form is null ? TypedResults.NotFound() : conflict ? TypedResults.Conflict() : problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(await handovers.ToDtoAsync(form, ct));
+    }
+
+    private static async Task<Results<Ok<HandoverDto>, ValidationProblem, NotFound, Conflict>> GrantSpecialProcedure(
+        int id, SpecialProcedureInput input, HandoverUseCases handovers, CurrentUser current, CancellationToken ct)
+    {
+        var (form, problems, conflict) = await handovers.GrantSpecialProcedureAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct);
         return form is null ? TypedResults.NotFound() : conflict ? TypedResults.Conflict() : problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(await handovers.ToDtoAsync(form, ct));
     }
 

@@ -141,6 +141,29 @@ public abstract class OrderGateTests(ClockApp app)
     }
 
     [ProviderFact]
+    public async Task ORD_03_a_leader_may_let_orders_be_confirmed_before_the_handover_is_approved()
+    {
+        var customer = await CustomerAsync();
+        var (_, handover) = await SendAsync("sh.cs", HttpMethod.Post, "/api/orders/handovers", new { customerId = customer, settlementAgreement = "月结，次月 10 日前付款" });
+        var handoverId = (int)handover!["id"]!;
+        var id = (int)(await CreateOrderAsync("sh.cs", OrderBody(customer)))["id"]!;
+        Assert.Equal(HttpStatusCode.Created, await AttachAsync("csdir", id, "DangerousGoodsNotice"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync("csdir", HttpMethod.Post, $"/api/orders/{id}/confirm", new { })).Status);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("sh.sup", HttpMethod.Post, $"/api/orders/handovers/{handoverId}/special-procedure", new { reason = "急单" })).Status);
+        var (noReason, problem) = await SendAsync("gm", HttpMethod.Post, $"/api/orders/handovers/{handoverId}/special-procedure", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason);
+        Assert.Contains("reason", ErrorFields(problem));
+        var (granted, form) = await SendAsync("gm", HttpMethod.Post, $"/api/orders/handovers/{handoverId}/special-procedure", new { reason = "客户急单，合同补签中" });
+        Assert.Equal(HttpStatusCode.OK, granted);
+        Assert.Equal("Draft", (string?)form!["status"]);
+
+        var (confirmed, order) = await SendAsync("csdir", HttpMethod.Post, $"/api/orders/{id}/confirm", new { });
+        Assert.Equal(HttpStatusCode.OK, confirmed);
+        Assert.Equal("Confirmed", (string?)order!["status"]);
+    }
+
+    [ProviderFact]
     public async Task ORD_04_confirmation_tells_the_dispatch_centre_for_city_jobs_and_the_freight_centre_for_long_distance()
     {
         var dispatcherName = "dsp." + Guid.NewGuid().ToString("N")[..6];

@@ -23,6 +23,7 @@ public sealed class HandoverDetailModel(HandoverUseCases handovers, ApprovalServ
     public IReadOnlyList<HistoryLine> History { get; private set; } = [];
     public bool IsOwner => Form.OwnerId == current.UserId;
     public bool IsApprover { get; private set; }
+    public bool IsLeader => OrdersModule.Leaders.Any(r => User.IsInRole(KefuRoles.Name(r)));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -54,6 +55,34 @@ public sealed class HandoverDetailModel(HandoverUseCases handovers, ApprovalServ
         }
 
         return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostSpecialAsync(string? reason, CancellationToken ct)
+    {
+        if (!IsLeader)
+        {
+            return Forbid();
+        }
+
+        var (form, problems, conflict) = await handovers.GrantSpecialProcedureAsync(await current.GetViewerAsync(ct), current.UserId!, Id, new SpecialProcedureInput(reason), ct);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        if (conflict || problems.HasErrors)
+        {
+            problems.CopyToSummary(ModelState);
+            if (conflict)
+            {
+                ModelState.AddModelError(string.Empty, l["Orders.WrongStatus"]);
+            }
+
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
+        Message = l["Handovers.SpecialGranted"];
+        return Redirect($"/orders/handovers/{Id}");
     }
 
     public async Task<IActionResult> OnPostDecideAsync(string? stepKey, ApprovalAction? action, string? comment, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace Kefu.Web.Data.Migrations;
 
 /// <summary>Scaffolded by MigrationScaffolder; provider-neutral (no store types).</summary>
 [DbContext(typeof(KefuDbContext))]
-[Migration("20261124110759_Orders")]
+[Migration("20261124111339_Orders")]
 public sealed class Orders : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
@@ -32,6 +32,9 @@ public sealed class Orders : Migration
                 OrgPath = table.Column<string>(maxLength: 200, nullable: false),
                 OwnerId = table.Column<string>(maxLength: 450, nullable: false),
                 SettlementAgreement = table.Column<string>(maxLength: 2000, nullable: true),
+                SpecialProcedureAt = table.Column<DateTime?>(nullable: true),
+                SpecialProcedureById = table.Column<string>(maxLength: 450, nullable: true),
+                SpecialProcedureReason = table.Column<string>(maxLength: 500, nullable: true),
                 Status = table.Column<int>(nullable: false),
                 Storage = table.Column<bool>(nullable: false),
                 SubmittedAt = table.Column<DateTime?>(nullable: true),
