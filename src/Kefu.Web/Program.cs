@@ -3,6 +3,7 @@ using Kefu.Web.Modules.Administration;
 using Kefu.Web.Modules.Customers;
 using Kefu.Web.Modules.Expenses;
 using Kefu.Web.Modules.Incidents;
+using Kefu.Web.Modules.Orders;
 using Kefu.Web.Modules.Organization;
 using Kefu.Web.Modules.Visits;
 using Kefu.Web.Platform;
@@ -41,6 +42,7 @@ builder.AddAdministration();
 builder.AddExpenses();
 builder.AddVisits();
 builder.AddIncidents();
+builder.AddOrders();
 builder.AddKefuJobs();
 
 var app = builder.Build();
@@ -52,6 +54,7 @@ api.MapAdministration();
 api.MapExpenses();
 api.MapVisits();
 api.MapIncidents();
+api.MapOrders();
 app.MapKefuPages();
 
 // Migrations and seeding run in DatabaseInitializer before the server accepts requests.

@@ -131,6 +131,45 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/public/surveys/{token}"] = new(null, HttpStatusCode.NotFound, null, null, _ => "/api/public/surveys/forged-token"),
         ["POST /api/public/surveys/{token}"] = new(null, HttpStatusCode.NotFound, null, null, _ => "/api/public/surveys/forged-token", _ => new { answers = new { } }),
         ["GET /api/audit"] = new("gm", HttpStatusCode.OK, "sh.sup", null, _ => "/api/audit"),
+        // Orders (ORD-01..07). The demo seeds order 1 (a Shanghai draft by sh.cs, no dangerous-goods notice) and handover 1 (an approved
+        // Shanghai form) before anything else; the samples never change them (each allowed call stops at a validation or a conflict).
+        ["GET /api/orders"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders"),
+        ["POST /api/orders"] = new("sh.cs", HttpStatusCode.BadRequest, "gm", null, _ => "/api/orders", ids => new { customerId = ids.ShCustomer, channel = "Phone", jobType = "SameCityDelivery" }),
+        ["GET /api/orders/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/1"),
+        ["PUT /api/orders/{id:int}"] = new("sh.sup", HttpStatusCode.BadRequest, "gm", "hz.sup", _ => "/api/orders/1", _ => new { }),
+        ["GET /api/orders/{id:int}/review"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/1/review"),
+        ["POST /api/orders/{id:int}/confirm"] = new("sh.sup", HttpStatusCode.BadRequest, "gm", "hz.sup", _ => "/api/orders/1/confirm", _ => new { }),
+        ["POST /api/orders/{id:int}/attachments"] = new("sh.sup", HttpStatusCode.BadRequest, "gm", "hz.sup", _ => "/api/orders/1/attachments",
+            _ => new MultipartFormDataContent { { new StringContent("Selfie"), "kind" } }),
+        ["GET /api/orders/{id:int}/attachments/{attachmentId:long}"] = new("sh.sup", HttpStatusCode.NotFound, "sh.eng1", "hz.sup", _ => "/api/orders/1/attachments/999999"),
+        ["PUT /api/orders/{id:int}/tracking-class"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/1/tracking-class", _ => new { trackingClass = "B" }),
+        ["POST /api/orders/{id:int}/tracking-points/{pointId:int}/done"] = new("sh.sup", HttpStatusCode.NotFound, "gm", "hz.sup", _ => "/api/orders/1/tracking-points/999999/done", _ => new { }),
+        ["POST /api/orders/{id:int}/arrival"] = new("sh.sup", HttpStatusCode.BadRequest, "gm", "hz.sup", _ => "/api/orders/1/arrival", _ => new { }),
+        ["POST /api/orders/{id:int}/inform"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/1/inform", _ => new { }),
+        ["POST /api/orders/{id:int}/late"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/1/late", _ => new { cause = "矩阵测试" }),
+        ["POST /api/orders/{id:int}/close"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/1/close"),
+        // Also the dispatch or freight centre the order was routed to, once confirmed (a draft is routed nowhere).
+        ["GET /api/orders/{id:int}/print"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/1/print"),
+        ["GET /api/orders/{id:int}/flow"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/1/flow"),
+        // Order 1 is not a distributor order: it has no flow to move.
+        ["POST /api/orders/{id:int}/flow/{stepKey}"] = new("sh.sup", HttpStatusCode.Conflict, "sh.eng1", "hz.sup", _ => "/api/orders/1/flow/check-stock", _ => new { }),
+        ["GET /api/settings/order-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/order-policy"),
+        ["PUT /api/settings/order-policy"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/order-policy", _ => new { breakInDays = -1 }),
+        ["GET /api/orders/tracking-sheet"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders/tracking-sheet"),
+        ["GET /api/orders/reconciliation"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders/reconciliation?date=2026-11-20"),
+        ["PUT /api/orders/reconciliation/counts"] = new("sh.cs", HttpStatusCode.BadRequest, "gm", null, _ => "/api/orders/reconciliation/counts", _ => new { }),
+        ["GET /api/orders/handovers"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders/handovers"),
+        ["GET /api/orders/handovers/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/handovers/1"),
+        ["POST /api/orders/handovers"] = new("sh.cs", HttpStatusCode.BadRequest, "gm", null, _ => "/api/orders/handovers", _ => new { }),
+        // Handover 1 is approved: editing, submitting or deciding it again is a conflict.
+        ["PUT /api/orders/handovers/{id:int}"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/handovers/1", _ => new { contractOrQuote = "矩阵" }),
+        ["POST /api/orders/handovers/{id:int}/submit"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/handovers/1/submit"),
+        // Leaders see the whole company, so no leader is outside the form's scope.
+        ["POST /api/orders/handovers/{id:int}/special-procedure"] = new("gm", HttpStatusCode.Conflict, "sh.sup", null, _ => "/api/orders/handovers/1/special-procedure",
+            _ => new { reason = "矩阵" }),
+        // Any signed-in person may try; the engine lets only the step's approver act.
+        ["POST /api/orders/handovers/{id:int}/decision"] = new("sh.sup", HttpStatusCode.Conflict, null, "hz.sup", _ => "/api/orders/handovers/1/decision",
+            _ => new { stepKey = "gm", action = "Approve" }),
 
         ["GET /api/tokens"] = new("admin", HttpStatusCode.OK, "adminclerk", null, _ => "/api/tokens"),
         ["POST /api/tokens"] = new("admin", HttpStatusCode.Created, "adminclerk", null, _ => "/api/tokens",

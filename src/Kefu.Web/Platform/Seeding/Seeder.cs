@@ -13,7 +13,7 @@ namespace Kefu.Web.Platform.Seeding;
 /// What every Kefu needs (the company, the roles, the <c>admin</c> user) and, with <c>--demo</c>,
 /// the demo organisation of the README. Both are idempotent: running them twice changes nothing.
 /// </summary>
-public sealed class Seeder(KefuDbContext db, UserManager<KefuUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, DemoSatisfactionSeeder satisfaction, ILogger<Seeder> logger)
+public sealed class Seeder(KefuDbContext db, UserManager<KefuUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, DemoSatisfactionSeeder satisfaction, IEnumerable<IDemoDataSeeder> moduleSeeders, ILogger<Seeder> logger)
 {
     public const string DefaultDemoPassword = "Kefu-demo-2026";
 
@@ -155,6 +155,10 @@ public sealed class Seeder(KefuDbContext db, UserManager<KefuUser> users, RoleMa
 
         await SeedDemoCustomersAsync(units);
         await satisfaction.SeedAsync();
+        foreach (var seeder in moduleSeeders)
+        {
+            await seeder.SeedAsync();
+        }
     }
 
     private async Task SeedDemoCustomersAsync(Dictionary<string, OrgUnit> units)
