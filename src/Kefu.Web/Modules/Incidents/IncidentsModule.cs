@@ -29,6 +29,7 @@ public static class IncidentsModule
     public const string ReadPolicy = "ReadIncidents";
     public const string QcPolicy = "InvestigateIncidents";
     public const string PlanPolicy = "WriteCorrectivePlans";
+    public const string CrossRegionPolicy = "CrossRegionCases";
 
     internal static readonly Role[] Recorders =
     [
@@ -39,10 +40,14 @@ public static class IncidentsModule
     internal static readonly Role[] Investigators = [Role.QcManager];
     internal static readonly Role[] PlanAuthors = [Role.TeamLeader, Role.CentreSupervisor, Role.CsManager];
 
+    /// <summary>EXC-09: the province's CS, the marketing director, the GM, finance and admin each record their moment.</summary>
+    internal static readonly Role[] CrossRegionParties = [.. Recorders, Role.MarketingDirector, Role.Gm, Role.FinanceClerk, Role.AdminClerk];
+
     public static void AddIncidents(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IncidentUseCases>();
         builder.Services.AddScoped<IncidentRecipients>();
+        builder.Services.AddScoped<CrossRegionUseCases>();
         builder.Services.AddScoped<IApprovalSubjectHandler, IncidentApprovalHandler>();
         builder.Services.AddScoped<Customers.ICustomerAnalysisSection, ComplaintsAnalysis>();
         builder.Services.AddScoped<Visits.ISatisfactionSource, ComplaintSatisfactionSource>();
@@ -50,7 +55,8 @@ public static class IncidentsModule
             .AddPolicy(RecordPolicy, p => p.RequireRole(Recorders.Select(KefuRoles.Name)))
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Select(KefuRoles.Name)))
             .AddPolicy(QcPolicy, p => p.RequireRole(Investigators.Select(KefuRoles.Name)))
-            .AddPolicy(PlanPolicy, p => p.RequireRole(PlanAuthors.Select(KefuRoles.Name)));
+            .AddPolicy(PlanPolicy, p => p.RequireRole(PlanAuthors.Select(KefuRoles.Name)))
+            .AddPolicy(CrossRegionPolicy, p => p.RequireRole(CrossRegionParties.Select(KefuRoles.Name)));
     }
 
     public static void MapIncidents(this RouteGroupBuilder api)
@@ -71,6 +77,13 @@ public static class IncidentsModule
         group.MapPost("/{id:int}/plan/send", SendPlan).RequireAuthorization(RecordPolicy).WithName("SendCorrectivePlan");
         group.MapPost("/{id:int}/close", Close).RequireAuthorization(RecordPolicy).WithName("CloseIncident");
         group.MapGet("/analysis", Analysis).WithName("IncidentAnalysis").WithSummary("EXC-10: complaints per month by category.");
+
+        var cross = api.MapGroup("/cross-region").WithTags("Incidents").RequireAuthorization(CrossRegionPolicy);
+        cross.MapGet("/", ListCrossRegion).WithName("ListCrossRegionCases").WithSummary("EXC-09: cross-region selling cases with their working-day deadlines.");
+        cross.MapPost("/", CreateCrossRegion).WithName("CreateCrossRegionCase");
+        cross.MapPost("/{id:int}/milestones", RecordMilestone).WithName("RecordCrossRegionMilestone")
+             .WithSummary("EXC-09: evidence, report, to the marketing director (0.5 WD), GM decision, province closing, finance told, announcement.");
+        cross.MapGet("/ledger", Ledger).WithName("CrossRegionLedger").WithSummary("EXC-09: the quarterly national ledger as Excel (quarter=2026-Q3).");
     }
 
     public static IncidentDto ToDto(Incident i) => new(
@@ -174,6 +187,44 @@ public static class IncidentsModule
     private static async Task<Results<Ok<IncidentDto>, Created<IncidentDto>, ValidationProblem, NotFound, ForbidHttpResult>> Close(
         int id, NoteInput input, IncidentUseCases incidents, CurrentUser current, CancellationToken ct) =>
         Answer(await incidents.CloseAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct));
+
+    private static async Task<Ok<Paged<CrossRegionDto>>> ListCrossRegion(int? page, int? pageSize, KefuDbContext db, CrossRegionUseCases cases, CurrentUser current, CancellationToken ct)
+    {
+        var (p, size) = Paging.Clamp(page, pageSize);
+        var query = db.Set<CrossRegionCase>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct));
+        var total = await query.CountAsync(ct);
+        var items = new List<CrossRegionDto>();
+        foreach (var c in await query.OrderByDescending(c => c.ComplaintAt).ThenByDescending(c => c.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct))
+        {
+            items.Add(await cases.ToDtoAsync(c, ct));
+        }
+
+        return TypedResults.Ok(new Paged<CrossRegionDto>(items, p, size, total));
+    }
+
+    private static async Task<Results<Created<CrossRegionDto>, ValidationProblem>> CreateCrossRegion(CrossRegionInput input, CrossRegionUseCases cases, CurrentUser current, CancellationToken ct)
+    {
+        var (created, problems) = await cases.CreateAsync(await current.GetViewerAsync(ct), current.UserId!, input, ct);
+        return created is null ? problems.ToProblem() : TypedResults.Created($"/api/cross-region/{created.Id}", await cases.ToDtoAsync(created, ct));
+    }
+
+    private static async Task<Results<Ok<CrossRegionDto>, ValidationProblem, NotFound, Conflict>> RecordMilestone(
+        int id, MilestoneInput input, int? version, CrossRegionUseCases cases, CurrentUser current, CancellationToken ct)
+    {
+        var (c, problems, conflict) = await cases.RecordAsync(await current.GetViewerAsync(ct), id, input, version, ct);
+        return c is null ? TypedResults.NotFound() : conflict ? TypedResults.Conflict() : problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(await cases.ToDtoAsync(c, ct));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Ledger(string? quarter, CrossRegionUseCases cases, CurrentUser current, CancellationToken ct)
+    {
+        if (CrossRegionUseCases.ParseQuarter(quarter) is not { } q)
+        {
+            return new ProblemBuilder().Add("quarter", "CrossRegion.Quarter").ToProblem();
+        }
+
+        var bytes = await cases.LedgerAsync(await current.GetViewerAsync(ct), q, key => Kefu.Web.Platform.Localization.Text.Get(key), ct);
+        return TypedResults.File(bytes, Kefu.Web.Platform.Export.TableExport.XlsxContentType, $"cross-region-{q}.xlsx");
+    }
 
     private static async Task<Ok<IReadOnlyList<CategoryMonth<IncidentType>>>> Analysis(int? months, KefuDbContext db, CurrentUser current, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await MonthlyAsync(db, await current.GetViewerAsync(ct), clock, Math.Clamp(months ?? 12, 1, 36), ct));
