@@ -5,6 +5,7 @@ using Kefu.Web.Data;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Http;
 using Kefu.Web.Platform.Scoping;
+using Kefu.Web.Platform.Settings;
 using Kefu.Web.Platform.Sla;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ public abstract record CustomerResult
 }
 
 /// <summary>CUS-01..05: intake with duplicate detection, edits, assignment with the first-contact deadline.</summary>
-public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvider clock)
+public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicyStore policies, TimeProvider clock)
 {
     public const string FirstContactRule = "CUS-05";
 
@@ -155,6 +156,7 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvi
             return (0, problems);
         }
 
+        var firstContact = SlaTarget.Minutes((await policies.GetAsync<CustomerPolicy>(CustomerPolicy.Key, ct)).FirstContactDays * 24 * 60);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         foreach (var customer in customers.Where(c => c.OwnerId != specialist!.Id))
@@ -164,7 +166,7 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvi
             customer.AssignedAt = now.UtcDateTime;
             customer.FirstContactAt = null;
             await sla.StartAsync(new StartTimer(nameof(Customer), customer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), FirstContactRule,
-                $"首次联系 {customer.Name}", new SlaTarget(SlaUnit.WallMinutes, 7 * 24 * 60), specialist.Id, customer.OrgPath,
+                $"首次联系 {customer.Name}", firstContact, specialist.Id, customer.OrgPath,
                 [EscalationTarget.ForRole(Role.CentreSupervisor)], Link: $"/customers/{customer.Id}"), ct);
         }
 
@@ -190,9 +192,7 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, TimeProvi
 
     private async Task<List<KefuUser>> SpecialistsAsync(ScopeViewer viewer, CancellationToken ct)
     {
-        var role = KefuRoles.Name(Role.CsSpecialist);
-        return await db.Users.AsNoTracking().VisibleTo(viewer)
-            .Where(u => u.Status == StaffStatus.Active && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+        return await db.Users.AsNoTracking().VisibleTo(viewer).ActiveHolding(db, Role.CsSpecialist)
             .OrderBy(u => u.EmployeeNumber).ToListAsync(ct);
     }
 

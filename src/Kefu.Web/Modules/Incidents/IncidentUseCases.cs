@@ -445,9 +445,7 @@ public sealed class IncidentRecipients(KefuDbContext db)
                 continue;
             }
 
-            var name = KefuRoles.Name(role.Value);
-            var holders = await db.Users.AsNoTracking()
-                .Where(u => u.Status == StaffStatus.Active && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(x => x.Id == ur.RoleId && x.Name == name)))
+            var holders = await db.Users.AsNoTracking().ActiveHolding(db, role.Value)
                 .Select(u => new { u.Id, u.OrgPath }).ToListAsync(ct);
 
             // A company-wide role is anyone holding it; a centre or branch role is the holder at or above the incident.

@@ -56,8 +56,7 @@ public sealed class StaffQueries(KefuDbContext db)
 
         if (filter.Role is { } role)
         {
-            var roleName = KefuRoles.Name(role);
-            query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == roleName)));
+            query = query.Holding(db, role);
         }
 
         if (filter.Status is { } status)

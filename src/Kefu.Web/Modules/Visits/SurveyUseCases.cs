@@ -4,7 +4,6 @@ using Kefu.Core.Organization;
 using Kefu.Core.Visits;
 using Kefu.Web.Data;
 using Kefu.Web.Modules.Customers;
-using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Http;
 using Kefu.Web.Platform.Scoping;
 using Microsoft.AspNetCore.DataProtection;
@@ -41,7 +40,7 @@ public sealed record OpenedSurvey(LinkState State, Survey? Survey, SurveyInvitat
 /// server's data-protection keys sign and encrypt (invitation id and a random nonce), so it
 /// cannot be forged or altered; it expires, and it takes one answer.
 /// </summary>
-public sealed class SurveyUseCases(KefuDbContext db, CustomerUseCases customers, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class SurveyUseCases(KefuDbContext db, CustomerUseCases customers, VisitUseCases visits, IDataProtectionProvider protection, TimeProvider clock)
 {
     public const int MaxQuestions = 50;
     public const int DefaultValidDays = 14;
@@ -149,10 +148,7 @@ public sealed class SurveyUseCases(KefuDbContext db, CustomerUseCases customers,
             problems.Add("customerId", "Customer.UnknownCustomer");
         }
 
-        var engineer = KefuRoles.Name(Role.FieldEngineer);
-        var team = viewer.VisiblePath ?? viewer.CentrePath;
-        if (!string.IsNullOrEmpty(input.TechnicianId) && !await db.Users.AsNoTracking()
-                .AnyAsync(u => u.Id == input.TechnicianId && u.OrgPath.StartsWith(team) && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == engineer)), ct))
+        if (!string.IsNullOrEmpty(input.TechnicianId) && !await visits.TeamTechnicians(viewer).AnyAsync(u => u.Id == input.TechnicianId, ct))
         {
             problems.Add("technicianId", "Callback.UnknownTechnician");
         }

@@ -200,10 +200,7 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
             problems.Add("customerName", "Validation.Required");
         }
 
-        var engineer = KefuRoles.Name(Role.FieldEngineer);
-        var technician = string.IsNullOrEmpty(input.TechnicianId) ? null : await db.Users.AsNoTracking().VisibleTo(viewer)
-            .Where(u => u.Id == input.TechnicianId && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == engineer)))
-            .SingleOrDefaultAsync(ct);
+        var technician = string.IsNullOrEmpty(input.TechnicianId) ? null : await TeamTechnicians(viewer).SingleOrDefaultAsync(u => u.Id == input.TechnicianId, ct);
         if (technician is null)
         {
             problems.Add("technicianId", "Callback.UnknownTechnician");
@@ -282,6 +279,13 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
         callback.CalledById = userId;
         await db.SaveChangesAsync(ct);
         return (callback, problems, false);
+    }
+
+    /// <summary>The active field engineers of the viewer's team (their scope, or their centre for one who sees only their own records).</summary>
+    public IQueryable<KefuUser> TeamTechnicians(ScopeViewer viewer)
+    {
+        var team = viewer.VisiblePath ?? viewer.CentrePath;
+        return db.Users.AsNoTracking().ActiveHolding(db, Role.FieldEngineer).Where(u => u.OrgPath.StartsWith(team));
     }
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -47,3 +47,17 @@ public static class Policies
         Role.BusinessAssistant, Role.ReadOnlyAuditor, Role.SystemAdministrator,
     ];
 }
+
+/// <summary>Who holds a role, as part of a query (one SQL statement, no loading of role lists).</summary>
+public static class RoleHolders
+{
+    public static IQueryable<Data.KefuUser> Holding(this IQueryable<Data.KefuUser> users, Data.KefuDbContext db, Role role)
+    {
+        var name = KefuRoles.Name(role);
+        return users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == name)));
+    }
+
+    /// <summary>Active staff holding <paramref name="role"/>.</summary>
+    public static IQueryable<Data.KefuUser> ActiveHolding(this IQueryable<Data.KefuUser> users, Data.KefuDbContext db, Role role) =>
+        users.Holding(db, role).Where(u => u.Status == StaffStatus.Active);
+}

@@ -13,8 +13,6 @@ namespace Kefu.Web.Modules.Administration.Pages;
 [Authorize(Policy = Policies.ReadAudit)]
 public sealed class AuditLogModel(AuditQueries queries, IStringLocalizer<SharedResource> l) : PageModel
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     [BindProperty(SupportsGet = true, Name = "user")] public new string? User { get; set; }
     [BindProperty(SupportsGet = true)] public string? Action { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
@@ -28,7 +26,7 @@ public sealed class AuditLogModel(AuditQueries queries, IStringLocalizer<SharedR
     private AuditFilter Filter => new(User, Action, EntityType, EntityId, From, To, PageNumber, 50);
 
     public string Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        Kefu.Web.Platform.CompanyTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     public async Task OnGetAsync(CancellationToken ct) => Result = await queries.ListAsync(Filter, ct);
 

@@ -80,9 +80,7 @@ public sealed class CustomerAssignModel(CustomerUseCases customers, KefuDbContex
                           orderby c.OwnerId != null, c.Number
                           select new Row(c.Id, c.Number, c.Name, c.Grade, o == null ? null : o.DisplayName)).Take(200).ToListAsync(ct);
         Customers = rows;
-        var role = KefuRoles.Name(Role.CsSpecialist);
-        Specialists = (await db.Users.AsNoTracking().VisibleTo(viewer)
-                .Where(u => u.Status == StaffStatus.Active && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+        Specialists = (await db.Users.AsNoTracking().VisibleTo(viewer).ActiveHolding(db, Role.CsSpecialist)
                 .OrderBy(u => u.EmployeeNumber).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
             .Select(u => (u.Id, u.DisplayName)).ToArray();
     }

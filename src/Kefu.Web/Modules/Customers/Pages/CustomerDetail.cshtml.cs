@@ -17,8 +17,6 @@ namespace Kefu.Web.Modules.Customers.Pages;
 [Authorize(Policy = Policies.ReadCustomers)]
 public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, CustomerUseCases customers, CustomerMerge merge, CalendarService calendars, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [TempData] public string? Message { get; set; }
     public Customer Customer { get; private set; } = null!;
@@ -30,7 +28,7 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
     public bool CanMerge => CustomersModule.Assigners.Any(current.IsInRole);
     public bool CanVisit => Kefu.Web.Modules.Visits.VisitsModule.Visitors.Any(current.IsInRole);
 
-    public string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTime utc) => Kefu.Web.Platform.CompanyTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 

@@ -12,8 +12,6 @@ namespace Kefu.Web.Modules.Home.Pages;
 /// <summary>NTF-01: my in-app inbox.</summary>
 public sealed class InboxModel(KefuDbContext db, TimeProvider clock) : PageModel
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<InboxItemDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
@@ -21,7 +19,7 @@ public sealed class InboxModel(KefuDbContext db, TimeProvider clock) : PageModel
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     public string Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        Kefu.Web.Platform.CompanyTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

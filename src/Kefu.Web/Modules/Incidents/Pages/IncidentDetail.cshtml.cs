@@ -17,8 +17,11 @@ namespace Kefu.Web.Modules.Incidents.Pages;
 /// <summary>An incident: its clocks, its timeline from receipt to the approved plan, and the next actions.</summary>
 [Authorize(Policy = IncidentsModule.ReadPolicy)]
 public sealed class IncidentDetailModel(
-    KefuDbContext db, CurrentUser current, IncidentUseCases incidents, ApprovalService approvals, CalendarService calendars, TimeProvider clock) : PageModel
+    KefuDbContext db, CurrentUser current, IncidentUseCases incidents, ApprovalService approvals, CalendarService calendars, TimeProvider clock, Kefu.Web.Platform.Settings.PolicyStore policies) : PageModel
 {
+    /// <summary>The reporting rule's numbers as the administrator set them (EXC-02, EXC-04).</summary>
+    public Kefu.Core.Incidents.IncidentPolicy Policy { get; private set; } = new();
+
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public bool Concealed { get; set; }
@@ -109,6 +112,7 @@ public sealed class IncidentDetailModel(
         }
 
         Incident = incident;
+        Policy = await policies.GetAsync<Kefu.Core.Incidents.IncidentPolicy>(Kefu.Core.Incidents.IncidentPolicy.Key, ct);
         Timeline = await IncidentsModule.TimelineAsync(db, Id, ct);
         var key = Id.ToString(CultureInfo.InvariantCulture);
         var timers = await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == nameof(Incident) && t.RecordId == key).OrderBy(t => t.Id).ToListAsync(ct);

@@ -13,8 +13,11 @@ namespace Kefu.Web.Modules.Incidents.Pages;
 
 /// <summary>EXC-01..06: the incident report form; outside working time it asks for the call made to the leader (EXC-04).</summary>
 [Authorize(Policy = IncidentsModule.RecordPolicy)]
-public sealed class IncidentNewModel(KefuDbContext db, CurrentUser current, IncidentUseCases incidents) : PageModel
+public sealed class IncidentNewModel(KefuDbContext db, CurrentUser current, IncidentUseCases incidents, Kefu.Web.Platform.Settings.PolicyStore policies) : PageModel
 {
+    /// <summary>The reporting rule's numbers as the administrator set them (EXC-02, EXC-04).</summary>
+    public Kefu.Core.Incidents.IncidentPolicy Policy { get; private set; } = new();
+
     public sealed class IncidentForm
     {
         public IncidentType Type { get; set; } = IncidentType.CustomerComplaint;
@@ -56,8 +59,11 @@ public sealed class IncidentNewModel(KefuDbContext db, CurrentUser current, Inci
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Policy = await policies.GetAsync<IncidentPolicy>(IncidentPolicy.Key, ct);
         Customers = (await db.Set<Customer>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)).OrderBy(c => c.Number).Take(500)
                 .Select(c => new { c.Id, c.Number, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, $"{c.Number} {c.Name}")).ToArray();
+    }
 }

@@ -1,4 +1,3 @@
-using Kefu.Core.Organization;
 using Kefu.Core.Visits;
 using Kefu.Web.Data;
 using Kefu.Web.Platform;
@@ -120,9 +119,7 @@ public sealed class CallbacksModel(KefuDbContext db, CurrentUser current, VisitU
         var query = await QueryAsync(ct);
         var total = await query.CountAsync(ct);
         Rows = new Paged<CallbackRow>(await RowsAsync(query.Skip((page - 1) * size).Take(size), ct), page, size, total);
-        var engineer = KefuRoles.Name(Role.FieldEngineer);
-        Technicians = (await db.Users.AsNoTracking().VisibleTo(await current.GetViewerAsync(ct))
-                .Where(u => u.Status == StaffStatus.Active && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == engineer)))
+        Technicians = (await visits.TeamTechnicians(await current.GetViewerAsync(ct))
                 .OrderBy(u => u.EmployeeNumber).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
             .Select(u => (u.Id, u.DisplayName)).ToArray();
     }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Kefu.Core.Organization;
 using Kefu.Web.Data;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Scoping;
@@ -17,7 +16,7 @@ public sealed record QuestionSummary(SurveyQuestion Question, IReadOnlyList<(str
 
 /// <summary>VIS-05: a questionnaire, its links and the answers so far.</summary>
 [Authorize(Policy = VisitsModule.SurveyInvitePolicy)]
-public sealed class SurveyDetailModel(KefuDbContext db, CurrentUser current, SurveyUseCases surveys) : PageModel
+public sealed class SurveyDetailModel(KefuDbContext db, CurrentUser current, SurveyUseCases surveys, VisitUseCases visits) : PageModel
 {
     public sealed class InviteForm
     {
@@ -97,10 +96,7 @@ public sealed class SurveyDetailModel(KefuDbContext db, CurrentUser current, Sur
             var options = q.Type == QuestionType.Rating ? Enum.GetNames<Kefu.Core.Visits.SatisfactionRating>() : (q.Options ?? []).ToArray();
             return new QuestionSummary(q, options.Select(o => (o, values.Count(v => v == o))).ToArray(), []);
         }).ToArray();
-        var engineer = KefuRoles.Name(Role.FieldEngineer);
-        var team = viewer.VisiblePath ?? viewer.CentrePath;
-        Technicians = (await db.Users.AsNoTracking()
-                .Where(u => u.OrgPath.StartsWith(team) && u.Status == StaffStatus.Active && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == engineer)))
+        Technicians = (await visits.TeamTechnicians(viewer)
                 .OrderBy(u => u.EmployeeNumber).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
             .Select(u => (u.Id, u.DisplayName)).ToArray();
         return true;
