@@ -26,6 +26,7 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         var database = builder.AddKefuDatabase();
         builder.AddKefuAuth();
+        services.AddWritePolicies();
         builder.AddKefuLocalization();
         services.AddScoped<Seeder>();
         services.AddScoped<Kefu.Web.Platform.Seeding.DemoSatisfactionSeeder>();
@@ -60,7 +61,7 @@ public static class PlatformSetup
             .Configure<IStringLocalizerFactory>(LocalizationSetup.LocalizeModelBinding);
         // Bad JSON reaches ApiExceptionHandler, which answers 400 naming the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new SingleNameEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => BoundaryJson.AddTo(o.SerializerOptions));
     }
 
     /// <summary>NTF-01/02: inbox, outbox, the four outside channels and the live bell.</summary>
@@ -122,7 +123,7 @@ public static class PlatformSetup
     /// <summary>The /api group: signed-in callers only, 401 instead of a login redirect.</summary>
     public static RouteGroupBuilder MapKefuApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization().DisableCookieRedirect();
+        var api = app.MapGroup("/api").RequireAuthorization().DisableCookieRedirect().AddQueryBoundary();
         api.MapAuthApi();
         api.MapCalendarApi();
         api.MapNotificationsApi();
