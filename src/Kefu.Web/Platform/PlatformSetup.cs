@@ -33,6 +33,7 @@ public static class PlatformSetup
         services.AddSingleton<CalendarService>();
         services.AddScoped<CalendarAdmin>();
         services.AddScoped<PolicyStore>();
+        services.AddScoped<Kefu.Web.Platform.Sequences.NumberSequences>();
         services.AddScoped<Kefu.Web.Platform.Attachments.AttachmentStore>();
         AddNotifications(services);
         services.AddScoped<SlaService>();
@@ -56,7 +57,7 @@ public static class PlatformSetup
                 o.Conventions.AllowAnonymousToPage("/Home/Pages/Error");
             })
             .AddKefuViewLocalization()
-            .AddMvcOptions(_ => { });
+            .AddMvcOptions(o => o.Filters.Add<PageConflictFilter>());
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
             .Configure<IStringLocalizerFactory>(LocalizationSetup.LocalizeModelBinding);
         // Bad JSON reaches ApiExceptionHandler, which answers 400 naming the field.

@@ -213,6 +213,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/expenses/claims/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}"),
         ["POST /api/expenses/claims"] = new("sh.eng1", HttpStatusCode.Created, "gm", null, _ => "/api/expenses/claims", _ => SampleClaim),
         ["PUT /api/expenses/claims/{id:int}"] = new("sh.eng1", HttpStatusCode.OK, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShClaim}", _ => SampleClaim),
+        // Only the claimant deletes their own draft: another claimant, even of the same centre, finds nothing (and nothing is deleted).
+        ["DELETE /api/expenses/claims/{id:int}"] = new("sh.eng1", HttpStatusCode.NotFound, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShEng2Claim}"),
         // Only the claimant submits their own claim: another claimant, even of the same centre, finds nothing.
         ["POST /api/expenses/claims/{id:int}/submit"] = new("sh.eng1", HttpStatusCode.NotFound, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShEng2Claim}/submit"),
         // Any signed-in person may try; the engine lets only the step's approver act. A draft has no step: 404.

@@ -17,12 +17,13 @@ public sealed record ClaimLineDto(int Id, string Date, string Category, decimal 
 
 public sealed record ApprovalHistoryDto(string StepKey, string Action, string Actor, string? OnBehalfOf, string At, string? Comment);
 
+/// <summary>A claim; its <c>Number</c> (the claimant's, EXP-02) is null for a draft never submitted.</summary>
 public sealed record ClaimDto(
-    int Id, string Number, string ClaimantId, string Claimant, string Status, decimal Claimed, decimal Payable, string PayableInCapitals,
+    int Id, string? Number, string ClaimantId, string Claimant, string Status, decimal Claimed, decimal Payable, string PayableInCapitals,
     bool HasTravelSummary, bool ExceptionApproved, string? Notes, string? SubmittedAt, string? PaidAt, int Version,
     string? CurrentStep, string? CurrentApprover, string? StepOpensAt, IReadOnlyList<ClaimLineDto> Lines, IReadOnlyList<ApprovalHistoryDto> History);
 
-public sealed record ClaimRowDto(int Id, string Number, string Claimant, string Status, decimal Claimed, decimal Payable, string? SubmittedAt, string? CurrentStep);
+public sealed record ClaimRowDto(int Id, string? Number, string Claimant, string Status, decimal Claimed, decimal Payable, string? SubmittedAt, string? CurrentStep);
 
 public sealed record InboxRowDto(long InstanceId, string SubjectType, string SubjectId, string Title, string StepKey, string Submitter, string SubmittedAt, string? OpensAt, string? Link);
 
@@ -81,8 +82,11 @@ public static class ExpensesModule
         var claims = api.MapGroup("/expenses/claims").WithTags("Expenses");
         claims.MapGet("/", List).RequireAuthorization(ReadPolicy).WithName("ListClaims").WithSummary("Claims in the caller's scope, paged and filtered.");
         claims.MapGet("/{id:int}", Get).RequireAuthorization(ReadPolicy).WithName("GetClaim");
-        claims.MapPost("/", Create).RequireWritePolicy(ClaimPolicy).WithName("CreateClaim").WithSummary("A draft claim of the caller, numbered consecutively (EXP-02).");
+        claims.MapPost("/", Create).RequireWritePolicy(ClaimPolicy).WithName("CreateClaim")
+              .WithSummary("A draft claim of the caller; it takes the caller's next consecutive number when first submitted (EXP-02).");
         claims.MapPut("/{id:int}", Update).RequireWritePolicy(ClaimPolicy).WithName("UpdateClaim");
+        claims.MapDelete("/{id:int}", Delete).RequireWritePolicy(ClaimPolicy).WithName("DeleteClaim")
+              .WithSummary("The claimant deletes their own draft that was never submitted (it has no number, so no gap opens); 409 for any other claim.");
         claims.MapPost("/{id:int}/submit", Submit).RequireWritePolicy(ClaimPolicy).WithName("SubmitClaim").WithSummary("Policy checks, then into the EXP-05 chain.");
         claims.MapPost("/{id:int}/attachments", Attach).RequireWritePolicy(ClaimPolicy).DisableAntiforgery().WithName("AttachToClaim")
               .WithSummary("Upload a receipt scan or the travel summary (multipart: kind, file); JPG, PNG or PDF (PLT-02).");
@@ -163,6 +167,14 @@ public static class ExpensesModule
         {
             ClaimResult.Ok => TypedResults.Ok((await LoadAsync(id, user, db, current, approvals, ct))!),
             ClaimResult.Invalid invalid => invalid.Problems.ToProblem(),
+            ClaimResult.Conflict => TypedResults.Conflict(),
+            _ => TypedResults.NotFound(),
+        };
+
+    private static async Task<Results<NoContent, NotFound, Conflict>> Delete(int id, ClaimsPrincipal user, ClaimUseCases claims, CancellationToken ct) =>
+        await claims.DeleteDraftAsync(UserId(user), id, ct) switch
+        {
+            ClaimResult.Ok => TypedResults.NoContent(),
             ClaimResult.Conflict => TypedResults.Conflict(),
             _ => TypedResults.NotFound(),
         };

@@ -8,6 +8,7 @@ using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Export;
 using Kefu.Web.Platform.Http;
 using Kefu.Web.Platform.Scoping;
+using Kefu.Web.Platform.Sequences;
 using Kefu.Web.Platform.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -101,8 +102,13 @@ public sealed record CrossRegionDto(
     decimal? PenaltyYuan, DateTime? ProvinceClosingAt, DateTime? FinanceToldAt, DateTime? AnnouncedAt, IReadOnlyList<CrossRegionDeadline> Deadlines, string Quarter, int Version);
 
 /// <summary>EXC-09: cases, their working-day deadlines, and the quarterly national ledger.</summary>
-public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, TimeProvider clock, ILogger<CrossRegionUseCases> logger)
+public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, NumberSequences sequences, TimeProvider clock, ILogger<CrossRegionUseCases> logger)
 {
+    /// <summary>Cross-region cases are numbered in one company-wide sequence: X000001, X000002…</summary>
+    public const string NumberSequence = "CrossRegionCase";
+
+    public static string FormatNumber(long number) => $"X{number:D6}";
+
     public async Task<CrossRegionDto> ToDtoAsync(CrossRegionCase c, CancellationToken ct)
     {
         var policy = await policies.GetAsync<IncidentPolicy>(IncidentPolicy.Key, ct);
@@ -166,15 +172,14 @@ public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases custo
 
         var c = new CrossRegionCase
         {
-            Number = "~" + Guid.NewGuid().ToString("N")[..30], OrgPath = centre!.Path, CentreId = centre.Id, OwnerId = userId, Complainant = input.Complainant!.Trim(),
+            Number = "", OrgPath = centre!.Path, CentreId = centre.Id, OwnerId = userId, Complainant = input.Complainant!.Trim(),
             Offender = input.Offender!.Trim(), Province = input.Province!.Trim(), Products = Trim(input.Products), BatchNumbers = Trim(input.BatchNumbers),
             SerialNumbers = Trim(input.SerialNumbers), Quantity = input.Quantity, PriceFen = input.PriceYuan is { } p ? Money.FromYuan(p).Fen : null,
             ComplaintAt = (input.ComplaintAt ?? now).UtcDateTime, CreatedAt = now.UtcDateTime,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.Number = FormatNumber(await sequences.NextAsync(NumberSequence, NumberSequences.CompanyWide, ct));
         db.Add(c);
-        await db.SaveChangesAsync(ct);
-        c.Number = $"X{c.Id:D6}";
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (c, problems);

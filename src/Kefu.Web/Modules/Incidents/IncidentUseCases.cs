@@ -14,6 +14,7 @@ using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Http;
 using Kefu.Web.Platform.Notifications;
 using Kefu.Web.Platform.Scoping;
+using Kefu.Web.Platform.Sequences;
 using Kefu.Web.Platform.Settings;
 using Kefu.Web.Platform.Sla;
 using Microsoft.EntityFrameworkCore;
@@ -47,9 +48,14 @@ public abstract record IncidentResult
 /// </summary>
 public sealed class IncidentUseCases(
     KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, SlaService sla, Notifier notifier,
-    IncidentRecipients recipients, ApprovalService approvals, ApprovalChains chains, IPenaltyLedger ledger, TimeProvider clock)
+    IncidentRecipients recipients, ApprovalService approvals, ApprovalChains chains, IPenaltyLedger ledger, NumberSequences sequences, TimeProvider clock)
 {
     public const string SubjectType = "Incident";
+
+    /// <summary>Incidents are numbered in one company-wide sequence: I000001, I000002…</summary>
+    public const string NumberSequence = "Incident";
+
+    public static string FormatNumber(long number) => $"I{number:D6}";
     public const string ReportRule = "EXC-02";
     public const string ReplyRule = "EXC-05";
 
@@ -133,7 +139,7 @@ public sealed class IncidentUseCases(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var incident = new Incident
         {
-            Number = "~" + Guid.NewGuid().ToString("N")[..30], Type = input.Type!.Value, Source = input.Source ?? IncidentSource.ReceivedComplaint,
+            Number = FormatNumber(await sequences.NextAsync(NumberSequence, NumberSequences.CompanyWide, ct)), Type = input.Type!.Value, Source = input.Source ?? IncidentSource.ReceivedComplaint,
             CustomerId = customer?.Id, CustomerName = customer?.Name ?? input.CustomerName!.Trim(), OrderReference = Trim(input.OrderReference),
             Summary = input.Summary!.Trim(), Details = Trim(input.Details), ReceivedAt = received.UtcDateTime, OwnerId = userId, OrgPath = centre.Path, CentreId = centre.Id,
             OutsideWorkingTime = report.OutsideWorkingTime, PhoneCallTo = Trim(input.PhoneCallTo), PhoneCallAt = input.PhoneCallAt?.UtcDateTime,
@@ -143,7 +149,6 @@ public sealed class IncidentUseCases(
         };
         db.Add(incident);
         await db.SaveChangesAsync(ct);
-        incident.Number = $"I{incident.Id:D6}";
         var key = Key(incident);
         Event(incident, userId, "Received", $"{incident.Summary}");
         if (incident.PhoneCallAt is not null)
