@@ -91,7 +91,7 @@ public sealed class Seeder(KefuDbContext db, UserManager<KefuUser> users, RoleMa
             await db.SaveChangesAsync();
         }
 
-        await CalendarAdmin.EnsureDefaultAsync(db);
+        await CalendarAdmin.EnsureDefaultAsync(db, clock);
 
         if (await users.FindByNameAsync("admin") is null)
         {
