@@ -224,6 +224,18 @@ public abstract class ProvisionalCalendarTests(ClockApp app, ITestOutputHelper o
         var within = await admin.GetFromJsonAsync<JsonObject>("/api/calendars/cn/add-working-days?from=2026-11-20&days=5");
         Assert.False((bool)within!["provisional"]!);
 
+        // Where people read deadlines, the mark and its reason are in words: the page and its export.
+        var reason = "暂定：2027 年的节假日安排尚未导入";
+        var (_, page) = await GetTextAsync("/deadlines?state=all", "sh.cs");
+        Assert.Contains("data-provisional=\"true\"", page, StringComparison.Ordinal);
+        Assert.Contains(reason, page, StringComparison.Ordinal);
+        using var cs = await app.ClientFor("sh.cs");
+        using var export = await cs.GetAsync(new Uri("/deadlines?handler=Export&state=all", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var sheet = new NPOI.XSSF.UserModel.XSSFWorkbook(await export.Content.ReadAsStreamAsync()).GetSheetAt(0);
+        Assert.Contains(Enumerable.Range(1, sheet.LastRowNum).Select(sheet.GetRow).Where(r => r is not null),
+            r => r.Cells.Any(c => c.ToString()!.StartsWith(reason, StringComparison.Ordinal)));
+
         // A deadline counted within 2026 is certain; a wall-clock one never depends on holidays.
         Assert.False((await TimerAsync(await StartAsync(path, "TestCase", SlaTarget.WorkingDays(3), At("2026-12-01T10:00:00")))).Provisional);
         Assert.False((await TimerAsync(await StartAsync(path, "TestCase", SlaTarget.Minutes(5), At("2026-12-31T23:58:00")))).Provisional);
