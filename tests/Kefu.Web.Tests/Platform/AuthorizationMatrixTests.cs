@@ -195,6 +195,13 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             _ => new { kind = "holiday", name = "矩阵测试" }),
         ["PUT /api/calendars/{id}"] = new("admin", HttpStatusCode.NoContent, "adminclerk", null, _ => "/api/calendars/matrix-branch",
             _ => new { name = "矩阵分公司日历", parentId = "cn" }),
+        ["GET /api/calendars/arrangement-status"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/calendars/arrangement-status"),
+        ["GET /api/calendars/{id}/years/{year}"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/calendars/cn/years/2026"),
+        ["PUT /api/calendars/{id}/years/{year}"] = new("admin", HttpStatusCode.OK, "adminclerk", null, _ => "/api/calendars/cn/years/2038",
+            _ => new { arranged = true }),
+        ["GET /api/settings/calendar-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/calendar-policy"),
+        ["PUT /api/settings/calendar-policy"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/calendar-policy",
+            _ => new { warnFromMonth = 13, warnFromDay = 1 }),
 
         ["GET /api/notifications"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/notifications"),
         ["GET /api/notifications/unread-count"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/notifications/unread-count"),

@@ -117,12 +117,15 @@ public sealed class SlaService(KefuDbContext db, CalendarService calendars, Time
         await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == recordType && t.RecordId == recordId)
             .OrderBy(t => t.StartedAt).ToListAsync(ct);
 
-    private static void Schedule(SlaTimer timer, WorkingCalendar calendar)
+    /// <summary>Due and warning instants on <paramref name="calendar"/>, and whether they are provisional (CAL-02).</summary>
+    internal static void Schedule(SlaTimer timer, WorkingCalendar calendar)
     {
         var start = Utc(timer.StartedAt);
         var paused = TimeSpan.FromTicks(timer.PausedTicks);
-        timer.DueAt = SlaClock.DueAt(start, timer.Target, paused, calendar).UtcDateTime;
+        var due = SlaClock.DueAt(start, timer.Target, paused, calendar);
+        timer.DueAt = due.UtcDateTime;
         timer.WarnAt = SlaClock.WarnAt(start, timer.Target, timer.WarningPercent, paused, calendar).UtcDateTime;
+        timer.Provisional = SlaClock.ProvisionalYears(start, due, timer.Target, calendar).Count > 0;
     }
 
     public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

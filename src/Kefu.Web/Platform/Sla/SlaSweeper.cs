@@ -96,7 +96,7 @@ public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarServ
             db.Add(new SlaBreach
             {
                 TimerId = timer.Id, RecordType = timer.RecordType, RecordId = timer.RecordId, Rule = timer.Rule, OwnerId = timer.OwnerId,
-                OrgPath = timer.OrgPath, DueAt = timer.DueAt, BreachedAt = now, Late = timer.FiredLate,
+                OrgPath = timer.OrgPath, DueAt = timer.DueAt, BreachedAt = now, Late = timer.FiredLate, Provisional = timer.Provisional,
             });
         }
 
