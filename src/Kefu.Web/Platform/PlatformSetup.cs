@@ -7,8 +7,6 @@ using Kefu.Web.Platform.Settings;
 using Kefu.Web.Platform.Sla;
 using Kefu.Web.Platform.Localization;
 using Kefu.Web.Platform.Seeding;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 
@@ -38,13 +36,11 @@ public static class PlatformSetup
         services.AddScoped<SlaSweeper>();
         services.AddHostedService<DatabaseInitializer>();
 
-        services.AddDataProtection().SetApplicationName("Kefu");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+        builder.AddKefuDataProtection();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi();
+        services.AddKefuApiDocs();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = ApiAntiforgery.HeaderName;
@@ -85,7 +81,9 @@ public static class PlatformSetup
 
     public static void UseKefuPlatform(this WebApplication app)
     {
-        // Behind a load balancer the client address (audit, login rate limit) comes from X-Forwarded-For.
+        // Behind a load balancer or TLS-terminating proxy the client address (audit, sign-in limits)
+        // comes from X-Forwarded-For and the scheme from X-Forwarded-Proto, so cookies are Secure
+        // when the browser used HTTPS. Only turn it on when clients cannot reach Kefu but through the proxy.
         if (app.Configuration.GetValue<bool>("Kefu:ForwardedHeaders"))
         {
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
@@ -116,12 +114,7 @@ public static class PlatformSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapHub<NotificationHub>(NotificationHub.Path);
-        app.MapOpenApi();
-        app.UseSwaggerUI(o =>
-        {
-            o.SwaggerEndpoint("/openapi/v1.json", "Kefu API v1");
-            o.RoutePrefix = "swagger";
-        });
+        app.MapKefuApiDocs();
     }
 
     /// <summary>The /api group: signed-in callers only, 401 instead of a login redirect.</summary>

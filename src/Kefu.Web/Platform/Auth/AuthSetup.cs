@@ -64,6 +64,8 @@ public static class AuthSetup
             o.Cookie.Name = "kefu.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request came over HTTPS, also behind a TLS proxy (Kefu:ForwardedHeaders).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
         });
