@@ -92,6 +92,8 @@ public static class PlatformSetup
             app.UseForwardedHeaders(forwarded);
         }
 
+        app.WarnIfKeysAreStoredInClear();
+
         // Localisation first, so error pages and problem details speak the caller's language too.
         app.UseRequestLocalization();
         app.UseExceptionHandler("/error/500");

@@ -35,6 +35,15 @@ public static class DataProtectionSetup
         protection.UnprotectKeysWithAnyCertificate([certificate, .. previous]);
     }
 
+    /// <summary>Says at start when keys go to the database in clear outside Development (the framework's own warning is filtered out in appsettings).</summary>
+    public static void WarnIfKeysAreStoredInClear(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration[$"{Section}:CertificatePath"]))
+        {
+            app.Logger.LogWarning("Data-protection keys are stored in the database unencrypted; set {Setting} to encrypt them at rest.", $"{Section}:CertificatePath");
+        }
+    }
+
     /// <summary>A PKCS#12 file (<c>CertificatePath</c> + <c>CertificatePassword</c>) or PEM files (<c>CertificatePath</c> + <c>CertificateKeyPath</c>).</summary>
     private static X509Certificate2 Load(IConfiguration section, string settingName)
     {

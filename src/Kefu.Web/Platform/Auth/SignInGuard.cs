@@ -141,8 +141,11 @@ public sealed class SignInGuard(
         }
 
         db.SignInFailures.Add(new SignInFailure { AccountKey = account, Address = address, At = now });
-        var locks = ofAccountHere.Count + 1 == limits.FailuresPerAccountAtAddress || ofAccount.Count + 1 == limits.FailuresPerAccount;
-        db.AddSignInEvent(locks ? "LoginLockedOut" : "LoginFailed", known ? user : null, channel);
+        // The failure that starts a lock or the address limit is marked so, once, in the audit log.
+        var action = ofAccountHere.Count + 1 == limits.FailuresPerAccountAtAddress || ofAccount.Count + 1 == limits.FailuresPerAccount ? "LoginLockedOut"
+            : fromAddress.Count + 1 == limits.FailuresPerAddressPerMinute ? "LoginAddressLimited"
+            : "LoginFailed";
+        db.AddSignInEvent(action, known ? user : null, channel);
         await db.SaveChangesAsync(ct);
         // Counters older than every window are of no use any more.
         var expired = addressSince < accountSince ? addressSince : accountSince;
