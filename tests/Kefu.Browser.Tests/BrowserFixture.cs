@@ -39,7 +39,6 @@ public class BrowserFixture : IAsyncLifetime
             b.UseSetting("Kefu:DataDirectory", _dataDirectory);
             b.UseSetting("Database:Provider", "Sqlite");
             b.UseSetting("ConnectionStrings:Kefu", $"Data Source={Path.Combine(_dataDirectory, "kefu.db")}");
-            b.UseSetting("Kefu:LoginAttemptsPerMinute", "1000");
             // A free loopback port: several fixtures (and other tests) run side by side.
             b.UseSetting("urls", "http://127.0.0.1:0");
             ConfigureApp(b);

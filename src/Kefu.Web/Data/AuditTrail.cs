@@ -37,7 +37,8 @@ internal sealed class AuditTrail(IAuditContext context, TimeProvider clock)
                 continue;
             }
 
-            if (entry.Entity is DataProtectionKey || entry.State is EntityState.Unchanged or EntityState.Detached)
+            // Key material, and the sign-in limits' counters (each failure has its own audit line already).
+            if (entry.Entity is DataProtectionKey or SignInFailure || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

@@ -14,6 +14,7 @@ public sealed class KefuDbContext(DbContextOptions<KefuDbContext> options, IAudi
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<PolicySetting> PolicySettings => Set<PolicySetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
     /// <summary>Instants are stored as UTC; SQLite forgets the kind, so it is put back on read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -70,6 +70,19 @@ public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     }
 }
 
+public sealed class SignInFailureConfiguration : IEntityTypeConfiguration<SignInFailure>
+{
+    public void Configure(EntityTypeBuilder<SignInFailure> builder)
+    {
+        builder.ToTable("SignInFailures");
+        builder.Property(f => f.AccountKey).HasMaxLength(64);
+        builder.Property(f => f.Address).HasMaxLength(64);
+        builder.HasIndex(f => new { f.AccountKey, f.At });
+        builder.HasIndex(f => new { f.Address, f.At });
+        builder.HasIndex(f => f.At);
+    }
+}
+
 public sealed class PolicySettingConfiguration : IEntityTypeConfiguration<PolicySetting>
 {
     public void Configure(EntityTypeBuilder<PolicySetting> builder)

@@ -8,8 +8,6 @@ using Kefu.Web.Platform.Settings;
 using Kefu.Web.Platform.Sla;
 using Kefu.Web.Platform.Localization;
 using Kefu.Web.Platform.Seeding;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 
@@ -42,14 +40,17 @@ public static class PlatformSetup
         services.AddScoped<SlaSweeper>();
         services.AddHostedService<DatabaseInitializer>();
 
-        services.AddDataProtection().SetApplicationName("Kefu");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+        builder.AddKefuDataProtection();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi();
-        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddKefuApiDocs();
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = ApiAntiforgery.HeaderName;
+            // Secure over HTTPS (also behind a TLS-terminating proxy with Kefu:ForwardedHeaders); the default never sets it.
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddRazorPages(o =>
             {
@@ -94,7 +95,9 @@ public static class PlatformSetup
 
     public static void UseKefuPlatform(this WebApplication app)
     {
-        // Behind a load balancer the client address (audit, login rate limit) comes from X-Forwarded-For.
+        // Behind a load balancer or TLS-terminating proxy the client address (audit, sign-in limits)
+        // comes from X-Forwarded-For and the scheme from X-Forwarded-Proto, so cookies are Secure
+        // when the browser used HTTPS. Only turn it on when clients cannot reach Kefu but through the proxy.
         if (app.Configuration.GetValue<bool>("Kefu:ForwardedHeaders"))
         {
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
@@ -102,6 +105,8 @@ public static class PlatformSetup
             forwarded.KnownProxies.Clear();
             app.UseForwardedHeaders(forwarded);
         }
+
+        app.WarnIfKeysAreStoredInClear();
 
         // Localisation first, so error pages and problem details speak the caller's language too.
         app.UseRequestLocalization();
@@ -116,22 +121,17 @@ public static class PlatformSetup
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseApiAntiforgery();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         // Degraded (the calendar lacks this year's arrangement, CAL-02) still answers 200, with the reason.
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
         app.MapHub<NotificationHub>(NotificationHub.Path);
-        app.MapOpenApi();
-        app.UseSwaggerUI(o =>
-        {
-            o.SwaggerEndpoint("/openapi/v1.json", "Kefu API v1");
-            o.RoutePrefix = "swagger";
-        });
+        app.MapKefuApiDocs();
     }
 
     /// <summary>"Healthy" alone when all is well; otherwise the status and one line per check that is not, with its reason.</summary>

@@ -35,8 +35,11 @@ public abstract class KefuFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public DatabaseKind Kind { get; }
 
-    /// <summary>Login attempts per client and minute; high so that tests never hit the limit by accident.</summary>
-    protected virtual int LoginAttemptsPerMinute => 10_000;
+    /// <summary>
+    /// Failed sign-ins per client address and minute; high so that ordinary tests (all from one
+    /// in-memory client) never hit it by accident. Null keeps the app's default.
+    /// </summary>
+    protected virtual int? FailedSignInsPerAddressPerMinute => 10_000;
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The factory has not been initialised (or PostgreSQL is not available).");
 
@@ -63,7 +66,11 @@ public abstract class KefuFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ConnectionStrings:Kefu", ConnectionString);
         builder.UseSetting("Kefu:Demo", "true");
         builder.UseSetting("Kefu:DataDirectory", _dataDirectory);
-        builder.UseSetting("Kefu:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (FailedSignInsPerAddressPerMinute is { } perAddress)
+        {
+            builder.UseSetting("Kefu:SignIn:FailuresPerAddressPerMinute", perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         // Test output shows failures, not the app's start-up chatter.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
@@ -178,17 +185,3 @@ public sealed class SqliteApp() : KefuFactory(DatabaseKind.Sqlite);
 
 /// <summary>Kefu on a fresh PostgreSQL database.</summary>
 public sealed class PostgresApp() : KefuFactory(DatabaseKind.Postgres), IRequiresPostgres;
-
-/// <summary>Kefu on SQLite with a login rate limit small enough to hit in a test.</summary>
-public sealed class SqliteAppWithLoginLimit() : KefuFactory(DatabaseKind.Sqlite)
-{
-    public const int Limit = 3;
-
-    protected override int LoginAttemptsPerMinute => Limit;
-}
-
-/// <summary>Kefu on PostgreSQL with a login rate limit small enough to hit in a test.</summary>
-public sealed class PostgresAppWithLoginLimit() : KefuFactory(DatabaseKind.Postgres), IRequiresPostgres
-{
-    protected override int LoginAttemptsPerMinute => SqliteAppWithLoginLimit.Limit;
-}

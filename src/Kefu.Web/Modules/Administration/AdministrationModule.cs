@@ -11,6 +11,7 @@ public static class AdministrationModule
     {
         builder.Services.AddScoped<AuditQueries>();
         builder.Services.AddScoped<ApiTokens>();
+        builder.Services.AddOptions<ApiTokenOptions>().BindConfiguration(ApiTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
     public static void MapAdministration(this RouteGroupBuilder api)
@@ -20,7 +21,8 @@ public static class AdministrationModule
 
         var tokens = api.MapGroup("/tokens").WithTags("API tokens").RequireAuthorization(Policies.Administer);
         tokens.MapGet("/", async (ApiTokens t, CancellationToken ct) => TypedResults.Ok(await t.ListAsync(ct))).WithName("ListApiTokens");
-        tokens.MapPost("/", CreateToken).RequireWritePolicy(Policies.Administer).WithName("CreateApiToken").WithSummary("Create an integration token; the secret is returned once.");
+        tokens.MapPost("/", CreateToken).RequireWritePolicy(Policies.Administer).WithName("CreateApiToken")
+              .WithSummary("Create an integration token; the secret is returned once. It expires after validDays (default Kefu:ApiTokens:DefaultValidDays); neverExpires: true is an explicit, audited choice.");
         tokens.MapDelete("/{id:int}", async Task<Results<NoContent, NotFound>> (int id, ApiTokens t, CancellationToken ct) =>
             await t.RevokeAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).RequireWritePolicy(Policies.Administer).WithName("RevokeApiToken");
     }

@@ -23,55 +23,50 @@ public static class AuthApi
     {
         api.MapPost("/auth/token", IssueToken)
            .AllowAnonymous()
-           .RequireRateLimiting(AuthSetup.LoginRateLimit)
            .WithTags("Auth").WithName("IssueToken")
-           .WithSummary("Exchange a user name and password for a bearer token.");
+           .WithSummary("Exchange a user name and password for a bearer token. Too many failed attempts (from the address or for the account) answer 429 with Retry-After.");
 
         api.MapGet("/me", Me).WithTags("Auth").WithName("Me").WithSummary("Who am I: roles, org unit and data scope.");
     }
 
-    internal static async Task<Results<Ok<TokenResponse>, UnauthorizedHttpResult, ValidationProblem>> IssueToken(
+    internal static async Task<Results<Ok<TokenResponse>, UnauthorizedHttpResult, ValidationProblem, ProblemHttpResult>> IssueToken(
         TokenRequest request,
-        UserManager<KefuUser> users,
+        HttpContext http,
+        SignInGuard guard,
         SignInManager<KefuUser> signIn,
         IOptionsMonitor<BearerTokenOptions> bearerOptions,
-        KefuDbContext db,
-        TimeProvider clock)
+        TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new ProblemBuilder();
-        errors.Required("userName", request.UserName);
+        errors.Required("userName", request.UserName).MaxLength("userName", request.UserName, 256);
         errors.Required("password", request.Password);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
 
-        var user = await users.FindByNameAsync(request.UserName!);
-        if (user is null || user.Status == Kefu.Core.Organization.StaffStatus.Left)
+        var attempt = await guard.CheckPasswordAsync(request.UserName!, request.Password!, http.Connection.RemoteIpAddress, "api", ct);
+        switch (attempt.Outcome)
         {
-            // An unknown name is not stored: people type passwords into the wrong field.
-            db.AddSignInEvent("LoginFailed", null, "api");
-            await db.SaveChangesAsync();
-            return TypedResults.Unauthorized();
-        }
-
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (!check.Succeeded)
-        {
-            db.AddSignInEvent(check.IsLockedOut ? "LoginLockedOut" : "LoginFailed", user, "api");
-            await db.SaveChangesAsync();
-            return TypedResults.Unauthorized();
+            case SignInOutcome.Limited:
+                http.Response.Headers.RetryAfter = attempt.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: Kefu.Web.Platform.Localization.Text.Get("Login.TooManyFailures", attempt.RetryAfterMinutes));
+            case SignInOutcome.Failed:
+                // Never say whether the name or the password was wrong.
+                return TypedResults.Unauthorized();
+            case SignInOutcome.Succeeded:
+                break;
         }
 
         var options = bearerOptions.Get(IdentityConstants.BearerScheme);
-        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var principal = await signIn.CreateUserPrincipalAsync(attempt.User!);
         var now = clock.GetUtcNow();
         var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration };
         var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.BearerScheme);
         var token = options.BearerTokenProtector.Protect(ticket);
-
-        db.AddSignInEvent("Login", user, "api");
-        await db.SaveChangesAsync();
         return TypedResults.Ok(new TokenResponse(token, (long)options.BearerTokenExpiration.TotalSeconds));
     }
 

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Kefu.Core.Organization;
 using Kefu.Web.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -9,7 +8,6 @@ namespace Kefu.Web.Platform.Auth;
 public static class AuthSetup
 {
     public const string DefaultScheme = "Kefu";
-    public const string LoginRateLimit = "login";
 
     public static void AddKefuAuth(this WebApplicationBuilder builder)
     {
@@ -26,8 +24,8 @@ public static class AuthSetup
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
-                o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Kefu:Lockout:MaxFailedAttempts", 5);
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Kefu:Lockout:Minutes", 15));
+                // Failed sign-ins are counted and locked by SignInGuard (per account and address);
+                // Identity's own lockout still applies to an account that has a lockout end set.
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole>()
@@ -66,6 +64,8 @@ public static class AuthSetup
             o.Cookie.Name = "kefu.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request came over HTTPS, also behind a TLS proxy (Kefu:ForwardedHeaders).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
         });
@@ -77,14 +77,12 @@ public static class AuthSetup
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Policies.AuditReaders.Select(KefuRoles.Name)))
             .AddPolicy(Policies.ReadCustomers, p => p.RequireRole(Policies.CustomerReaders.Select(KefuRoles.Name)));
 
-        // Password guessing: a few tries per client address per minute, on top of account lockout.
-        var permitPerMinute = builder.Configuration.GetValue("Kefu:LoginAttemptsPerMinute", 10);
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        // Password guessing: failed sign-ins are limited per address and per account (SignInGuard).
+        services.AddOptions<SignInLimitOptions>()
+            .BindConfiguration(SignInLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<DummyPasswordHash>();
+        services.AddScoped<SignInGuard>();
     }
 }

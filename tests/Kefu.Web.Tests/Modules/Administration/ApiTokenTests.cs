@@ -121,6 +121,49 @@ public abstract class ApiTokenTests(KefuFactory app)
     }
 
     [ProviderFact]
+    public async Task PLT_04_CreateToken_WithoutValidDays_ExpiresAfterTheConfiguredDefault()
+    {
+        var defaultDays = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Kefu.Web.Modules.Administration.ApiTokenOptions>>().Value.DefaultValidDays;
+        using var admin = await app.ClientFor("admin");
+
+        using var response = await admin.PostAsJsonAsync("/api/tokens", new { name = "默认期限", userName = "sh.sup" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var token = (await response.JsonObjectAsync())["token"]!;
+        var created = (DateTime)token["createdAt"]!;
+        Assert.Equal(created.AddDays(defaultDays), (DateTime?)token["expiresAt"]);
+    }
+
+    [ProviderFact]
+    public async Task PLT_04_CreateToken_ThatNeverExpires_IsAnExplicitChoiceAndAudited()
+    {
+        using var admin = await app.ClientFor("admin");
+
+        using var response = await admin.PostAsJsonAsync("/api/tokens", new { name = "永久集成", userName = "sh.sup", neverExpires = true });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.JsonObjectAsync();
+        Assert.Null((string?)created["token"]!["expiresAt"]);
+        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync((string)created["secret"]!));
+        var id = ((int)created["token"]!["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var scope = app.Services.CreateAsyncScope();
+        var audit = await scope.ServiceProvider.GetRequiredService<KefuDbContext>().AuditEntries.AsNoTracking()
+            .SingleAsync(a => a.Action == "TokenNeverExpires" && a.EntityId == id);
+        Assert.Equal("admin", audit.UserName);
+    }
+
+    [ProviderFact]
+    public async Task PLT_04_CreateToken_WithDaysAndNeverExpires_Returns400NamingValidDays()
+    {
+        using var admin = await app.ClientFor("admin");
+
+        using var response = await admin.PostAsJsonAsync("/api/tokens", new { name = "矛盾", userName = "sh.sup", validDays = 30, neverExpires = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["validDays"], await response.ProblemFieldsAsync());
+    }
+
+    [ProviderFact]
     public async Task PLT_04_UnknownApiToken_Returns401()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(ApiTokenHandler.NewToken()));

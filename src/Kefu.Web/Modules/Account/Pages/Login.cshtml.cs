@@ -5,17 +5,17 @@ using Kefu.Web.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Kefu.Web.Modules.Account.Pages;
 
-[EnableRateLimiting(AuthSetup.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<KefuUser> signIn, KefuDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>Sign-in with a password; only failed attempts count towards the limits (SignInGuard), never page views.</summary>
+public sealed class LoginModel(SignInManager<KefuUser> signIn, SignInGuard guard, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class LoginInput
     {
         [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(256, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Login.UserName")]
         public string? UserName { get; set; }
 
@@ -42,22 +42,25 @@ public sealed class LoginModel(SignInManager<KefuUser> signIn, KefuDbContext db,
             return Page();
         }
 
-        var user = await signIn.UserManager.FindByNameAsync(Input.UserName!.Trim());
-        var result = user is null || user.Status == Kefu.Core.Organization.StaffStatus.Left
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        var attempt = await guard.CheckPasswordAsync(Input.UserName!, Input.Password!, HttpContext.Connection.RemoteIpAddress, "web", HttpContext.RequestAborted);
+        if (attempt.Outcome == SignInOutcome.Limited)
         {
-            db.AddSignInEvent(result.IsLockedOut ? "LoginLockedOut" : "LoginFailed", user, "web");
-            await db.SaveChangesAsync();
-            // Never say whether the user name or the password was wrong.
-            ModelState.AddModelError(string.Empty, result.IsLockedOut ? l["Login.LockedOut"] : l["Login.Failed"]);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = attempt.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError(string.Empty, l["Login.TooManyFailures", attempt.RetryAfterMinutes]);
             return Page();
         }
 
-        db.AddSignInEvent("Login", user, "web");
-        await db.SaveChangesAsync();
-        if (user!.PreferredCulture is { } culture)
+        if (attempt.Outcome == SignInOutcome.Failed)
+        {
+            // Never say whether the user name or the password was wrong.
+            ModelState.AddModelError(string.Empty, l["Login.Failed"]);
+            return Page();
+        }
+
+        var user = attempt.User!;
+        await signIn.SignInAsync(user, isPersistent: false);
+        if (user.PreferredCulture is { } culture)
         {
             LocalizationSetup.WriteCultureCookie(Response, LocalizationSetup.Normalize(culture));
         }

@@ -2,31 +2,41 @@ using Kefu.Web.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Kefu.Web.Modules.Administration.Pages;
 
 /// <summary>PLT-04: integration tokens; the secret is shown once, right after creation.</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class ApiTokensModel(ApiTokens tokens) : PageModel
+public sealed class ApiTokensModel(ApiTokens tokens, IOptions<ApiTokenOptions> options) : PageModel
 {
     public sealed class TokenForm
     {
         public string? Name { get; set; }
         public string? UserName { get; set; }
-        public int? ValidDays { get; set; } = 365;
+        public int? ValidDays { get; set; }
+
+        /// <summary>Ticked on purpose: the days field is then ignored and the choice is audited.</summary>
+        public bool NeverExpires { get; set; }
     }
+
+    private readonly int _defaultDays = options.Value.DefaultValidDays;
 
     [BindProperty] public TokenForm Input { get; set; } = new();
     public IReadOnlyList<ApiTokenDto> Tokens { get; private set; } = [];
     public string? NewSecret { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Tokens = await tokens.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input.ValidDays = _defaultDays;
+        Tokens = await tokens.ListAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (ModelState.IsValid)
         {
-            var (created, problems) = await tokens.CreateAsync(new ApiTokenInput(Input.Name, Input.UserName, Input.ValidDays), User.Identity?.Name, ct);
+            var (created, problems) = await tokens.CreateAsync(new ApiTokenInput(Input.Name, Input.UserName, Input.NeverExpires ? null : Input.ValidDays, Input.NeverExpires), User.Identity?.Name, ct);
             if (created is null)
             {
                 problems.CopyTo(ModelState);
@@ -34,7 +44,7 @@ public sealed class ApiTokensModel(ApiTokens tokens) : PageModel
             else
             {
                 NewSecret = created.Secret;
-                Input = new TokenForm();
+                Input = new TokenForm { ValidDays = _defaultDays };
                 ModelState.Clear();
             }
         }
