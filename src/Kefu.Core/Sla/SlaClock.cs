@@ -62,4 +62,11 @@ public static class SlaClock
 
     private static DateTimeOffset Advance(DateTimeOffset start, TimeSpan amount, SlaTarget target, WorkingCalendar calendar) =>
         target.UsesWorkingTime ? calendar.AddWorkingTime(start, amount) : start + amount;
+
+    /// <summary>
+    /// SLA-04: a running timer stopped after its due time, before any sweep fired its breach,
+    /// has breached all the same (met means stopped by the due time).
+    /// </summary>
+    public static bool StoppedAfterDue(bool running, bool alreadyBreached, DateTimeOffset dueAt, DateTimeOffset stoppedAt) =>
+        running && !alreadyBreached && stoppedAt > dueAt;
 }

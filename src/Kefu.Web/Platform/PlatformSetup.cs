@@ -27,6 +27,7 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         var database = builder.AddKefuDatabase();
         builder.AddKefuAuth();
+        services.AddWritePolicies();
         builder.AddKefuLocalization();
         services.AddScoped<Seeder>();
         services.AddScoped<Kefu.Web.Platform.Seeding.DemoSatisfactionSeeder>();
@@ -34,6 +35,7 @@ public static class PlatformSetup
         services.AddScoped<CalendarAdmin>();
         AddCalendarArrangements(builder);
         services.AddScoped<PolicyStore>();
+        services.AddScoped<Kefu.Web.Platform.Sequences.NumberSequences>();
         services.AddScoped<Kefu.Web.Platform.Attachments.AttachmentStore>();
         AddNotifications(services);
         services.AddScoped<SlaService>();
@@ -57,12 +59,12 @@ public static class PlatformSetup
                 o.Conventions.AllowAnonymousToPage("/Home/Pages/Error");
             })
             .AddKefuViewLocalization()
-            .AddMvcOptions(_ => { });
+            .AddMvcOptions(o => o.Filters.Add<PageConflictFilter>());
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
             .Configure<IStringLocalizerFactory>(LocalizationSetup.LocalizeModelBinding);
         // Bad JSON reaches ApiExceptionHandler, which answers 400 naming the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new SingleNameEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => BoundaryJson.AddTo(o.SerializerOptions));
     }
 
     /// <summary>CAL-02: arranged years, the recompute of open deadlines, the weekly reminder and the readiness check.</summary>
@@ -144,7 +146,7 @@ public static class PlatformSetup
     /// <summary>The /api group: signed-in callers only, 401 instead of a login redirect.</summary>
     public static RouteGroupBuilder MapKefuApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization().DisableCookieRedirect();
+        var api = app.MapGroup("/api").RequireAuthorization().DisableCookieRedirect().AddQueryBoundary();
         api.MapAuthApi();
         api.MapCalendarApi();
         api.MapNotificationsApi();

@@ -124,7 +124,7 @@ public sealed class CustomerImport(KefuDbContext db, CustomerUseCases customers,
                 }
                 else
                 {
-                    var customer = new Customer { Number = CustomerUseCases.PendingNumber(), Name = "", CentreId = centre.Id, OrgPath = centre.Path, CreatedAt = now };
+                    var customer = new Customer { Number = "", Name = "", CentreId = centre.Id, OrgPath = centre.Path, CreatedAt = now };
                     CustomerUseCases.Apply(customer, input);
                     if (viewer.Scope == DataScope.Own)
                     {
@@ -165,7 +165,7 @@ public sealed class CustomerImport(KefuDbContext db, CustomerUseCases customers,
         return new ImportResult(rows, imported, errors);
     }
 
-    /// <summary>One chunk in one transaction: the rows, then their numbers from their ids.</summary>
+    /// <summary>One chunk in one transaction: consecutive numbers for its rows, then the rows.</summary>
     private async Task<int> SaveAsync(List<Customer> pending, CancellationToken ct)
     {
         if (pending.Count == 0)
@@ -174,13 +174,8 @@ public sealed class CustomerImport(KefuDbContext db, CustomerUseCases customers,
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await customers.NumberAsync(pending, ct);
         db.AddRange(pending);
-        await db.SaveChangesAsync(ct);
-        foreach (var customer in pending)
-        {
-            customer.Number = $"C{customer.Id:D5}";
-        }
-
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var count = pending.Count;

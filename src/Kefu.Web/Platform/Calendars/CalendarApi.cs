@@ -64,10 +64,10 @@ public static class CalendarApi
         group.MapGet("/{id}/add-working-days", AddWorkingDays).WithName("AddWorkingDays").WithSummary("The N-th working day after a date.");
         group.MapGet("/{id}/add-working-time", AddWorkingTime).WithName("AddWorkingTime").WithSummary("An instant plus N working minutes.");
         group.MapGet("/{id}/working-time", WorkingTime).WithName("MeasureWorkingTime").WithSummary("Working minutes between two instants.");
-        group.MapPost("/{id}/import", Import).RequireAuthorization(Policies.Administer).WithName("ImportHolidays")
+        group.MapPost("/{id}/import", Import).RequireWritePolicy(Policies.Administer).WithName("ImportHolidays")
              .WithSummary("Import a year in holiday-cn JSON; re-importing a year replaces it.");
-        group.MapPut("/{id}/days/{date}", SetDay).RequireAuthorization(Policies.Administer).WithName("SetCalendarDay");
-        group.MapPut("/{id}", Save).RequireAuthorization(Policies.Administer).WithName("SaveCalendar")
+        group.MapPut("/{id}/days/{date}", SetDay).RequireWritePolicy(Policies.Administer).WithName("SetCalendarDay");
+        group.MapPut("/{id}", Save).RequireWritePolicy(Policies.Administer).WithName("SaveCalendar")
              .WithSummary("Create or change a calendar; a branch calendar names its parent and inherits what it leaves blank.");
         group.MapGet("/arrangement-status", Status).WithName("GetArrangementStatus")
              .WithSummary("Which years' holiday arrangements are missing today (current year: degraded; next year: from the warning day).");
