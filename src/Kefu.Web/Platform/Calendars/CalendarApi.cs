@@ -72,13 +72,13 @@ public static class CalendarApi
         group.MapGet("/arrangement-status", Status).WithName("GetArrangementStatus")
              .WithSummary("Which years' holiday arrangements are missing today (current year: degraded; next year: from the warning day).");
         group.MapGet("/{id}/years/{year}", Year).WithName("GetCalendarYear").WithSummary("Whether a year is arranged or provisional.");
-        group.MapPut("/{id}/years/{year}", SetYear).RequireAuthorization(Policies.Administer).WithName("SetCalendarYearArranged")
+        group.MapPut("/{id}/years/{year}", SetYear).RequireWritePolicy(Policies.Administer).WithName("SetCalendarYearArranged")
              .WithSummary("Declare an administrator's own entry of a year complete (arranged: true) or withdraw it; open deadlines are recomputed.");
 
         var settings = api.MapGroup("/settings").WithTags("Settings").RequireAuthorization(Policies.Administer);
         settings.MapGet("/calendar-policy", async (PolicyStore store, CancellationToken ct) => TypedResults.Ok(await store.GetAsync<CalendarPolicy>(CalendarPolicy.Key, ct)))
                 .WithName("GetCalendarPolicy");
-        settings.MapPut("/calendar-policy", SavePolicy).WithName("SaveCalendarPolicy")
+        settings.MapPut("/calendar-policy", SavePolicy).RequireWritePolicy(Policies.Administer).WithName("SaveCalendarPolicy")
                 .WithSummary("CAL-02: the day of the year from which administrators are warned that next year is provisional.");
     }
 
