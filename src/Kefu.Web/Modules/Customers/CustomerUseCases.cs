@@ -60,12 +60,16 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicySto
         }
     }
 
-    public async Task<IReadOnlyList<DuplicateDto>> DuplicatesAsync(CustomerInput input, int? exceptId, CancellationToken ct)
+    /// <summary>
+    /// CUS-03: customers that share a name, phone or tax id with the input, among those the viewer
+    /// may see (ORG-03): another centre's customers are never named to them.
+    /// </summary>
+    public async Task<IReadOnlyList<DuplicateDto>> DuplicatesAsync(ScopeViewer viewer, CustomerInput input, int? exceptId, CancellationToken ct)
     {
         var name = DuplicateKeys.Name(input.Name);
         var phone = DuplicateKeys.Phone(input.Phone);
         var tax = DuplicateKeys.TaxId(input.TaxId);
-        var candidates = await db.Set<Customer>().AsNoTracking()
+        var candidates = await db.Set<Customer>().AsNoTracking().VisibleTo(viewer)
             .Where(c => c.Id != exceptId && ((name != "" && c.NameKey == name) || (phone.Length >= 7 && c.PhoneKey == phone) || (tax != "" && c.TaxIdKey == tax)))
             .Take(20).ToListAsync(ct);
         return candidates.Select(c => new DuplicateDto(c.Id, c.Number, c.Name, DuplicateKeys.Shared((input.Name, input.Phone, input.TaxId), (c.Name, c.Phone, c.TaxId)))).ToArray();
@@ -81,7 +85,7 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicySto
             return new CustomerResult.Invalid(problems);
         }
 
-        if (input.ConfirmDuplicate != true && await DuplicatesAsync(input, null, ct) is { Count: > 0 } duplicates)
+        if (input.ConfirmDuplicate != true && await DuplicatesAsync(viewer, input, null, ct) is { Count: > 0 } duplicates)
         {
             return new CustomerResult.Duplicates(duplicates);
         }

@@ -66,7 +66,7 @@ public sealed class IncidentUseCases(
             .MaxLength("customerName", input.CustomerName, 200).MaxLength("orderReference", input.OrderReference, 64).MaxLength("phoneCallTo", input.PhoneCallTo, 100);
         if (input.Type is not { } type || !Enum.IsDefined(type))
         {
-            problems.Add("type", "Validation.Required");
+            problems.Add("type", "Validation.RequiredHere");
         }
 
         if (input.Source is { } source && !Enum.IsDefined(source))
@@ -85,7 +85,7 @@ public sealed class IncidentUseCases(
         }
         else if (string.IsNullOrWhiteSpace(input.CustomerName))
         {
-            problems.Add("customerName", "Validation.Required");
+            problems.Add("customerName", "Validation.RequiredHere");
         }
 
         var now = clock.GetUtcNow();
@@ -97,7 +97,7 @@ public sealed class IncidentUseCases(
 
         if (input.DamageYuan is < 0 or > 100_000_000m || (input.DamageYuan is { } d && decimal.Round(d, 2) != d))
         {
-            problems.Add("damageYuan", "Validation.InvalidValue");
+            problems.Add("damageYuan", "Validation.InvalidHere");
         }
 
         var centre = await customers.CentreAsync(viewer, null, userId, problems, ct);
@@ -256,7 +256,7 @@ public sealed class IncidentUseCases(
         var problems = new ProblemBuilder().Required("finding", input.Finding).MaxLength("finding", input.Finding, 4000);
         if (input.CostsYuan is < 0 or > 100_000_000m)
         {
-            problems.Add("costsYuan", "Validation.InvalidValue");
+            problems.Add("costsYuan", "Validation.InvalidHere");
         }
 
         if (incident.Status is IncidentStatus.Closed)
@@ -336,7 +336,7 @@ public sealed class IncidentUseCases(
 
         if (input.Action is not (ApprovalAction.Approve or ApprovalAction.Reject or ApprovalAction.Return))
         {
-            return (new IncidentResult.Invalid(new ProblemBuilder().Add("action", "Validation.Required")), null);
+            return (new IncidentResult.Invalid(new ProblemBuilder().Add("action", "Validation.RequiredHere")), null);
         }
 
         var (instance, _) = await approvals.ForSubjectAsync(SubjectType, Key(incident), ct);

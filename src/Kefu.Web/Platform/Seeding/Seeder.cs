@@ -93,7 +93,7 @@ public sealed class Seeder(
             await db.SaveChangesAsync();
         }
 
-        await CalendarAdmin.EnsureDefaultAsync(db);
+        await CalendarAdmin.EnsureDefaultAsync(db, clock);
 
         if (await users.FindByNameAsync("admin") is null)
         {
