@@ -34,16 +34,32 @@ public sealed partial class PageClient : IDisposable
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
-    /// <summary>GETs <paramref name="formPage"/> for its antiforgery token, then POSTs <paramref name="fields"/> to <paramref name="action"/>.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, IReadOnlyDictionary<string, string> fields)
+    /// <summary>
+    /// GETs <paramref name="formPage"/> for its antiforgery token, then POSTs <paramref name="fields"/> to
+    /// <paramref name="action"/>: URL-encoded, or multipart when a <paramref name="file"/> (field, name, bytes) goes with them.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, IReadOnlyDictionary<string, string> fields,
+        (string Field, string FileName, byte[] Bytes)? file = null)
     {
         var (status, html) = await GetAsync(formPage);
         Assert.True(status == HttpStatusCode.OK, $"GET {formPage}: {(int)status}");
         var token = AntiforgeryToken().Match(html);
         Assert.True(token.Success, $"No antiforgery token on {formPage}");
-        var form = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token.Groups[1].Value));
-        using var content = new FormUrlEncodedContent(form);
-        return await _client.PostAsync(action, content);
+        var form = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token.Groups[1].Value)).ToArray();
+        if (file is not { } upload)
+        {
+            using var encoded = new FormUrlEncodedContent(form);
+            return await _client.PostAsync(action, encoded);
+        }
+
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in form)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        multipart.Add(new ByteArrayContent(upload.Bytes), upload.Field, upload.FileName);
+        return await _client.PostAsync(action, multipart);
     }
 
     public void Dispose() => _client.Dispose();

@@ -113,24 +113,46 @@ public sealed class ClaimUseCases(
     }
 
     /// <summary>
-    /// The claim form's "submit": the claimant's input saved and submitted as one unit of work. When
-    /// a rule refuses the submission nothing is kept, neither a new draft nor the edit of an
-    /// existing one, so the person fixes the same form and submits again: one claim, whatever
+    /// The claim form: the claimant's input (new or an existing draft), the travel summary chosen on
+    /// the form (EXP-01), and with <paramref name="submit"/> the submission, as one unit of work.
+    /// When anything is refused nothing is kept, neither a new draft nor the edit of an existing
+    /// one nor the file, so the person fixes the same form and sends it again: one claim, whatever
     /// the number of attempts.
     /// </summary>
-    public async Task<ClaimResult> SaveAndSubmitAsync(string userId, int? id, ClaimInput input, CancellationToken ct)
+    public async Task<ClaimResult> SaveFormAsync(string userId, int? id, ClaimInput input, IFormFile? travelSummary, bool submit, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var saved = id is { } existing ? await UpdateAsync(userId, existing, input, ct) : await CreateAsync(userId, input, ct);
-        var result = saved is ClaimResult.Ok ok ? await SubmitAsync(userId, ok.Id, ct) : saved;
+        Attachment? summary = null;
+        var result = id is { } existing ? await UpdateAsync(userId, existing, input, ct) : await CreateAsync(userId, input, ct);
+        if (result is ClaimResult.Ok saved && travelSummary is not null)
+        {
+            var (attached, problems) = await attachments.SaveAsync(SubjectType, saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "TravelSummary", travelSummary, userId, ct);
+            summary = attached;
+            // The store names the field "file"; on the form it is the travel summary's.
+            result = attached is null ? new ClaimResult.Invalid(problems) : saved;
+            if (attached is not null)
+            {
+                (await db.Set<ExpenseClaim>().SingleAsync(c => c.Id == saved.Id, ct)).HasTravelSummary = true;
+                await db.SaveChangesAsync(ct);
+            }
+        }
+
+        if (result is ClaimResult.Ok ok && submit)
+        {
+            result = await SubmitAsync(userId, ok.Id, ct);
+        }
+
         if (result is ClaimResult.Ok)
         {
             await tx.CommitAsync(ct);
+            return result;
         }
-        else
+
+        await tx.RollbackAsync(ct);
+        db.ChangeTracker.Clear();
+        if (summary is not null)
         {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
+            attachments.DeleteFiles([summary]);
         }
 
         return result;

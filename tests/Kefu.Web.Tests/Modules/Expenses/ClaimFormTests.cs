@@ -86,8 +86,10 @@ public abstract class ClaimFormTests(ClockApp app)
         Assert.Equal(new DateOnly(2026, 9, 10), Assert.Single(claim.Lines).Date);
     }
 
+    private static readonly (string, string, byte[]) Summary = ("TravelSummary", "出差汇总表.pdf", "%PDF-1.4\n% travel summary\n"u8.ToArray());
+
     [ProviderFact]
-    public async Task EXP_01_a_travel_claim_without_the_summary_is_refused_and_nothing_is_saved()
+    public async Task EXP_01_a_travel_claim_without_the_summary_is_refused_then_sent_with_the_summary_from_the_same_form_is_one_claim()
     {
         app.Clock.Set(Monday);
         var user = await NewClaimantAsync();
@@ -101,16 +103,47 @@ public abstract class ClaimFormTests(ClockApp app)
 
         Assert.Empty(await ClaimsOfAsync(user));
 
-        // Saved as a draft on purpose, it is one claim; the summary is attached on its page before submitting.
-        using (var draft = await page.PostFormAsync("/expenses/edit", "/expenses/edit", Form("2026-09-10", category: "Travel", amount: "420.00", submit: false)))
+        // A file that is not a scan is refused too, and leaves nothing behind either.
+        using (var badFile = await page.PostFormAsync("/expenses/edit", "/expenses/edit", Form("2026-09-10", category: "Travel", amount: "420.00"),
+                   ("TravelSummary", "summary.txt", "just text"u8.ToArray())))
         {
-            Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, badFile.StatusCode);
+            Assert.Contains("只接受 JPG、PNG 或 PDF 文件", System.Net.WebUtility.HtmlDecode(await badFile.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
-        var saved = Assert.Single(await ClaimsOfAsync(user));
-        Assert.Equal(ClaimStatus.Draft, saved.Status);
-        Assert.Null(saved.Number);
+        Assert.Empty(await ClaimsOfAsync(user));
+
+        using (var accepted = await page.PostFormAsync("/expenses/edit", "/expenses/edit", Form("2026-09-10", category: "Travel", amount: "420.00"), Summary))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        }
+
+        var claim = Assert.Single(await ClaimsOfAsync(user));
+        Assert.Equal((ClaimStatus.InReview, 1, true), (claim.Status, claim.Number, claim.HasTravelSummary));
+        var attachments = await app.InScopeAsync(sp => sp.GetRequiredService<KefuDbContext>().Set<Kefu.Web.Platform.Attachments.Attachment>().AsNoTracking()
+            .Where(a => a.RecordType == ClaimUseCases.SubjectType && a.RecordId == claim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToListAsync());
+        Assert.Equal("TravelSummary", Assert.Single(attachments).Kind);
     }
+
+    [ProviderFact]
+    public async Task EXP_01_a_refused_submission_with_a_summary_leaves_no_attachment_and_no_file()
+    {
+        app.Clock.Set(Monday);
+        var user = await NewClaimantAsync();
+        using var page = await PageClient.SignInAsync(app, user);
+        var files = Directory.Exists(AttachmentRoot) ? Directory.GetFiles(AttachmentRoot, "*", SearchOption.AllDirectories).Length : 0;
+
+        // The summary is fine, but the line is too old (EXP-04): nothing stays, the stored file neither.
+        using (var refused = await page.PostFormAsync("/expenses/edit", "/expenses/edit", Form("2026-07-01", category: "Travel", amount: "420.00"), Summary))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        }
+
+        Assert.Empty(await ClaimsOfAsync(user));
+        Assert.Equal(files, Directory.Exists(AttachmentRoot) ? Directory.GetFiles(AttachmentRoot, "*", SearchOption.AllDirectories).Length : 0);
+    }
+
+    private string AttachmentRoot => Path.Combine(app.Services.GetRequiredService<Kefu.Web.Platform.Database.DatabaseSettings>().DataDirectory, "attachments");
 
     [ProviderFact]
     public async Task EXP_04_an_existing_draft_refused_on_submit_keeps_its_saved_lines_and_version_and_resubmits()

@@ -41,6 +41,9 @@ public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, Curre
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public ClaimForm Input { get; set; } = new();
 
+    /// <summary>EXP-01: the travel summary, chosen on the form itself (also attachable later on the claim's page).</summary>
+    [BindProperty] public IFormFile? TravelSummary { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (Id is { } id)
@@ -99,11 +102,9 @@ public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, Curre
         }
 
         var input = new ClaimInput(lines, Input.HasTravelSummary, Input.ExceptionApproved, Input.Notes, Input.Version);
-        // Submitting saves and submits as one: a refusal keeps nothing, so the person stays on this
-        // same form (a new one stays new) with their input and the reasons, and submits it again.
-        var saved = submitClaim is not null ? await claims.SaveAndSubmitAsync(current.UserId!, Id, input, ct)
-            : Id is { } id ? await claims.UpdateAsync(current.UserId!, id, input, ct)
-            : await claims.CreateAsync(current.UserId!, input, ct);
+        // Saving (and submitting) is one unit of work: a refusal keeps nothing, so the person stays
+        // on this same form (a new one stays new) with their input and the reasons, and sends it again.
+        var saved = await claims.SaveFormAsync(current.UserId!, Id, input, TravelSummary, submit: submitClaim is not null, ct);
 
         switch (saved)
         {
@@ -142,6 +143,7 @@ public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, Curre
         {
             "lines" => "Input.Lines",
             "hasTravelSummary" => "Input.HasTravelSummary",
+            "file" => nameof(TravelSummary),
             "claim" => string.Empty,
             _ => "Input." + char.ToUpperInvariant(field[0]) + field[1..],
         };
