@@ -33,6 +33,7 @@ public static class PlatformSetup
         services.AddScoped<CalendarAdmin>();
         services.AddScoped<PolicyStore>();
         services.AddScoped<Kefu.Web.Platform.Attachments.AttachmentStore>();
+        Kefu.Web.Platform.Import.SpreadsheetLimits.Register(services);
         AddNotifications(services);
         services.AddScoped<SlaService>();
         services.AddScoped<SlaSweeper>();
