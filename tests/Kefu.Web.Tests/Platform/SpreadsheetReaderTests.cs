@@ -108,6 +108,7 @@ public sealed class SpreadsheetReaderTests
 
     [Theory]
     [InlineData("text")]
+    [InlineData("short")]
     [InlineData("zip")]
     [InlineData("broken-xml")]
     [InlineData("empty")]
@@ -116,6 +117,7 @@ public sealed class SpreadsheetReaderTests
         var file = kind switch
         {
             "text" => "客户名称,电话\n甲,13800138000\n"u8.ToArray(),
+            "short" => "not excel"u8.ToArray(),
             "zip" => ZipWithoutWorkbook(),
             "broken-xml" => Package("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>客户名称</t></is></c></row><row"),
             _ => [],

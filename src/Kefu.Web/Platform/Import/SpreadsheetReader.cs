@@ -95,8 +95,9 @@ public sealed class SpreadsheetReader
 
             return workbook && sheet ? null : new SpreadsheetProblem("Import.NotExcel");
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (IsUnreadable(e))
         {
+            // InvalidDataException for most non-zips; a file shorter than a zip's end record fails its seek instead.
             return new SpreadsheetProblem("Import.NotExcel");
         }
         finally
