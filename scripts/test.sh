@@ -77,6 +77,8 @@ dotnet build Kefu.slnx -c Release -nologo -v quiet -clp:NoSummary || die "build 
 shopt -s nullglob
 total_passed=0
 total_failed=0
+total_skipped=0
+total_matrix=0
 broken_projects=()
 for project in tests/*/*.csproj; do
     name=$(basename "$project" .csproj)
@@ -85,7 +87,7 @@ for project in tests/*/*.csproj; do
     set +e
     # A hung test host is killed after 10 minutes and the project counts as failed.
     dotnet test "$project" --no-build -c Release -nologo --results-directory "$PGROOT/results/$name" \
-        --blame-hang-timeout 10m --blame-hang-dump-type none >"$output" 2>&1
+        --logger "trx;LogFileName=$name.trx" --blame-hang-timeout 10m --blame-hang-dump-type none >"$output" 2>&1
     rc=$?
     set -e
     # Failures in full (message and stack), then the project's summary line.
@@ -96,17 +98,33 @@ for project in tests/*/*.csproj; do
         echo "$summary"
         failed=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$summary")
         passed=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$summary")
+        skipped=$(sed -E 's/.*Skipped: +([0-9]+),.*/\1/' <<<"$summary")
+        # Authorization-matrix and bad-input cases are status checks, counted apart from rule tests.
+        trx="$PGROOT/results/$name/$name.trx"
+        if [[ -f $trx ]]; then
+            matrix=$(grep -oE '<UnitTestResult [^>]*testName="[^"]*(AuthorizationMatrixTests|BadInputTests)[^"]*"[^>]*outcome="Passed"' "$trx" | wc -l || true)
+            total_matrix=$((total_matrix + matrix))
+        fi
+        if [[ $skipped -gt 0 ]]; then
+            grep -E '^\s+Skipped ' "$output" | head -50 || true
+        fi
+        if [[ $passed -eq 0 && $failed -eq 0 ]]; then
+            echo "test.sh: $name ran no test"
+            [[ $rc -ne 0 ]] || rc=1
+        fi
     elif grep -q "No test is available" "$output"; then
         echo "No test is available in $name"
-        failed=0 passed=0
+        failed=0 passed=0 skipped=0
+        rc=1
     else
         # Did not run (crash, missing assembly…): show why and count the project as failed.
         tail -40 "$output"
-        failed=0 passed=0
+        failed=0 passed=0 skipped=0
         [[ $rc -ne 0 ]] || rc=1
     fi
     total_passed=$((total_passed + passed))
     total_failed=$((total_failed + failed))
+    total_skipped=$((total_skipped + skipped))
     if [[ $rc -ne 0 ]]; then
         broken_projects+=("$name (exit $rc)")
     fi
@@ -116,5 +134,10 @@ log "took $(( $(date +%s) - started_at )) s"
 if [[ ${#broken_projects[@]} -gt 0 ]]; then
     log "projects that failed or did not run: ${broken_projects[*]}"
 fi
-echo "$total_passed passed, $total_failed failed"
+echo "$total_passed passed ($total_matrix of them authorization-matrix and bad-input status checks), $total_failed failed, $total_skipped skipped"
+# On CI nothing may be skipped: every component the tests need is installed above.
+if [[ -n ${CI:-} && $total_skipped -gt 0 ]]; then
+    log "CI is set and $total_skipped test(s) were skipped"
+    exit 1
+fi
 [[ $total_failed -eq 0 && ${#broken_projects[@]} -eq 0 ]]

@@ -10,7 +10,7 @@ namespace Kefu.Browser.Tests;
 /// Kefu on a real loopback port (SQLite, demo data) and Debian's Chromium driven by Playwright.
 /// Nothing is downloaded: the browser is the one KEFU_BROWSER names (scripts/test.sh sets it).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public static string? BrowserPath => Environment.GetEnvironmentVariable("KEFU_BROWSER") is { Length: > 0 } p ? p : null;
 
@@ -42,6 +42,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Kefu:LoginAttemptsPerMinute", "1000");
             // A free loopback port: several fixtures (and other tests) run side by side.
             b.UseSetting("urls", "http://127.0.0.1:0");
+            ConfigureApp(b);
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -55,6 +56,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });
+    }
+
+    /// <summary>What a derived fixture changes in the app (a moved clock, a setting) before it starts.</summary>
+    protected virtual void ConfigureApp(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
     }
 
     public async Task DisposeAsync()

@@ -53,6 +53,16 @@ public sealed record CalendarDefinition(
     IReadOnlyList<OfficePeriod> Periods,
     IReadOnlyDictionary<DateOnly, DatedDay> Days)
 {
+    /// <summary>
+    /// CAL-02: the years whose dated days are complete: an official arrangement was imported, or an
+    /// administrator declared their own entry of the year complete. Every other year is provisional:
+    /// its days follow the weekly pattern only, because nobody has said where its holidays fall.
+    /// </summary>
+    public IReadOnlySet<int> ArrangedYears { get; init; } = new HashSet<int>();
+
+    /// <summary>The same definition with <paramref name="years"/> added to the arranged years.</summary>
+    public CalendarDefinition Arranging(IEnumerable<int> years) => this with { ArrangedYears = ArrangedYears.Concat(years).ToHashSet() };
+
     /// <summary>CAL-01 defaults: Monday to Friday, 09:00–12:00 and 13:00–18:00, Asia/Shanghai.</summary>
     public static CalendarDefinition ChinaDefault(string id, string name, IEnumerable<DatedDay> days) => new(
         id, name, "Asia/Shanghai",
@@ -60,7 +70,10 @@ public sealed record CalendarDefinition(
         [new OfficePeriod(new TimeOnly(9, 0), new TimeOnly(12, 0)), new OfficePeriod(new TimeOnly(13, 0), new TimeOnly(18, 0))],
         days.ToDictionary(d => d.Date));
 
-    /// <summary>CAL-03: a branch calendar takes the parent's dated days and adds or overrides its own.</summary>
+    /// <summary>
+    /// CAL-03: a branch calendar takes the parent's dated days and adds or overrides its own; a year
+    /// arranged for the parent is arranged for the branch too (CAL-02).
+    /// </summary>
     public CalendarDefinition InheritDays(CalendarDefinition parent)
     {
         var merged = new Dictionary<DateOnly, DatedDay>(parent.Days);
@@ -69,7 +82,7 @@ public sealed record CalendarDefinition(
             merged[date] = day;
         }
 
-        return this with { Days = merged };
+        return this with { Days = merged, ArrangedYears = ArrangedYears.Concat(parent.ArrangedYears).ToHashSet() };
     }
 
     /// <summary>Problems that make the definition unusable, as (field, message) pairs; empty when valid.</summary>

@@ -108,6 +108,32 @@ public sealed class WorkingCalendar
 
     public bool IsWorkingDay(DateOnly date) => _kinds[Index(date)] is DayKind.Workday or DayKind.Makeup;
 
+    /// <summary>CAL-02: whether the year's dated days are known (see <see cref="CalendarDefinition.ArrangedYears"/>).</summary>
+    public bool IsArranged(int year) => Definition.ArrangedYears.Contains(year);
+
+    /// <summary>
+    /// CAL-02: the years from <paramref name="from"/> to <paramref name="to"/> (either order, both
+    /// included) that are not arranged, ascending; empty when every day between is known.
+    /// </summary>
+    public IReadOnlyList<int> ProvisionalYearsBetween(DateOnly from, DateOnly to)
+    {
+        var (first, last) = from <= to ? (from.Year, to.Year) : (to.Year, from.Year);
+        List<int>? years = null;
+        for (var year = first; year <= last; year++)
+        {
+            if (!IsArranged(year))
+            {
+                (years ??= []).Add(year);
+            }
+        }
+
+        return years ?? (IReadOnlyList<int>)[];
+    }
+
+    /// <summary>CAL-02: the provisional years counted through between two instants, by their dates on this calendar.</summary>
+    public IReadOnlyList<int> ProvisionalYearsBetween(DateTimeOffset from, DateTimeOffset to) =>
+        ProvisionalYearsBetween(DateOnly.FromDateTime(ToLocal(from, out _)), DateOnly.FromDateTime(ToLocal(to, out _)));
+
     /// <summary>Working days from <paramref name="from"/> to <paramref name="to"/>, both included; 0 when from is after to.</summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to)
     {

@@ -48,10 +48,25 @@ public static class SlaClock
         return (int)Math.Max(0, used.Ticks * 100 / length.Ticks);
     }
 
+    /// <summary>
+    /// CAL-02: the years whose arrangement is missing that a deadline is counted through, from its
+    /// start to its due instant; empty when the deadline is certain. Wall-clock targets never
+    /// depend on the calendar, so they are never provisional.
+    /// </summary>
+    public static IReadOnlyList<int> ProvisionalYears(DateTimeOffset start, DateTimeOffset dueAt, SlaTarget target, WorkingCalendar calendar) =>
+        target.UsesWorkingTime ? calendar.ProvisionalYearsBetween(start, dueAt) : [];
+
     /// <summary>The state at <paramref name="now"/> of a timer that is neither paused nor stopped.</summary>
     public static SlaState StateAt(DateTimeOffset now, DateTimeOffset warnAt, DateTimeOffset dueAt) =>
         now >= dueAt ? SlaState.Breached : now >= warnAt ? SlaState.Warning : SlaState.Running;
 
     private static DateTimeOffset Advance(DateTimeOffset start, TimeSpan amount, SlaTarget target, WorkingCalendar calendar) =>
         target.UsesWorkingTime ? calendar.AddWorkingTime(start, amount) : start + amount;
+
+    /// <summary>
+    /// SLA-04: a running timer stopped after its due time, before any sweep fired its breach,
+    /// has breached all the same (met means stopped by the due time).
+    /// </summary>
+    public static bool StoppedAfterDue(bool running, bool alreadyBreached, DateTimeOffset dueAt, DateTimeOffset stoppedAt) =>
+        running && !alreadyBreached && stoppedAt > dueAt;
 }

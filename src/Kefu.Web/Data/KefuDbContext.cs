@@ -41,6 +41,7 @@ public sealed class KefuDbContext(DbContextOptions<KefuDbContext> options, IAudi
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        StoredLengths.Check(ChangeTracker);
         var pending = AuditTrail.Collect(ChangeTracker);
         var addressed = inboxObserver is null ? [] : ChangeTracker.Entries<IUserAddressed>()
             .Where(e => e.State == EntityState.Added).Select(e => e.Entity.UserId).Distinct().ToArray();

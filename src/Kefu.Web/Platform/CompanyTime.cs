@@ -25,9 +25,9 @@ public static class CompanyTime
     /// <summary>A local date and time typed into a form, as UTC.</summary>
     public static DateTime LocalToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
 
-    /// <summary>"2026-11" to its first day; null when it is not a month.</summary>
+    /// <summary>"2026-11" to its first day; null when it is not a month inside <see cref="Kefu.Core.Calendar.InputRange"/>.</summary>
     public static DateOnly? ParseMonth(string? text) =>
-        DateOnly.TryParseExact((text ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        Kefu.Core.Calendar.YearMonth.TryParse(text, CultureInfo.InvariantCulture, out var month) ? month.FirstDay : null;
 
     public static string MonthText(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

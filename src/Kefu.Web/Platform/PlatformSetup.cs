@@ -2,6 +2,7 @@ using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Database;
 using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Jobs;
 using Kefu.Web.Platform.Notifications;
 using Kefu.Web.Platform.Settings;
 using Kefu.Web.Platform.Sla;
@@ -26,12 +27,15 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         var database = builder.AddKefuDatabase();
         builder.AddKefuAuth();
+        services.AddWritePolicies();
         builder.AddKefuLocalization();
         services.AddScoped<Seeder>();
         services.AddScoped<Kefu.Web.Platform.Seeding.DemoSatisfactionSeeder>();
         services.AddSingleton<CalendarService>();
         services.AddScoped<CalendarAdmin>();
+        AddCalendarArrangements(builder);
         services.AddScoped<PolicyStore>();
+        services.AddScoped<Kefu.Web.Platform.Sequences.NumberSequences>();
         services.AddScoped<Kefu.Web.Platform.Attachments.AttachmentStore>();
         Kefu.Web.Platform.Import.SpreadsheetLimits.Register(services);
         AddNotifications(services);
@@ -56,12 +60,22 @@ public static class PlatformSetup
                 o.Conventions.AllowAnonymousToPage("/Home/Pages/Error");
             })
             .AddKefuViewLocalization()
-            .AddMvcOptions(_ => { });
+            .AddMvcOptions(o => o.Filters.Add<PageConflictFilter>());
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
             .Configure<IStringLocalizerFactory>(LocalizationSetup.LocalizeModelBinding);
         // Bad JSON reaches ApiExceptionHandler, which answers 400 naming the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new SingleNameEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => BoundaryJson.AddTo(o.SerializerOptions));
+    }
+
+    /// <summary>CAL-02: arranged years, the recompute of open deadlines, the weekly reminder and the readiness check.</summary>
+    private static void AddCalendarArrangements(WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CalendarArrangements>();
+        builder.Services.AddScoped<CalendarReminders>();
+        builder.Services.AddScoped<DeadlineRecompute>();
+        builder.Services.AddHealthChecks().AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
+        builder.AddDailyJob<CalendarReminderJob>("calendar-reminder", 8, 0);
     }
 
     /// <summary>NTF-01/02: inbox, outbox, the four outside channels and the live bell.</summary>
@@ -110,7 +124,8 @@ public static class PlatformSetup
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        // Degraded (the calendar lacks this year's arrangement, CAL-02) still answers 200, with the reason.
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
         app.MapHub<NotificationHub>(NotificationHub.Path);
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
@@ -120,10 +135,19 @@ public static class PlatformSetup
         });
     }
 
+    /// <summary>"Healthy" alone when all is well; otherwise the status and one line per check that is not, with its reason.</summary>
+    private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var lines = report.Entries.Where(e => e.Value.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            .Select(e => $"{e.Key}: {e.Value.Description}");
+        return context.Response.WriteAsync(string.Join("\n", lines.Prepend(report.Status.ToString())));
+    }
+
     /// <summary>The /api group: signed-in callers only, 401 instead of a login redirect.</summary>
     public static RouteGroupBuilder MapKefuApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization().DisableCookieRedirect();
+        var api = app.MapGroup("/api").RequireAuthorization().DisableCookieRedirect().AddQueryBoundary();
         api.MapAuthApi();
         api.MapCalendarApi();
         api.MapNotificationsApi();

@@ -6,7 +6,8 @@ namespace Kefu.Core.Tests.Calendar;
 internal static class ChinaCalendar
 {
     public static CalendarDefinition Definition { get; } =
-        CalendarDefinition.ChinaDefault("cn", "中国大陆", HolidayCnFile.Official.SelectMany(f => f.Days));
+        CalendarDefinition.ChinaDefault("cn", "中国大陆", HolidayCnFile.Official.SelectMany(f => f.Days))
+            .Arranging(HolidayCnFile.Official.Select(f => f.Year));
 
     public static WorkingCalendar Compiled { get; } = new(Definition);
 

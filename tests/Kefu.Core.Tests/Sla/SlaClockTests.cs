@@ -85,4 +85,16 @@ public sealed class SlaClockTests
         Assert.Equal(targets, EscalationTarget.Parse(EscalationTarget.Format(targets)));
         Assert.Empty(EscalationTarget.Parse("bogus;;x:y"));
     }
+
+    [Theory]
+    [InlineData(true, false, 8, true)]   // running, not yet fired, stopped 3 minutes late: a breach
+    [InlineData(true, false, 5, false)]  // stopped exactly at the due time: met
+    [InlineData(true, false, 4, false)]  // in time
+    [InlineData(true, true, 8, false)]   // the sweep already fired it: nothing new
+    [InlineData(false, false, 8, false)] // paused: the clock is not running
+    public void SLA_04_a_stop_after_the_due_time_is_a_breach(bool running, bool alreadyBreached, int stoppedAfterMinutes, bool breach)
+    {
+        var start = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal(breach, SlaClock.StoppedAfterDue(running, alreadyBreached, start.AddMinutes(5), start.AddMinutes(stoppedAfterMinutes)));
+    }
 }

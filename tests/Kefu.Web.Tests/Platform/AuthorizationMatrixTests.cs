@@ -195,6 +195,13 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             _ => new { kind = "holiday", name = "矩阵测试" }),
         ["PUT /api/calendars/{id}"] = new("admin", HttpStatusCode.NoContent, "adminclerk", null, _ => "/api/calendars/matrix-branch",
             _ => new { name = "矩阵分公司日历", parentId = "cn" }),
+        ["GET /api/calendars/arrangement-status"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/calendars/arrangement-status"),
+        ["GET /api/calendars/{id}/years/{year}"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/calendars/cn/years/2026"),
+        ["PUT /api/calendars/{id}/years/{year}"] = new("admin", HttpStatusCode.OK, "adminclerk", null, _ => "/api/calendars/cn/years/2038",
+            _ => new { arranged = true }),
+        ["GET /api/settings/calendar-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/calendar-policy"),
+        ["PUT /api/settings/calendar-policy"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/calendar-policy",
+            _ => new { warnFromMonth = 13, warnFromDay = 1 }),
 
         ["GET /api/notifications"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/notifications"),
         ["GET /api/notifications/unread-count"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/notifications/unread-count"),
@@ -213,6 +220,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/expenses/claims/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}"),
         ["POST /api/expenses/claims"] = new("sh.eng1", HttpStatusCode.Created, "gm", null, _ => "/api/expenses/claims", _ => SampleClaim),
         ["PUT /api/expenses/claims/{id:int}"] = new("sh.eng1", HttpStatusCode.OK, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShClaim}", _ => SampleClaim),
+        // Only the claimant deletes their own draft: another claimant, even of the same centre, finds nothing (and nothing is deleted).
+        ["DELETE /api/expenses/claims/{id:int}"] = new("sh.eng1", HttpStatusCode.NotFound, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShEng2Claim}"),
         // Only the claimant submits their own claim: another claimant, even of the same centre, finds nothing.
         ["POST /api/expenses/claims/{id:int}/submit"] = new("sh.eng1", HttpStatusCode.NotFound, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShEng2Claim}/submit"),
         // Any signed-in person may try; the engine lets only the step's approver act. A draft has no step: 404.
@@ -278,6 +287,84 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             "Endpoints without a row in AuthorizationMatrixTests.Matrix (add who may call them):\n  " + string.Join("\n  ", missing));
     }
 
+    private static readonly string[] WriteMethods = ["POST", "PUT", "PATCH", "DELETE"];
+
+    private RouteEndpoint[] WriteEndpoints() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.TrimStart('/').StartsWith("api/", StringComparison.Ordinal)
+                        && (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Any(WriteMethods.Contains) ?? false))
+            .ToArray();
+
+    private static string Key(RouteEndpoint e) =>
+        $"{e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.First(WriteMethods.Contains)} /{e.RoutePattern.RawText!.Trim('/')}";
+
+    [ProviderFact]
+    public void Every_write_endpoint_names_its_own_write_policy()
+    {
+        var writes = WriteEndpoints();
+        Assert.NotEmpty(writes);
+        var implicitWrites = writes
+            .Where(e => e.Metadata.GetMetadata<Kefu.Web.Platform.Auth.WritePolicyMetadata>() is null
+                        && e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null)
+            .Select(Key).ToArray();
+        Assert.True(implicitWrites.Length == 0,
+            "Write endpoints that rely on their group's policy (add .RequireWritePolicy(...)):\n  " + string.Join("\n  ", implicitWrites));
+    }
+
+    /// <summary>
+    /// A read-only auditor reads the whole company and writes nothing: every write endpoint but
+    /// the caller's own data (inbox, delegations) answers 403, and nothing is written.
+    /// </summary>
+    [ProviderFact]
+    public async Task Every_write_endpoint_refuses_the_read_only_auditor()
+    {
+        var ids = await SampleIdsAsync();
+        var auditor = await app.SharedAsync("read-only-auditor", async () =>
+        {
+            var userName = Unique("ro.");
+            await app.CreateStaffAsync(userName, "EAST", ["ReadOnlyAuditor"], "Read-only-2026");
+            using var token = await app.RequestTokenAsync(userName, "Read-only-2026");
+            return (string)(await token.JsonObjectAsync())["accessToken"]!;
+        });
+        using var client = app.ClientWithBearer(auditor);
+        var failures = new List<string>();
+        var checkedCount = 0;
+        foreach (var endpoint in WriteEndpoints())
+        {
+            var policy = endpoint.Metadata.GetMetadata<Kefu.Web.Platform.Auth.WritePolicyMetadata>()?.Policy;
+            if (policy is null or Kefu.Web.Platform.Auth.WritePolicy.OwnData)
+            {
+                continue;
+            }
+
+            var key = Key(endpoint);
+            var rule = Matrix[key];
+            using var response = await client.SendJsonAsync(key[..key.IndexOf(' ', StringComparison.Ordinal)], rule.Url(ids), rule.Body?.Invoke(ids));
+            checkedCount++;
+            if (response.StatusCode != HttpStatusCode.Forbidden)
+            {
+                failures.Add($"{key}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(checkedCount > 40, $"Only {checkedCount} write endpoints were tried.");
+        Assert.True(failures.Count == 0, "A read-only auditor was not refused:\n  " + string.Join("\n  ", failures));
+    }
+
+    [ProviderTheory]
+    [InlineData("gm")]
+    [InlineData("vp")]
+    [InlineData("finance")]
+    [InlineData("qc")]
+    [InlineData("auditor")]
+    public async Task CUS_05_only_the_customers_people_record_a_contact(string reader)
+    {
+        var ids = await SampleIdsAsync();
+        using var client = await app.ClientFor(reader);
+        using var response = await client.PostAsJsonAsync($"/api/customers/{ids.ShCustomer}/contacts", new { });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     [ProviderFact]
     public void Matrix_HasNoRowForARemovedEndpoint()
     {
@@ -337,9 +424,12 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             $"{endpoint} as {userName}: expected {(int)expected}, got {(int)response.StatusCode}. {body[..Math.Min(body.Length, 400)]}");
     }
 
+    /// <summary>The sample records the rows' URLs and bodies refer to, made once per app.</summary>
+    public Task<Ids> SampleIdsAsync() => app.SharedAsync("matrix-ids", LookUpIdsAsync);
+
     private async Task<(string Method, Rule Rule, Ids Ids)> ResolveAsync(string endpoint)
     {
-        var ids = await app.SharedAsync("matrix-ids", LookUpIdsAsync);
+        var ids = await SampleIdsAsync();
         return (endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)], Matrix[endpoint], ids);
     }
 

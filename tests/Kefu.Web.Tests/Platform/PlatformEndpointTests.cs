@@ -53,7 +53,10 @@ public abstract class PlatformEndpointTests(KefuFactory app)
         using var response = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        // This app runs on the wall clock: in a year whose holiday arrangement is not shipped the
+        // calendar is degraded (CAL-02, tested on a fixed clock in ProvisionalCalendarTests), nothing else.
+        Assert.True(body == "Healthy" || (url == "/health/ready" && body.StartsWith("Degraded\ncalendar: ", StringComparison.Ordinal)), body);
     }
 
     [ProviderFact]

@@ -20,9 +20,9 @@ public static class AdministrationModule
 
         var tokens = api.MapGroup("/tokens").WithTags("API tokens").RequireAuthorization(Policies.Administer);
         tokens.MapGet("/", async (ApiTokens t, CancellationToken ct) => TypedResults.Ok(await t.ListAsync(ct))).WithName("ListApiTokens");
-        tokens.MapPost("/", CreateToken).WithName("CreateApiToken").WithSummary("Create an integration token; the secret is returned once.");
+        tokens.MapPost("/", CreateToken).RequireWritePolicy(Policies.Administer).WithName("CreateApiToken").WithSummary("Create an integration token; the secret is returned once.");
         tokens.MapDelete("/{id:int}", async Task<Results<NoContent, NotFound>> (int id, ApiTokens t, CancellationToken ct) =>
-            await t.RevokeAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).WithName("RevokeApiToken");
+            await t.RevokeAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).RequireWritePolicy(Policies.Administer).WithName("RevokeApiToken");
     }
 
     private static async Task<Ok<Paged<AuditRow>>> ListAudit(

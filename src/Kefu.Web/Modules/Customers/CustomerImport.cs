@@ -101,8 +101,9 @@ public sealed class CustomerImport(KefuDbContext db, CustomerUseCases customers,
             return new ImportOutcome.Refused(problems.HasErrors ? problems : problems.Add("centreId", "Validation.UnknownOrgUnit"));
         }
 
-        // The keys of every customer, to flag duplicates without a query per row.
-        var existing = await db.Set<Customer>().AsNoTracking().Select(c => new { c.Number, c.NameKey, c.PhoneKey, c.TaxIdKey }).ToListAsync(ct);
+        // The keys of every customer the importer may see, to flag duplicates without a query per row;
+        // as at intake, another centre's customers are never named to them (ORG-03).
+        var existing = await db.Set<Customer>().AsNoTracking().VisibleTo(viewer).Select(c => new { c.Number, c.NameKey, c.PhoneKey, c.TaxIdKey }).ToListAsync(ct);
         var names = existing.Where(e => e.NameKey != "").GroupBy(e => e.NameKey).ToDictionary(g => g.Key, g => g.First().Number);
         var phones = existing.Where(e => e.PhoneKey != null).GroupBy(e => e.PhoneKey!).ToDictionary(g => g.Key, g => g.First().Number);
         var taxes = existing.Where(e => e.TaxIdKey != null).GroupBy(e => e.TaxIdKey!).ToDictionary(g => g.Key, g => g.First().Number);
@@ -163,7 +164,7 @@ public sealed class CustomerImport(KefuDbContext db, CustomerUseCases customers,
             return rowErrors;
         }
 
-        var customer = new Customer { Number = CustomerUseCases.PendingNumber(), Name = "", CentreId = centre.Id, OrgPath = centre.Path, CreatedAt = now };
+        var customer = new Customer { Number = "", Name = "", CentreId = centre.Id, OrgPath = centre.Path, CreatedAt = now };
         CustomerUseCases.Apply(customer, input);
         if (viewer.Scope == DataScope.Own)
         {
@@ -194,8 +195,8 @@ public sealed class CustomerImport(KefuDbContext db, CustomerUseCases customers,
     }
 
     /// <summary>
-    /// Every valid row in one transaction, saved in chunks (the change tracker cleared between them,
-    /// so twenty thousand rows take seconds): the rows, then their numbers from their ids.
+    /// Every valid row in one transaction: consecutive numbers for all of them, then the rows in
+    /// chunks (the change tracker cleared between them, so twenty thousand rows take seconds).
     /// </summary>
     private async Task<int> SaveAsync(List<Customer> pending, CancellationToken ct)
     {
@@ -205,15 +206,10 @@ public sealed class CustomerImport(KefuDbContext db, CustomerUseCases customers,
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await customers.NumberAsync(pending, ct);
         foreach (var chunk in pending.Chunk(Chunk))
         {
             db.AddRange(chunk);
-            await db.SaveChangesAsync(ct);
-            foreach (var customer in chunk)
-            {
-                customer.Number = $"C{customer.Id:D5}";
-            }
-
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }

@@ -5,6 +5,7 @@ using Kefu.Web.Data;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Http;
 using Kefu.Web.Platform.Scoping;
+using Kefu.Web.Platform.Sequences;
 using Kefu.Web.Platform.Settings;
 using Kefu.Web.Platform.Sla;
 using Microsoft.EntityFrameworkCore;
@@ -32,19 +33,43 @@ public abstract record CustomerResult
 }
 
 /// <summary>CUS-01..05: intake with duplicate detection, edits, assignment with the first-contact deadline.</summary>
-public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicyStore policies, TimeProvider clock)
+public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicyStore policies, NumberSequences sequences, TimeProvider clock)
 {
     public const string FirstContactRule = "CUS-05";
 
-    /// <summary>A unique stand-in until the id gives the customer its number (C00042), so concurrent intakes never collide.</summary>
-    internal static string PendingNumber() => "~" + Guid.NewGuid().ToString("N")[..31];
+    /// <summary>Customers are numbered in one company-wide sequence: C00001, C00002…</summary>
+    public const string NumberSequence = "Customer";
 
-    public async Task<IReadOnlyList<DuplicateDto>> DuplicatesAsync(CustomerInput input, int? exceptId, CancellationToken ct)
+    public static string FormatNumber(long number) => $"C{number:D5}";
+
+    /// <summary>
+    /// Gives new customers the next consecutive numbers, inside the caller's transaction (the one
+    /// that saves them), so a rollback gives the numbers back.
+    /// </summary>
+    internal async Task NumberAsync(IReadOnlyList<Customer> customers, CancellationToken ct)
+    {
+        if (customers.Count == 0)
+        {
+            return;
+        }
+
+        var first = await sequences.TakeAsync(NumberSequence, NumberSequences.CompanyWide, customers.Count, ct);
+        for (var i = 0; i < customers.Count; i++)
+        {
+            customers[i].Number = FormatNumber(first + i);
+        }
+    }
+
+    /// <summary>
+    /// CUS-03: customers that share a name, phone or tax id with the input, among those the viewer
+    /// may see (ORG-03): another centre's customers are never named to them.
+    /// </summary>
+    public async Task<IReadOnlyList<DuplicateDto>> DuplicatesAsync(ScopeViewer viewer, CustomerInput input, int? exceptId, CancellationToken ct)
     {
         var name = DuplicateKeys.Name(input.Name);
         var phone = DuplicateKeys.Phone(input.Phone);
         var tax = DuplicateKeys.TaxId(input.TaxId);
-        var candidates = await db.Set<Customer>().AsNoTracking()
+        var candidates = await db.Set<Customer>().AsNoTracking().VisibleTo(viewer)
             .Where(c => c.Id != exceptId && ((name != "" && c.NameKey == name) || (phone.Length >= 7 && c.PhoneKey == phone) || (tax != "" && c.TaxIdKey == tax)))
             .Take(20).ToListAsync(ct);
         return candidates.Select(c => new DuplicateDto(c.Id, c.Number, c.Name, DuplicateKeys.Shared((input.Name, input.Phone, input.TaxId), (c.Name, c.Phone, c.TaxId)))).ToArray();
@@ -60,12 +85,12 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicySto
             return new CustomerResult.Invalid(problems);
         }
 
-        if (input.ConfirmDuplicate != true && await DuplicatesAsync(input, null, ct) is { Count: > 0 } duplicates)
+        if (input.ConfirmDuplicate != true && await DuplicatesAsync(viewer, input, null, ct) is { Count: > 0 } duplicates)
         {
             return new CustomerResult.Duplicates(duplicates);
         }
 
-        var customer = new Customer { Number = PendingNumber(), Name = "", CentreId = centre!.Id, OrgPath = centre.Path, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var customer = new Customer { Number = "", Name = "", CentreId = centre!.Id, OrgPath = centre.Path, CreatedAt = clock.GetUtcNow().UtcDateTime };
         // A specialist's own intake is theirs (they collected it, CUS-03); a leader's waits for assignment (CUS-04).
         if (viewer.Scope == DataScope.Own)
         {
@@ -77,9 +102,8 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicySto
 
         // Inside a caller's unit of work (an inquiry's first order) the caller commits.
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await NumberAsync([customer], ct);
         db.Add(customer);
-        await db.SaveChangesAsync(ct);
-        customer.Number = $"C{customer.Id:D5}";
         await db.SaveChangesAsync(ct);
         if (tx is not null)
         {

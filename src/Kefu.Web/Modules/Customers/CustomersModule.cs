@@ -51,28 +51,28 @@ public static class CustomersModule
         var group = api.MapGroup("/customers").WithTags("Customers").RequireAuthorization(Policies.ReadCustomers);
         group.MapGet("/", List).WithName("ListCustomers").WithSummary("Customers in the caller's scope, paged.");
         group.MapGet("/{id:int}", Get).WithName("GetCustomer");
-        group.MapPost("/", Create).RequireAuthorization(ManagePolicy).WithName("CreateCustomer")
+        group.MapPost("/", Create).RequireWritePolicy(ManagePolicy).WithName("CreateCustomer")
              .WithSummary("Intake (CUS-03): possible duplicates (name, phone, tax id) answer 409 with the candidates unless confirmDuplicate is true.");
         group.MapGet("/import/template", () => TypedResults.File(CustomerImport.Template(), Kefu.Web.Platform.Export.TableExport.XlsxContentType, "customers-template.xlsx"))
              .RequireAuthorization(ManagePolicy).WithName("CustomerImportTemplate");
-        group.MapPost("/import", Import).RequireAuthorization(ManagePolicy).DisableAntiforgery().WithName("ImportCustomers")
+        group.MapPost("/import", Import).RequireWritePolicy(ManagePolicy).DisableAntiforgery().WithName("ImportCustomers")
              .WithSummary("CUS-03: customers from an Excel sheet (multipart 'file'); valid rows saved, bad rows reported by row and field. A file that is not a workbook, or breaks a limit of Kefu:Import (size unpacked, compression ratio, rows, columns), is refused whole: 400 naming 'file', nothing saved.");
-        group.MapPut("/{id:int}", Update).RequireAuthorization(ManagePolicy).WithName("UpdateCustomer");
+        group.MapPut("/{id:int}", Update).RequireWritePolicy(ManagePolicy).WithName("UpdateCustomer");
         group.MapGet("/{id:int}/history", History).WithName("CustomerHistory").WithSummary("CUS-02: every change, who, when, old → new.");
-        group.MapPost("/{id:int}/contacts", Contact).WithName("RecordCustomerContact").WithSummary("CUS-05: a contact record; the first one stops the one-week deadline.");
+        group.MapPost("/{id:int}/contacts", Contact).RequireWritePolicy(ManagePolicy).WithName("RecordCustomerContact").WithSummary("CUS-05: a contact record; the first one stops the one-week deadline.");
         group.MapGet("/assignment/suggestion", Suggest).RequireAuthorization(AssignPolicy).WithName("SuggestAssignment")
              .WithSummary("CUS-04: who should take these customers, balancing count against ability.");
-        group.MapPost("/assignment", Assign).RequireAuthorization(AssignPolicy).WithName("AssignCustomers");
+        group.MapPost("/assignment", Assign).RequireWritePolicy(AssignPolicy).WithName("AssignCustomers");
         group.MapGet("/{id:int}/duplicates", Duplicates).WithName("CustomerDuplicates").WithSummary("CUS-03: customers sharing this one's name, phone or tax id.");
-        group.MapPost("/{id:int}/merge", Merge).RequireAuthorization(AssignPolicy).WithName("MergeCustomers")
+        group.MapPost("/{id:int}/merge", Merge).RequireWritePolicy(AssignPolicy).WithName("MergeCustomers")
              .WithSummary("CUS-03: a supervisor merges duplicateId into this customer; its records move over and it leaves the lists.");
         group.MapGet("/{id:int}/analysis", Analysis).WithName("CustomerAnalysis").WithSummary("CUS-06: what every module knows about the customer.");
 
         var inquiries = api.MapGroup("/inquiries").WithTags("Customers").RequireAuthorization(ManagePolicy);
         inquiries.MapGet("/", ListInquiries).WithName("ListInquiries").WithSummary("CUS-07: the development pipeline.");
         inquiries.MapGet("/territory", Territory).WithName("CheckTerritory").WithSummary("CUS-07: the territory decision for a place, channels and product lines.");
-        inquiries.MapPost("/", CreateInquiry).WithName("CreateInquiry");
-        inquiries.MapPost("/{id:int}/stage", MoveInquiry).WithName("MoveInquiry").WithSummary("CUS-07: the next stage; the first order makes the inquirer a customer.");
+        inquiries.MapPost("/", CreateInquiry).RequireWritePolicy(ManagePolicy).WithName("CreateInquiry");
+        inquiries.MapPost("/{id:int}/stage", MoveInquiry).RequireWritePolicy(ManagePolicy).WithName("MoveInquiry").WithSummary("CUS-07: the next stage; the first order makes the inquirer a customer.");
     }
 
     private static CustomerDto ToDto(Customer c) => new(c.Id, c.Number, c.Name, c.Grade, c.Phone, c.CentreId, c.OwnerId, c.Version);
@@ -157,9 +157,7 @@ public static class CustomersModule
             return TypedResults.NotFound();
         }
 
-        var candidates = await customers.DuplicatesAsync(ToInput(c), id, ct);
-        var visible = await db.Set<Customer>().AsNoTracking().VisibleTo(viewer).Where(x => candidates.Select(d => d.Id).Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<DuplicateDto>>(candidates.Where(d => visible.Contains(d.Id)).ToArray());
+        return TypedResults.Ok(await customers.DuplicatesAsync(viewer, ToInput(c), id, ct));
     }
 
     internal static CustomerInput ToInput(Customer c) => new(
@@ -205,7 +203,7 @@ public static class CustomersModule
         var problems = new ProblemBuilder().Required("province", province);
         if (intent is not { } i || !Enum.IsDefined(i))
         {
-            problems.Add("intent", "Validation.Required");
+            problems.Add("intent", "Validation.RequiredHere");
         }
 
         return problems.HasErrors ? problems.ToProblem()

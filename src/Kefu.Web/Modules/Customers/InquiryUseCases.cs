@@ -47,12 +47,12 @@ public sealed class InquiryUseCases(KefuDbContext db, CustomerUseCases customers
             .MaxLength("productLines", input.ProductLines, 300).MaxLength("notes", input.Notes, 2000);
         if (input.Intent is not { } intent || !Enum.IsDefined(intent))
         {
-            problems.Add("intent", "Validation.Required");
+            problems.Add("intent", "Validation.RequiredHere");
         }
         else if (intent == InquiryIntent.BecomeAgent && (Set(input.Channels).Count == 0 || Set(input.ProductLines).Count == 0))
         {
             // The territory check needs both to tell an overlap from a blank field.
-            problems.Add(Set(input.Channels).Count == 0 ? "channels" : "productLines", "Validation.Required");
+            problems.Add(Set(input.Channels).Count == 0 ? "channels" : "productLines", "Validation.RequiredHere");
         }
 
         var centre = await customers.CentreAsync(viewer, input.CentreId, userId, problems, ct);
@@ -99,7 +99,7 @@ public sealed class InquiryUseCases(KefuDbContext db, CustomerUseCases customers
         problems.MaxLength("notes", input.Notes, 2000);
         if (input.Stage is not { } stage || !Enum.IsDefined(stage))
         {
-            problems.Add("stage", "Validation.Required");
+            problems.Add("stage", "Validation.RequiredHere");
         }
         else if (inquiry.Stage is InquiryStage.Closed or InquiryStage.FirstOrder || (stage != InquiryStage.Closed && stage <= inquiry.Stage))
         {

@@ -163,8 +163,8 @@ public sealed class ClaimBatches(KefuDbContext db, PolicyStore policies, Calenda
         var claimantIds = claims.Select(c => c.ClaimantId).Distinct().ToArray();
         var people = await db.Users.AsNoTracking().Where(u => claimantIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         // EXP-02: each person's numbers from their first form, so a missing form shows however old it is.
-        var allNumbers = await db.Set<ExpenseClaim>().AsNoTracking().Where(c => claimantIds.Contains(c.ClaimantId) && c.Status != ClaimStatus.Draft)
-            .Select(c => new { c.ClaimantId, c.Number }).ToListAsync(ct);
+        var allNumbers = await db.Set<ExpenseClaim>().AsNoTracking().Where(c => claimantIds.Contains(c.ClaimantId) && c.Status != ClaimStatus.Draft && c.Number != null)
+            .Select(c => new { c.ClaimantId, Number = c.Number!.Value }).ToListAsync(ct);
         var centre = await db.OrgUnits.AsNoTracking().Where(u => u.Id == batch.CentreId).Select(u => u.Name).SingleAsync(ct);
         var persons = claims.GroupBy(c => c.ClaimantId).OrderBy(g => people[g.Key].EmployeeNumber).Select(g =>
         {
@@ -172,7 +172,8 @@ public sealed class ClaimBatches(KefuDbContext db, PolicyStore policies, Calenda
             var rows = g.OrderBy(c => c.Number).Select(c =>
             {
                 var item = items.Single(i => i.ClaimId == c.Id);
-                return new BatchClaimDto(c.Id, c.DisplayNumber(user.UserName!), c.Number, c.Status.ToString(), new Money(c.ClaimedFen).Yuan, new Money(c.PayableFen).Yuan,
+                // Only submitted forms go into a batch, and submitting numbers them.
+                return new BatchClaimDto(c.Id, c.DisplayNumber(user.UserName!)!, c.Number!.Value, c.Status.ToString(), new Money(c.ClaimedFen).Yuan, new Money(c.PayableFen).Yuan,
                     new Money(c.Lines.Where(l => l.NonCustomerService).Sum(l => l.AmountFen)).Yuan, item.ReceivedAt is not null, ExpensesModule.Time(item.ReceivedAt));
             }).ToArray();
             var numbers = allNumbers.Where(n => n.ClaimantId == g.Key).Select(n => n.Number).Append(0);
@@ -180,7 +181,7 @@ public sealed class ClaimBatches(KefuDbContext db, PolicyStore policies, Calenda
                 rows.Sum(r => r.Payable));
         }).ToArray();
         var nonCs = claims.SelectMany(c => c.Lines.Where(l => l.NonCustomerService).Select(l => new NonCsLineDto(
-            c.DisplayNumber(people[c.ClaimantId].UserName!), people[c.ClaimantId].DisplayName, l.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            c.DisplayNumber(people[c.ClaimantId].UserName!)!, people[c.ClaimantId].DisplayName, l.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             l.Category.ToString(), new Money(l.AmountFen).Yuan, l.Description))).ToArray();
         var byCategory = claims.SelectMany(c => c.Lines).GroupBy(l => l.Category.ToString())
             .ToDictionary(g => g.Key, g => new Money(g.Sum(l => l.AmountFen)).Yuan);

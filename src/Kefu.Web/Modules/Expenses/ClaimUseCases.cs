@@ -5,7 +5,9 @@ using Kefu.Core.Organization;
 using Kefu.Web.Data;
 using Kefu.Web.Modules.Approvals;
 using Kefu.Web.Modules.Approvals.Contracts;
+using Kefu.Web.Platform.Attachments;
 using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Sequences;
 using Kefu.Web.Platform.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,9 +32,13 @@ public abstract record ClaimResult
 }
 
 /// <summary>Claims: draft, check, submit into the EXP-05 chain, review (EXP-01..08).</summary>
-public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, ApprovalService approvals, ApprovalChains chains, TimeProvider clock)
+public sealed class ClaimUseCases(
+    KefuDbContext db, PolicyStore policies, ApprovalService approvals, ApprovalChains chains, NumberSequences sequences, AttachmentStore attachments, TimeProvider clock)
 {
     public const string SubjectType = "ExpenseClaim";
+
+    /// <summary>EXP-02: each claimant's forms are numbered in a sequence of their own (scope: the claimant's id).</summary>
+    public const string NumberSequence = "ExpenseClaim";
 
     public async Task<ExpensePolicy> PolicyAsync(CancellationToken ct) => await policies.GetAsync<ExpensePolicy>(ExpensePolicy.Key, ct);
 
@@ -41,6 +47,7 @@ public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, Approv
 
     public async Task<ApprovalChain> ChainAsync(ExpensePolicy p, CancellationToken ct) => await chains.GetAsync(DefaultChain(p), ct);
 
+    /// <summary>A draft of the claimant. It has no number until it is first submitted (EXP-02), so an abandoned draft leaves no gap.</summary>
     public async Task<ClaimResult> CreateAsync(string claimantId, ClaimInput input, CancellationToken ct)
     {
         var policy = await PolicyAsync(ct);
@@ -60,21 +67,9 @@ public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, Approv
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         Apply(claim, input);
-        // EXP-02: the claimant's next number; the unique index catches a race, and one retry settles it.
-        for (var attempt = 0; ; attempt++)
-        {
-            claim.Number = 1 + (await db.Set<ExpenseClaim>().Where(c => c.ClaimantId == claimantId).MaxAsync(c => (int?)c.Number, ct) ?? 0);
-            db.Add(claim);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return new ClaimResult.Ok(claim.Id);
-            }
-            catch (DbUpdateException) when (attempt == 0)
-            {
-                db.Entry(claim).State = EntityState.Detached;
-            }
-        }
+        db.Add(claim);
+        await db.SaveChangesAsync(ct);
+        return new ClaimResult.Ok(claim.Id);
     }
 
     public async Task<ClaimResult> UpdateAsync(string userId, int id, ClaimInput input, CancellationToken ct)
@@ -104,11 +99,47 @@ public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, Approv
         db.RemoveRange(claim.Lines);
         claim.Lines.Clear();
         Apply(claim, input);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Changed (or submitted) by another request since it was read.
+            return new ClaimResult.Conflict();
+        }
+
         return new ClaimResult.Ok(claim.Id);
     }
 
-    /// <summary>Policy checks again on submit (EXP-03/04, travel summary), then into the chain (EXP-05).</summary>
+    /// <summary>
+    /// The claim form's "submit": the claimant's input saved and submitted as one unit of work. When
+    /// a rule refuses the submission nothing is kept, neither a new draft nor the edit of an
+    /// existing one, so the person fixes the same form and submits again: one claim, whatever
+    /// the number of attempts.
+    /// </summary>
+    public async Task<ClaimResult> SaveAndSubmitAsync(string userId, int? id, ClaimInput input, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var saved = id is { } existing ? await UpdateAsync(userId, existing, input, ct) : await CreateAsync(userId, input, ct);
+        var result = saved is ClaimResult.Ok ok ? await SubmitAsync(userId, ok.Id, ct) : saved;
+        if (result is ClaimResult.Ok)
+        {
+            await tx.CommitAsync(ct);
+        }
+        else
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Policy checks again on submit (EXP-03/04, travel summary), the claimant's next number at the
+    /// first submission (EXP-02), then into the chain (EXP-05); all in one transaction.
+    /// </summary>
     public async Task<ClaimResult> SubmitAsync(string userId, int id, CancellationToken ct)
     {
         var claim = await db.Set<ExpenseClaim>().Include(c => c.Lines).SingleOrDefaultAsync(c => c.Id == id && c.ClaimantId == userId, ct);
@@ -124,7 +155,7 @@ public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, Approv
 
         var policy = await PolicyAsync(ct);
         var key = claim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        claim.HasTravelSummary = await db.Set<Kefu.Web.Platform.Attachments.Attachment>()
+        claim.HasTravelSummary = await db.Set<Attachment>()
             .AnyAsync(a => a.RecordType == SubjectType && a.RecordId == key && a.Kind == "TravelSummary", ct);
         var input = new ClaimInput(
             claim.Lines.OrderBy(l => l.Position).Select(l => new ClaimLineInput(l.Date, l.Category, new Money(l.AmountFen).Yuan, l.ReceiptCount, l.Description, l.WorkOrders, l.NonCustomerService)).ToArray(),
@@ -135,13 +166,16 @@ public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, Approv
             return new ClaimResult.Invalid(problems);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside the form's unit of work (SaveAndSubmitAsync) the caller commits.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await ApplyCapsAsync(claim, policy, ct);
         claim.Status = ClaimStatus.InReview;
         claim.SubmittedAt = clock.GetUtcNow().UtcDateTime;
+        // A returned form keeps its number; only the first submission takes one (EXP-02).
+        claim.Number ??= checked((int)await sequences.NextAsync(NumberSequence, claim.ClaimantId, ct));
         var claimant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == claim.ClaimantId, ct);
         var outcome = await approvals.SubmitAsync(new SubmitApproval(
-            await ChainAsync(policy, ct), SubjectType, claim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await ChainAsync(policy, ct), SubjectType, key,
             $"报销单 {claim.DisplayNumber(claimant.UserName!)} {new Money(claim.PayableFen)}", claim.ClaimantId, claim.OrgPath,
             new Dictionary<string, decimal> { ["amount"] = new Money(claim.ClaimedFen).Yuan }, $"/expenses/{claim.Id}"), ct);
         if (outcome is ApprovalOutcome.NoApprover missing)
@@ -149,9 +183,55 @@ public sealed class ClaimUseCases(KefuDbContext db, PolicyStore policies, Approv
             return new ClaimResult.Invalid(new ProblemBuilder().Add("claim", "Expense.NoApprover", missing.StepKey, missing.Role));
         }
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The same form submitted twice at once: the other submission won (its version is newer).
+            return new ClaimResult.Conflict();
+        }
+
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return new ClaimResult.Ok(claim.Id);
+    }
+
+    /// <summary>
+    /// The claimant deletes a draft never submitted, with its attachments. A form with a number
+    /// (submitted once, or numbered by an older release) stays: deleting it would open a gap (EXP-02).
+    /// </summary>
+    public async Task<ClaimResult> DeleteDraftAsync(string userId, int id, CancellationToken ct)
+    {
+        var claim = await db.Set<ExpenseClaim>().Include(c => c.Lines).SingleOrDefaultAsync(c => c.Id == id && c.ClaimantId == userId, ct);
+        if (claim is null)
+        {
+            return new ClaimResult.NotFound();
+        }
+
+        if (claim.Status != ClaimStatus.Draft || claim.Number is not null)
+        {
+            return new ClaimResult.Conflict();
+        }
+
+        var files = await attachments.RemoveForRecordAsync(SubjectType, claim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        db.Remove(claim);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Submitted or changed meanwhile.
+            return new ClaimResult.Conflict();
+        }
+
+        attachments.DeleteFiles(files);
+        return new ClaimResult.Ok(id);
     }
 
     /// <summary>An approver's decision, with line reductions or rejections first (EXP-08).</summary>

@@ -28,8 +28,11 @@ public sealed class ExpenseClaim : IScopedRecord, IVersioned
     public int Id { get; set; }
     public required string ClaimantId { get; set; }
 
-    /// <summary>The claimant's own running number: 1, 2, 3… with no gaps (EXP-02).</summary>
-    public int Number { get; set; }
+    /// <summary>
+    /// The claimant's own running number: 1, 2, 3… with no gaps (EXP-02). Given at the first
+    /// submission, so a draft that is abandoned or deleted leaves no hole; null until then.
+    /// </summary>
+    public int? Number { get; set; }
 
     public string OrgPath { get; set; } = "/";
     public int CentreId { get; set; }
@@ -58,7 +61,8 @@ public sealed class ExpenseClaim : IScopedRecord, IVersioned
 
     static string IScopedRecord.OwnerProperty => nameof(ClaimantId);
 
-    public string DisplayNumber(string userName) => $"{userName}-{Number:D4}";
+    /// <summary>"sh.eng1-0007"; null for a draft never submitted, which has no number yet.</summary>
+    public string? DisplayNumber(string userName) => Number is { } n ? $"{userName}-{n:D4}" : null;
 }
 
 /// <summary>A line of a claim (EXP-01).</summary>

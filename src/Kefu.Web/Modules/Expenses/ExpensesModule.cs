@@ -17,12 +17,13 @@ public sealed record ClaimLineDto(int Id, string Date, string Category, decimal 
 
 public sealed record ApprovalHistoryDto(string StepKey, string Action, string Actor, string? OnBehalfOf, string At, string? Comment);
 
+/// <summary>A claim; its <c>Number</c> (the claimant's, EXP-02) is null for a draft never submitted.</summary>
 public sealed record ClaimDto(
-    int Id, string Number, string ClaimantId, string Claimant, string Status, decimal Claimed, decimal Payable, string PayableInCapitals,
+    int Id, string? Number, string ClaimantId, string Claimant, string Status, decimal Claimed, decimal Payable, string PayableInCapitals,
     bool HasTravelSummary, bool ExceptionApproved, string? Notes, string? SubmittedAt, string? PaidAt, int Version,
     string? CurrentStep, string? CurrentApprover, string? StepOpensAt, IReadOnlyList<ClaimLineDto> Lines, IReadOnlyList<ApprovalHistoryDto> History);
 
-public sealed record ClaimRowDto(int Id, string Number, string Claimant, string Status, decimal Claimed, decimal Payable, string? SubmittedAt, string? CurrentStep);
+public sealed record ClaimRowDto(int Id, string? Number, string Claimant, string Status, decimal Claimed, decimal Payable, string? SubmittedAt, string? CurrentStep);
 
 public sealed record InboxRowDto(long InstanceId, string SubjectType, string SubjectId, string Title, string StepKey, string Submitter, string SubmittedAt, string? OpensAt, string? Link);
 
@@ -81,15 +82,18 @@ public static class ExpensesModule
         var claims = api.MapGroup("/expenses/claims").WithTags("Expenses");
         claims.MapGet("/", List).RequireAuthorization(ReadPolicy).WithName("ListClaims").WithSummary("Claims in the caller's scope, paged and filtered.");
         claims.MapGet("/{id:int}", Get).RequireAuthorization(ReadPolicy).WithName("GetClaim");
-        claims.MapPost("/", Create).RequireAuthorization(ClaimPolicy).WithName("CreateClaim").WithSummary("A draft claim of the caller, numbered consecutively (EXP-02).");
-        claims.MapPut("/{id:int}", Update).RequireAuthorization(ClaimPolicy).WithName("UpdateClaim");
-        claims.MapPost("/{id:int}/submit", Submit).RequireAuthorization(ClaimPolicy).WithName("SubmitClaim").WithSummary("Policy checks, then into the EXP-05 chain.");
-        claims.MapPost("/{id:int}/attachments", Attach).RequireAuthorization(ClaimPolicy).DisableAntiforgery().WithName("AttachToClaim")
+        claims.MapPost("/", Create).RequireWritePolicy(ClaimPolicy).WithName("CreateClaim")
+              .WithSummary("A draft claim of the caller; it takes the caller's next consecutive number when first submitted (EXP-02).");
+        claims.MapPut("/{id:int}", Update).RequireWritePolicy(ClaimPolicy).WithName("UpdateClaim");
+        claims.MapDelete("/{id:int}", Delete).RequireWritePolicy(ClaimPolicy).WithName("DeleteClaim")
+              .WithSummary("The claimant deletes their own draft that was never submitted (it has no number, so no gap opens); 409 for any other claim.");
+        claims.MapPost("/{id:int}/submit", Submit).RequireWritePolicy(ClaimPolicy).WithName("SubmitClaim").WithSummary("Policy checks, then into the EXP-05 chain.");
+        claims.MapPost("/{id:int}/attachments", Attach).RequireWritePolicy(ClaimPolicy).DisableAntiforgery().WithName("AttachToClaim")
               .WithSummary("Upload a receipt scan or the travel summary (multipart: kind, file); JPG, PNG or PDF (PLT-02).");
         claims.MapGet("/{id:int}/attachments/{attachmentId:long}", Download).RequireAuthorization(ReadPolicy).WithName("DownloadClaimAttachment");
-        claims.MapPost("/{id:int}/fines", RaiseFine).RequireAuthorization(ReviewPolicy).WithName("RaiseClaimFine")
+        claims.MapPost("/{id:int}/fines", RaiseFine).RequireWritePolicy(ReviewPolicy).WithName("RaiseClaimFine")
               .WithSummary("EXP-09: a false claim, bad receipts or a late submission, recorded in the performance ledger.");
-        claims.MapPost("/{id:int}/decision", Decide).WithName("DecideClaim").WithSummary("Approve, reject or return the current step, with line reductions (EXP-08).");
+        claims.MapPost("/{id:int}/decision", Decide).RequireWritePolicy(WritePolicy.Act).WithName("DecideClaim").WithSummary("Approve, reject or return the current step, with line reductions (EXP-08).");
 
         var batches = api.MapGroup("/expenses/batches").WithTags("Expenses");
         batches.MapGet("/", async (int? page, ClaimBatches b, CurrentUser current, CancellationToken ct) =>
@@ -101,10 +105,10 @@ public static class ExpensesModule
         {
             var (id, problems) = await b.BuildAsync(UserId(user), ct);
             return id is null ? problems.ToProblem() : TypedResults.Created($"/api/expenses/batches/{id}", (await b.GetAsync(await current.GetViewerAsync(ct), id.Value, ct))!);
-        }).RequireAuthorization(BatchPolicy).WithName("BuildBatch").WithSummary("The supervisor builds the centre's batch of submitted forms (EXP-06).");
+        }).RequireWritePolicy(BatchPolicy).WithName("BuildBatch").WithSummary("The supervisor builds the centre's batch of submitted forms (EXP-06).");
         batches.MapPost("/{id:int}/received", async Task<Results<NoContent, NotFound>> (int id, ReceivedInput input, ClaimsPrincipal user, ClaimBatches b, CancellationToken ct) =>
             await b.MarkReceivedAsync(id, input.ClaimId ?? 0, user.Identity?.Name ?? "", ct) ? TypedResults.NoContent() : TypedResults.NotFound())
-            .RequireAuthorization(ReceivePolicy).WithName("MarkBatchFormReceived").WithSummary("HQ marks a paper form as received (EXP-06).");
+            .RequireWritePolicy(ReceivePolicy).WithName("MarkBatchFormReceived").WithSummary("HQ marks a paper form as received (EXP-06).");
 
         api.MapGet("/expenses/reports", async Task<Results<Ok<ExpenseReport>, ValidationProblem>> (DateOnly? from, DateOnly? to, ExpenseReports reports, CurrentUser current, CancellationToken ct) =>
         {
@@ -122,19 +126,19 @@ public static class ExpensesModule
         var settings = api.MapGroup("/settings").WithTags("Settings").RequireAuthorization(Policies.Administer);
         settings.MapGet("/expense-policy", async (Kefu.Web.Platform.Settings.PolicyStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.GetAsync<Kefu.Core.Expenses.ExpensePolicy>(Kefu.Core.Expenses.ExpensePolicy.Key, ct))).WithName("GetExpensePolicy");
-        settings.MapPut("/expense-policy", SavePolicy).WithName("SaveExpensePolicy").WithSummary("The numbers of EXP-03..09 (caps, threshold, days, fines).");
+        settings.MapPut("/expense-policy", SavePolicy).RequireWritePolicy(Policies.Administer).WithName("SaveExpensePolicy").WithSummary("The numbers of EXP-03..09 (caps, threshold, days, fines).");
         settings.MapGet("/approval-chains/expense-claim", async (ClaimUseCases claims, ApprovalChains chains, CancellationToken ct) =>
             TypedResults.Ok(await chains.DocumentAsync(ClaimUseCases.DefaultChain(await claims.PolicyAsync(ct)), ct))).WithName("GetExpenseChain");
         settings.MapPut("/approval-chains/expense-claim", async Task<Results<NoContent, ValidationProblem>> (ChainInput input, ApprovalChains chains, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var problems = await chains.SaveAsync("expense-claim", input.Name, input.Steps, user.Identity?.Name, ct);
             return problems.HasErrors ? problems.ToProblem() : TypedResults.NoContent();
-        }).WithName("SaveExpenseChain").WithSummary("APR-01: the expense chain as data (steps by role and level, deadlines, conditions).");
+        }).RequireWritePolicy(Policies.Administer).WithName("SaveExpenseChain").WithSummary("APR-01: the expense chain as data (steps by role and level, deadlines, conditions).");
 
         var approvals = api.MapGroup("/approvals").WithTags("Approvals");
         approvals.MapGet("/inbox", Inbox).WithName("ApprovalInbox").WithSummary("What waits for me, oldest first.");
         approvals.MapGet("/delegations", MyDelegations).WithName("ListMyDelegations");
-        approvals.MapPost("/delegations", Delegate).WithName("CreateDelegation").WithSummary("A deputy acts for me between two dates.");
+        approvals.MapPost("/delegations", Delegate).RequireWritePolicy(WritePolicy.Act).WithName("CreateDelegation").WithSummary("A deputy acts for me between two dates.");
     }
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -163,6 +167,14 @@ public static class ExpensesModule
         {
             ClaimResult.Ok => TypedResults.Ok((await LoadAsync(id, user, db, current, approvals, ct))!),
             ClaimResult.Invalid invalid => invalid.Problems.ToProblem(),
+            ClaimResult.Conflict => TypedResults.Conflict(),
+            _ => TypedResults.NotFound(),
+        };
+
+    private static async Task<Results<NoContent, NotFound, Conflict>> Delete(int id, ClaimsPrincipal user, ClaimUseCases claims, CancellationToken ct) =>
+        await claims.DeleteDraftAsync(UserId(user), id, ct) switch
+        {
+            ClaimResult.Ok => TypedResults.NoContent(),
             ClaimResult.Conflict => TypedResults.Conflict(),
             _ => TypedResults.NotFound(),
         };

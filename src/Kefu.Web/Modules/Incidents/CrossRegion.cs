@@ -8,6 +8,7 @@ using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Export;
 using Kefu.Web.Platform.Http;
 using Kefu.Web.Platform.Scoping;
+using Kefu.Web.Platform.Sequences;
 using Kefu.Web.Platform.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -92,7 +93,8 @@ public sealed record CrossRegionInput(
 public sealed record MilestoneInput(CrossRegionMilestone? Milestone, DateTimeOffset? At, string? Text, decimal? PenaltyYuan);
 
 /// <summary>A step's deadline: due from the moment it runs from, and done or not.</summary>
-public sealed record CrossRegionDeadline(CrossRegionStep Step, DateTime? DueAt, DateTime? DoneAt, bool Late);
+/// <summary>One step's deadline; <c>Unavailable</c> when it could not be computed for this row (logged), so the rest of the list still shows.</summary>
+public sealed record CrossRegionDeadline(CrossRegionStep Step, DateTime? DueAt, DateTime? DoneAt, bool Late, bool Unavailable = false);
 
 public sealed record CrossRegionDto(
     int Id, string Number, string Complainant, string Offender, string Province, string? Products, string? BatchNumbers, string? SerialNumbers, int? Quantity,
@@ -100,8 +102,13 @@ public sealed record CrossRegionDto(
     decimal? PenaltyYuan, DateTime? ProvinceClosingAt, DateTime? FinanceToldAt, DateTime? AnnouncedAt, IReadOnlyList<CrossRegionDeadline> Deadlines, string Quarter, int Version);
 
 /// <summary>EXC-09: cases, their working-day deadlines, and the quarterly national ledger.</summary>
-public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, TimeProvider clock)
+public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, NumberSequences sequences, TimeProvider clock, ILogger<CrossRegionUseCases> logger)
 {
+    /// <summary>Cross-region cases are numbered in one company-wide sequence: X000001, X000002…</summary>
+    public const string NumberSequence = "CrossRegionCase";
+
+    public static string FormatNumber(long number) => $"X{number:D6}";
+
     public async Task<CrossRegionDto> ToDtoAsync(CrossRegionCase c, CancellationToken ct)
     {
         var policy = await policies.GetAsync<IncidentPolicy>(IncidentPolicy.Key, ct);
@@ -109,8 +116,17 @@ public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases custo
         var now = clock.GetUtcNow().UtcDateTime;
         CrossRegionDeadline Deadline(CrossRegionStep step, DateTime? from, DateTime? done)
         {
-            var due = from is { } f ? CrossRegionSelling.DueAt(step, new DateTimeOffset(f, TimeSpan.Zero), calendar, policy).UtcDateTime : (DateTime?)null;
-            return new CrossRegionDeadline(step, due, done, due is { } d && (done ?? now) > d);
+            try
+            {
+                var due = from is { } f ? CrossRegionSelling.DueAt(step, new DateTimeOffset(f, TimeSpan.Zero), calendar, policy).UtcDateTime : (DateTime?)null;
+                return new CrossRegionDeadline(step, due, done, due is { } d && (done ?? now) > d);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                // One stored row the calendar cannot measure never breaks the whole list.
+                logger.LogWarning(e, "Cross-region case {Id}: the {Step} deadline from {From} cannot be computed", c.Id, step, from);
+                return new CrossRegionDeadline(step, null, done, Late: false, Unavailable: true);
+            }
         }
 
         return new CrossRegionDto(
@@ -134,12 +150,12 @@ public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases custo
             .MaxLength("products", input.Products, 300).MaxLength("batchNumbers", input.BatchNumbers, 500).MaxLength("serialNumbers", input.SerialNumbers, 1000);
         if (input.Quantity is < 0)
         {
-            problems.Add("quantity", "Validation.InvalidValue");
+            problems.Add("quantity", "Validation.InvalidHere");
         }
 
         if (input.PriceYuan is < 0 or > 100_000_000m)
         {
-            problems.Add("priceYuan", "Validation.InvalidValue");
+            problems.Add("priceYuan", "Validation.InvalidHere");
         }
 
         var now = clock.GetUtcNow();
@@ -156,15 +172,14 @@ public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases custo
 
         var c = new CrossRegionCase
         {
-            Number = "~" + Guid.NewGuid().ToString("N")[..30], OrgPath = centre!.Path, CentreId = centre.Id, OwnerId = userId, Complainant = input.Complainant!.Trim(),
+            Number = "", OrgPath = centre!.Path, CentreId = centre.Id, OwnerId = userId, Complainant = input.Complainant!.Trim(),
             Offender = input.Offender!.Trim(), Province = input.Province!.Trim(), Products = Trim(input.Products), BatchNumbers = Trim(input.BatchNumbers),
             SerialNumbers = Trim(input.SerialNumbers), Quantity = input.Quantity, PriceFen = input.PriceYuan is { } p ? Money.FromYuan(p).Fen : null,
             ComplaintAt = (input.ComplaintAt ?? now).UtcDateTime, CreatedAt = now.UtcDateTime,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.Number = FormatNumber(await sequences.NextAsync(NumberSequence, NumberSequences.CompanyWide, ct));
         db.Add(c);
-        await db.SaveChangesAsync(ct);
-        c.Number = $"X{c.Id:D6}";
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (c, problems);
@@ -205,7 +220,7 @@ public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases custo
         };
         if (input.Milestone is not { } milestone || !Enum.IsDefined(milestone))
         {
-            problems.Add("milestone", "Validation.Required");
+            problems.Add("milestone", "Validation.RequiredHere");
         }
         else if (after is null)
         {
@@ -218,7 +233,7 @@ public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases custo
 
         if (input.PenaltyYuan is < 0 or > 100_000_000m)
         {
-            problems.Add("penaltyYuan", "Validation.InvalidValue");
+            problems.Add("penaltyYuan", "Validation.InvalidHere");
         }
 
         if (problems.HasErrors)
@@ -270,7 +285,8 @@ public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases custo
     }
 
     public static LedgerQuarter? ParseQuarter(string? text) =>
-        text is { Length: 7 } && int.TryParse(text[..4], CultureInfo.InvariantCulture, out var year) && text[4..6] == "-Q" && text[6] is >= '1' and <= '4'
+        text is { Length: 7 } && int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && text[4..6] == "-Q" && text[6] is >= '1' and <= '4'
+        && year > Kefu.Core.Calendar.InputRange.FirstDate.Year && year < Kefu.Core.Calendar.InputRange.LastDate.Year
             ? new LedgerQuarter(year, text[6] - '0')
             : null;
 

@@ -14,6 +14,7 @@ using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Http;
 using Kefu.Web.Platform.Notifications;
 using Kefu.Web.Platform.Scoping;
+using Kefu.Web.Platform.Sequences;
 using Kefu.Web.Platform.Settings;
 using Kefu.Web.Platform.Sla;
 using Microsoft.EntityFrameworkCore;
@@ -47,9 +48,14 @@ public abstract record IncidentResult
 /// </summary>
 public sealed class IncidentUseCases(
     KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, SlaService sla, Notifier notifier,
-    IncidentRecipients recipients, ApprovalService approvals, ApprovalChains chains, IPenaltyLedger ledger, TimeProvider clock)
+    IncidentRecipients recipients, ApprovalService approvals, ApprovalChains chains, IPenaltyLedger ledger, NumberSequences sequences, TimeProvider clock)
 {
     public const string SubjectType = "Incident";
+
+    /// <summary>Incidents are numbered in one company-wide sequence: I000001, I000002…</summary>
+    public const string NumberSequence = "Incident";
+
+    public static string FormatNumber(long number) => $"I{number:D6}";
     public const string ReportRule = "EXC-02";
     public const string ReplyRule = "EXC-05";
 
@@ -60,7 +66,7 @@ public sealed class IncidentUseCases(
             .MaxLength("customerName", input.CustomerName, 200).MaxLength("orderReference", input.OrderReference, 64).MaxLength("phoneCallTo", input.PhoneCallTo, 100);
         if (input.Type is not { } type || !Enum.IsDefined(type))
         {
-            problems.Add("type", "Validation.Required");
+            problems.Add("type", "Validation.RequiredHere");
         }
 
         if (input.Source is { } source && !Enum.IsDefined(source))
@@ -79,7 +85,7 @@ public sealed class IncidentUseCases(
         }
         else if (string.IsNullOrWhiteSpace(input.CustomerName))
         {
-            problems.Add("customerName", "Validation.Required");
+            problems.Add("customerName", "Validation.RequiredHere");
         }
 
         var now = clock.GetUtcNow();
@@ -91,7 +97,7 @@ public sealed class IncidentUseCases(
 
         if (input.DamageYuan is < 0 or > 100_000_000m || (input.DamageYuan is { } d && decimal.Round(d, 2) != d))
         {
-            problems.Add("damageYuan", "Validation.InvalidValue");
+            problems.Add("damageYuan", "Validation.InvalidHere");
         }
 
         var centre = await customers.CentreAsync(viewer, null, userId, problems, ct);
@@ -133,7 +139,7 @@ public sealed class IncidentUseCases(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var incident = new Incident
         {
-            Number = "~" + Guid.NewGuid().ToString("N")[..30], Type = input.Type!.Value, Source = input.Source ?? IncidentSource.ReceivedComplaint,
+            Number = FormatNumber(await sequences.NextAsync(NumberSequence, NumberSequences.CompanyWide, ct)), Type = input.Type!.Value, Source = input.Source ?? IncidentSource.ReceivedComplaint,
             CustomerId = customer?.Id, CustomerName = customer?.Name ?? input.CustomerName!.Trim(), OrderReference = Trim(input.OrderReference),
             Summary = input.Summary!.Trim(), Details = Trim(input.Details), ReceivedAt = received.UtcDateTime, OwnerId = userId, OrgPath = centre.Path, CentreId = centre.Id,
             OutsideWorkingTime = report.OutsideWorkingTime, PhoneCallTo = Trim(input.PhoneCallTo), PhoneCallAt = input.PhoneCallAt?.UtcDateTime,
@@ -143,7 +149,6 @@ public sealed class IncidentUseCases(
         };
         db.Add(incident);
         await db.SaveChangesAsync(ct);
-        incident.Number = $"I{incident.Id:D6}";
         var key = Key(incident);
         Event(incident, userId, "Received", $"{incident.Summary}");
         if (incident.PhoneCallAt is not null)
@@ -251,7 +256,7 @@ public sealed class IncidentUseCases(
         var problems = new ProblemBuilder().Required("finding", input.Finding).MaxLength("finding", input.Finding, 4000);
         if (input.CostsYuan is < 0 or > 100_000_000m)
         {
-            problems.Add("costsYuan", "Validation.InvalidValue");
+            problems.Add("costsYuan", "Validation.InvalidHere");
         }
 
         if (incident.Status is IncidentStatus.Closed)
@@ -331,7 +336,7 @@ public sealed class IncidentUseCases(
 
         if (input.Action is not (ApprovalAction.Approve or ApprovalAction.Reject or ApprovalAction.Return))
         {
-            return (new IncidentResult.Invalid(new ProblemBuilder().Add("action", "Validation.Required")), null);
+            return (new IncidentResult.Invalid(new ProblemBuilder().Add("action", "Validation.RequiredHere")), null);
         }
 
         var (instance, _) = await approvals.ForSubjectAsync(SubjectType, Key(incident), ct);

@@ -64,24 +64,24 @@ public static class IncidentsModule
         var group = api.MapGroup("/incidents").WithTags("Incidents").RequireAuthorization(ReadPolicy);
         group.MapGet("/", List).WithName("ListIncidents").WithSummary("EXC-10: the complaint ledger, filtered and paged.");
         group.MapGet("/{id:int}", Get).WithName("GetIncident").WithSummary("An incident with its timeline.");
-        group.MapPost("/", Record).RequireAuthorization(RecordPolicy).WithName("RecordIncident")
+        group.MapPost("/", Record).RequireWritePolicy(RecordPolicy).WithName("RecordIncident")
              .WithSummary("EXC-01..06: records an incident; starts the report clock (5 minutes, or 09:00 of the next working day with a logged call) and the reply promise.");
-        group.MapPost("/{id:int}/report", Report).RequireAuthorization(RecordPolicy).WithName("ReportIncident").WithSummary("EXC-02/03: the email report.");
-        group.MapPost("/{id:int}/reply", Reply).RequireAuthorization(RecordPolicy).WithName("ReplyToCustomer").WithSummary("EXC-05: the reply to the customer.");
-        group.MapPost("/{id:int}/progress", Progress).RequireAuthorization(RecordPolicy).WithName("IncidentProgress");
-        group.MapPost("/{id:int}/escalate", Escalate).RequireAuthorization(RecordPolicy).WithName("EscalateIncident").WithSummary("EXC-05: to the CS director.");
-        group.MapPost("/{id:int}/investigation", Investigate).RequireAuthorization(QcPolicy).WithName("InvestigateIncident")
+        group.MapPost("/{id:int}/report", Report).RequireWritePolicy(RecordPolicy).WithName("ReportIncident").WithSummary("EXC-02/03: the email report.");
+        group.MapPost("/{id:int}/reply", Reply).RequireWritePolicy(RecordPolicy).WithName("ReplyToCustomer").WithSummary("EXC-05: the reply to the customer.");
+        group.MapPost("/{id:int}/progress", Progress).RequireWritePolicy(RecordPolicy).WithName("IncidentProgress");
+        group.MapPost("/{id:int}/escalate", Escalate).RequireWritePolicy(RecordPolicy).WithName("EscalateIncident").WithSummary("EXC-05: to the CS director.");
+        group.MapPost("/{id:int}/investigation", Investigate).RequireWritePolicy(QcPolicy).WithName("InvestigateIncident")
              .WithSummary("EXC-07/08: QC's finding; a concealed or false report writes fine entries for the agent and the supervisor.");
-        group.MapPost("/{id:int}/plan", SubmitPlan).RequireAuthorization(PlanPolicy).WithName("SubmitCorrectivePlan").WithSummary("EXC-07: the plan goes to the CS director and the VP.");
-        group.MapPost("/{id:int}/plan/decision", DecidePlan).WithName("DecideCorrectivePlan");
-        group.MapPost("/{id:int}/plan/send", SendPlan).RequireAuthorization(RecordPolicy).WithName("SendCorrectivePlan");
-        group.MapPost("/{id:int}/close", Close).RequireAuthorization(RecordPolicy).WithName("CloseIncident");
+        group.MapPost("/{id:int}/plan", SubmitPlan).RequireWritePolicy(PlanPolicy).WithName("SubmitCorrectivePlan").WithSummary("EXC-07: the plan goes to the CS director and the VP.");
+        group.MapPost("/{id:int}/plan/decision", DecidePlan).RequireWritePolicy(WritePolicy.Act).WithName("DecideCorrectivePlan");
+        group.MapPost("/{id:int}/plan/send", SendPlan).RequireWritePolicy(RecordPolicy).WithName("SendCorrectivePlan");
+        group.MapPost("/{id:int}/close", Close).RequireWritePolicy(RecordPolicy).WithName("CloseIncident");
         group.MapGet("/analysis", Analysis).WithName("IncidentAnalysis").WithSummary("EXC-10: complaints per month by category.");
 
         var cross = api.MapGroup("/cross-region").WithTags("Incidents").RequireAuthorization(CrossRegionPolicy);
         cross.MapGet("/", ListCrossRegion).WithName("ListCrossRegionCases").WithSummary("EXC-09: cross-region selling cases with their working-day deadlines.");
-        cross.MapPost("/", CreateCrossRegion).WithName("CreateCrossRegionCase");
-        cross.MapPost("/{id:int}/milestones", RecordMilestone).WithName("RecordCrossRegionMilestone")
+        cross.MapPost("/", CreateCrossRegion).RequireWritePolicy(CrossRegionPolicy).WithName("CreateCrossRegionCase");
+        cross.MapPost("/{id:int}/milestones", RecordMilestone).RequireWritePolicy(CrossRegionPolicy).WithName("RecordCrossRegionMilestone")
              .WithSummary("EXC-09: evidence, report, to the marketing director (0.5 WD), GM decision, province closing, finance told, announcement.");
         cross.MapGet("/ledger", Ledger).WithName("CrossRegionLedger").WithSummary("EXC-09: the quarterly national ledger as Excel (quarter=2026-Q3).");
     }
@@ -107,9 +107,14 @@ public static class IncidentsModule
         _ => TypedResults.NotFound(),
     };
 
-    private static async Task<Ok<Paged<IncidentDto>>> List(
+    private static async Task<Results<Ok<Paged<IncidentDto>>, ValidationProblem>> List(
         IncidentType? type, IncidentStatus? status, string? month, string? q, int? page, int? pageSize, KefuDbContext db, CurrentUser current, CancellationToken ct)
     {
+        if (!string.IsNullOrEmpty(month) && CompanyTime.ParseMonth(month) is null)
+        {
+            return new ProblemBuilder().Add("month", "Validation.Month").ToProblem();
+        }
+
         var (p, size) = Paging.Clamp(page, pageSize);
         var query = Filter(db.Set<Incident>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)), type, status, month, q);
         var total = await query.CountAsync(ct);

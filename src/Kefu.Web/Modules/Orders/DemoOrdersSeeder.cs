@@ -2,6 +2,7 @@ using Kefu.Core.Orders;
 using Kefu.Web.Data;
 using Kefu.Web.Modules.Customers;
 using Kefu.Web.Platform.Seeding;
+using Kefu.Web.Platform.Sequences;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Modules.Orders;
@@ -11,7 +12,7 @@ namespace Kefu.Web.Modules.Orders;
 /// handover form for the third, so the pages have something to show. Seeded first on an empty
 /// database, so the draft is order 1 and the form is handover 1 (the authorization matrix uses both).
 /// </summary>
-internal sealed class DemoOrdersSeeder(KefuDbContext db, TimeProvider clock) : IDemoDataSeeder
+internal sealed class DemoOrdersSeeder(KefuDbContext db, NumberSequences sequences, TimeProvider clock) : IDemoDataSeeder
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -30,7 +31,7 @@ internal sealed class DemoOrdersSeeder(KefuDbContext db, TimeProvider clock) : I
         var now = clock.GetUtcNow().UtcDateTime;
         var order = new Order
         {
-            Number = CustomerUseCases.PendingNumber(), CustomerId = shanghai[0].Id, CustomerName = shanghai[0].Name, OwnerId = agent,
+            Number = "", CustomerId = shanghai[0].Id, CustomerName = shanghai[0].Name, OwnerId = agent,
             CentreId = shanghai[0].CentreId, OrgPath = shanghai[0].OrgPath, CreatedAt = now, Status = OrderStatus.Draft,
             Channel = IntakeChannel.Email, DangerousGoods = DangerousGoodsAnswer.None, JobType = JobType.SameCityDelivery, VehicleType = "4.2米厢式车",
             RequestedArrival = now.AddDays(2), PickupParty = shanghai[0].Name, PickupCity = "上海", PickupAddress = "浦东新区川沙路 88 号",
@@ -38,9 +39,9 @@ internal sealed class DemoOrdersSeeder(KefuDbContext db, TimeProvider clock) : I
             DeliveryContact = "李女士", DeliveryPhone = "021-55550002", GoodsName = "家电配件", Pieces = 20, WeightKg = 480m, VolumeM3 = 3.2m, Packaging = "纸箱",
             EstimatedChargeFen = 86000, DeclaredValueFen = 3_000_000,
         };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        order.Number = OrderUseCases.FormatNumber(await sequences.NextAsync(OrderUseCases.NumberSequence, NumberSequences.CompanyWide, ct));
         db.Add(order);
-        await db.SaveChangesAsync(ct);
-        order.Number = $"WO{order.Id:D6}";
         db.Add(new CustomerHandover
         {
             CustomerId = shanghai[1].Id, CustomerName = shanghai[1].Name, OwnerId = agent, CentreId = shanghai[1].CentreId, OrgPath = shanghai[1].OrgPath,
@@ -48,5 +49,6 @@ internal sealed class DemoOrdersSeeder(KefuDbContext db, TimeProvider clock) : I
             CreatedAt = now, SubmittedAt = now, ApprovedAt = now,
         });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 }

@@ -9,6 +9,7 @@ using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Http;
 using Kefu.Web.Platform.Notifications;
 using Kefu.Web.Platform.Scoping;
+using Kefu.Web.Platform.Sequences;
 using Kefu.Web.Platform.Settings;
 using Microsoft.EntityFrameworkCore;
 using Money = Kefu.Core.Money.Money;
@@ -56,8 +57,13 @@ public abstract record OrderResult
 /// (dangerous-goods notice, marketing handover), break-in routing to the CS director, routing to the
 /// dispatch or freight centre, tracking by class, arrival, late delivery and closing with the POD.
 /// </summary>
-public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, AttachmentStore attachments, Notifier notifier, TimeProvider clock)
+public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, AttachmentStore attachments, Notifier notifier, NumberSequences sequences, TimeProvider clock)
 {
+    /// <summary>Work orders are numbered in one company-wide sequence: WO000001, WO000002…</summary>
+    public const string NumberSequence = "Order";
+
+    public static string FormatNumber(long number) => $"WO{number:D6}";
+
     public const string RecordType = "Order";
     public const string NoticeKind = "DangerousGoodsNotice";
     public const string PodKind = "SignedPod";
@@ -84,7 +90,7 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
         var now = clock.GetUtcNow().UtcDateTime;
         var order = new Order
         {
-            Number = CustomerUseCases.PendingNumber(), CustomerId = customer!.Id, CustomerName = customer.Name, OwnerId = userId,
+            Number = "", CustomerId = customer!.Id, CustomerName = customer.Name, OwnerId = userId,
             CentreId = customer.CentreId, OrgPath = customer.OrgPath, CreatedAt = now, Status = OrderStatus.Draft,
         };
         Apply(order, input);
@@ -107,9 +113,9 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        order.Number = FormatNumber(await sequences.NextAsync(NumberSequence, NumberSequences.CompanyWide, ct));
         db.Add(order);
-        await db.SaveChangesAsync(ct);
-        order.Number = $"WO{order.Id:D6}";
+        await db.SaveChangesAsync(ct); // the id, for the link below
         if (director is not null && director != userId)
         {
             await notifier.EnqueueAsync(new NotificationRequest("OrderBreakIn", [director], [order.Number, order.CustomerName], $"/orders/{order.Id}", RecordType, Key(order.Id)), ct);

@@ -63,52 +63,52 @@ public static class OrdersModule
     {
         var orders = api.MapGroup("/orders").WithTags("Orders").RequireAuthorization(ReadPolicy);
         orders.MapGet("/", List).WithName("ListOrders").WithSummary("Orders of the caller's scope, paged; filters status, customerId, q, from, to.");
-        orders.MapPost("/", Create).RequireAuthorization(TakePolicy).WithName("CreateOrder")
+        orders.MapPost("/", Create).RequireWritePolicy(TakePolicy).WithName("CreateOrder")
               .WithSummary("ORD-01/04: a draft work order; a phone order without the read-back tick is refused (400 naming readBackConfirmed).");
         orders.MapGet("/{id:int}", Get).WithName("GetOrder");
-        orders.MapPut("/{id:int}", Update).RequireAuthorization(TakePolicy).WithName("UpdateOrder").WithSummary("ORD-04: edits a draft; a confirmed order answers 409.");
+        orders.MapPut("/{id:int}", Update).RequireWritePolicy(TakePolicy).WithName("UpdateOrder").WithSummary("ORD-04: edits a draft; a confirmed order answers 409.");
         orders.MapGet("/{id:int}/review", Review).WithName("ReviewOrder")
               .WithSummary("ORD-04 review: the gates still closed (ORD-01..03), the proposed class (ORD-05) and the centre that will print it.");
-        orders.MapPost("/{id:int}/confirm", Confirm).RequireAuthorization(TakePolicy).WithName("ConfirmOrder")
+        orders.MapPost("/{id:int}/confirm", Confirm).RequireWritePolicy(TakePolicy).WithName("ConfirmOrder")
               .WithSummary("ORD-01..05: confirms; 400 naming every closed gate (read-back, dangerous-goods notice, handover approval); notifies the dispatch or freight centre.");
-        orders.MapPost("/{id:int}/attachments", Attach).RequireAuthorization(TakePolicy).DisableAntiforgery().WithName("AttachToOrder")
+        orders.MapPost("/{id:int}/attachments", Attach).RequireWritePolicy(TakePolicy).DisableAntiforgery().WithName("AttachToOrder")
               .WithSummary("Multipart 'kind' (DangerousGoodsNotice while a draft, SignedPod once confirmed) and 'file'.");
         orders.MapGet("/{id:int}/attachments/{attachmentId:long}", Download).RequireAuthorization().WithName("DownloadOrderAttachment");
-        orders.MapPut("/{id:int}/tracking-class", ChangeClass).RequireAuthorization(TakePolicy).WithName("ChangeTrackingClass")
+        orders.MapPut("/{id:int}/tracking-class", ChangeClass).RequireWritePolicy(TakePolicy).WithName("ChangeTrackingClass")
               .WithSummary("ORD-05: another class than the proposed one; open tracking points follow it.");
-        orders.MapPost("/{id:int}/tracking-points/{pointId:int}/done", CompletePoint).RequireAuthorization(TakePolicy).WithName("CompleteTrackingPoint");
-        orders.MapPost("/{id:int}/arrival", Arrival).RequireAuthorization(TakePolicy).WithName("RecordArrival").WithSummary("ORD-06: actual arrival (on time?) and satisfied?");
-        orders.MapPost("/{id:int}/inform", Inform).RequireAuthorization(TakePolicy).WithName("InformCustomer").WithSummary("ORD-06: the customer was told through their channel.");
-        orders.MapPost("/{id:int}/late", Late).RequireAuthorization(TakePolicy).WithName("RecordLateDelivery").WithSummary("ORD-07: cause, remedy, consignor and consignee told.");
-        orders.MapPost("/{id:int}/close", Close).RequireAuthorization(TakePolicy).WithName("CloseOrder")
+        orders.MapPost("/{id:int}/tracking-points/{pointId:int}/done", CompletePoint).RequireWritePolicy(TakePolicy).WithName("CompleteTrackingPoint");
+        orders.MapPost("/{id:int}/arrival", Arrival).RequireWritePolicy(TakePolicy).WithName("RecordArrival").WithSummary("ORD-06: actual arrival (on time?) and satisfied?");
+        orders.MapPost("/{id:int}/inform", Inform).RequireWritePolicy(TakePolicy).WithName("InformCustomer").WithSummary("ORD-06: the customer was told through their channel.");
+        orders.MapPost("/{id:int}/late", Late).RequireWritePolicy(TakePolicy).WithName("RecordLateDelivery").WithSummary("ORD-07: cause, remedy, consignor and consignee told.");
+        orders.MapPost("/{id:int}/close", Close).RequireWritePolicy(TakePolicy).WithName("CloseOrder")
               .WithSummary("ORD-07: a late order stays open (400) until cause, remedy, both parties told and the signed POD are there.");
         orders.MapGet("/{id:int}/print", Print).RequireAuthorization().WithName("PrintOrder")
               .WithSummary("ORD-04: the work order for printing; the dispatch or freight centre it was routed to may read it too.");
         orders.MapGet("/tracking-sheet", TrackingSheet).WithName("TrackingSheet").WithSummary("ORD-06: the tracking sheet (信息反馈表), paged; filters from, to, onTime, q.");
         orders.MapGet("/reconciliation", Reconciliation).WithName("OrderReconciliation").WithSummary("ORD-01: the day's orders per customer against the counts they stated (date=yyyy-MM-dd).");
-        orders.MapPut("/reconciliation/counts", StateCount).RequireAuthorization(TakePolicy).WithName("StateDailyCount")
+        orders.MapPut("/reconciliation/counts", StateCount).RequireWritePolicy(TakePolicy).WithName("StateDailyCount")
               .WithSummary("ORD-01: the number of orders a customer says they sent on a day, as the agent confirmed it.");
 
         orders.MapGet("/{id:int}/flow", Flow).WithName("DistributorFlow").WithSummary("ORD-08: the distributor flow of the order: steps, owners, who did what, the next step.");
-        orders.MapPost("/{id:int}/flow/{stepKey}", CompleteStep).WithName("CompleteFlowStep")
+        orders.MapPost("/{id:int}/flow/{stepKey}", CompleteStep).RequireWritePolicy(WritePolicy.Act).WithName("CompleteFlowStep")
               .WithSummary("ORD-08: completes the next step; refused (400) out of order or by someone without the step's owner role.");
 
         var settings = api.MapGroup("/settings").WithTags("Settings").RequireAuthorization(Policies.Administer);
         settings.MapGet("/order-policy", async (OrderUseCases orders, CancellationToken ct) => TypedResults.Ok(await orders.PolicyAsync(ct))).WithName("GetOrderPolicy");
-        settings.MapPut("/order-policy", SavePolicy).WithName("SaveOrderPolicy")
+        settings.MapPut("/order-policy", SavePolicy).RequireWritePolicy(Policies.Administer).WithName("SaveOrderPolicy")
                 .WithSummary("The numbers and lists of ORD-02..08: notice on every order, break-in days, class thresholds, checkpoints, the distributor flow and its owners.");
 
         var handovers = orders.MapGroup("/handovers");
         handovers.MapGet("/", ListHandovers).WithName("ListHandovers");
         handovers.MapGet("/{id:int}", GetHandover).WithName("GetHandover");
-        handovers.MapPost("/", CreateHandover).RequireAuthorization(HandoverPolicy).WithName("CreateHandover")
+        handovers.MapPost("/", CreateHandover).RequireWritePolicy(HandoverPolicy).WithName("CreateHandover")
                  .WithSummary("ORD-03: the customer-service handover form; the customer counts as introduced by marketing from then on.");
-        handovers.MapPut("/{id:int}", UpdateHandover).RequireAuthorization(HandoverPolicy).WithName("UpdateHandover");
-        handovers.MapPost("/{id:int}/submit", SubmitHandover).RequireAuthorization(HandoverPolicy).WithName("SubmitHandover")
+        handovers.MapPut("/{id:int}", UpdateHandover).RequireWritePolicy(HandoverPolicy).WithName("UpdateHandover");
+        handovers.MapPost("/{id:int}/submit", SubmitHandover).RequireWritePolicy(HandoverPolicy).WithName("SubmitHandover")
                  .WithSummary("ORD-03: into the approval chain (marketing manager → CS director → branch GM for the departments involved → GM).");
-        handovers.MapPost("/{id:int}/special-procedure", GrantSpecialProcedure).RequireAuthorization(SpecialProcedurePolicy).WithName("GrantSpecialProcedure")
+        handovers.MapPost("/{id:int}/special-procedure", GrantSpecialProcedure).RequireWritePolicy(SpecialProcedurePolicy).WithName("GrantSpecialProcedure")
                  .WithSummary("ORD-03 (seed 001 §2.4c): a leader lets the customer's orders be confirmed before the form is approved; a reason is required.");
-        handovers.MapPost("/{id:int}/decision", DecideHandover).RequireAuthorization().WithName("DecideHandover")
+        handovers.MapPost("/{id:int}/decision", DecideHandover).RequireWritePolicy(WritePolicy.Act).WithName("DecideHandover")
                  .WithSummary("ORD-03: approve, reject or return the current step (APR-01).");
     }
 

@@ -15,8 +15,8 @@ public static class OrganizationApi
         var group = api.MapGroup("/org/units").WithTags("Organization");
         group.MapGet("/", ListUnits).WithName("ListOrgUnits").WithSummary("The org tree, ordered by path.");
         group.MapGet("/{id:int}", GetUnit).WithName("GetOrgUnit");
-        group.MapPost("/", CreateUnit).RequireAuthorization(Policies.Administer).WithName("CreateOrgUnit");
-        group.MapPut("/{id:int}", UpdateUnit).RequireAuthorization(Policies.Administer).WithName("UpdateOrgUnit");
+        group.MapPost("/", CreateUnit).RequireWritePolicy(Policies.Administer).WithName("CreateOrgUnit");
+        group.MapPut("/{id:int}", UpdateUnit).RequireWritePolicy(Policies.Administer).WithName("UpdateOrgUnit");
     }
 
     public static void MapStaffApi(this RouteGroupBuilder api)
@@ -25,11 +25,11 @@ public static class OrganizationApi
         group.MapGet("/", ListStaff).RequireAuthorization(Policies.ReadStaff).WithName("ListStaff")
              .WithSummary("Staff records in the caller's scope, paged and filtered.");
         group.MapGet("/{id}", GetStaff).RequireAuthorization(Policies.ReadStaff).WithName("GetStaff");
-        group.MapPost("/", CreateStaff).RequireAuthorization(Policies.ManageStaff).WithName("CreateStaff");
-        group.MapPut("/{id}", UpdateStaff).RequireAuthorization(Policies.ManageStaff).WithName("UpdateStaff");
+        group.MapPost("/", CreateStaff).RequireWritePolicy(Policies.ManageStaff).WithName("CreateStaff");
+        group.MapPut("/{id}", UpdateStaff).RequireWritePolicy(Policies.ManageStaff).WithName("UpdateStaff");
         group.MapGet("/{id}/owned", OwnedRecords).RequireAuthorization(Policies.ManageStaff).WithName("GetOwnedRecords")
              .WithSummary("What a person owns, which a rotation hands to the successor.");
-        group.MapPost("/{id}/rotation", Rotate).RequireAuthorization(Policies.ManageStaff).WithName("RotateStaff")
+        group.MapPost("/{id}/rotation", Rotate).RequireWritePolicy(Policies.ManageStaff).WithName("RotateStaff")
              .WithSummary("Job rotation (ORG-05): move a person and hand their records to a successor.");
     }
 

@@ -50,8 +50,9 @@ public sealed class StaffQueries(KefuDbContext db)
 
         if (filter.OrgUnitId is { } unitId)
         {
-            var path = db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefault() ?? "\0";
-            query = query.Where(u => u.OrgPath.StartsWith(path));
+            // An unknown unit selects nobody (PostgreSQL refuses a NUL sentinel in text).
+            var path = db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefault();
+            query = path is null ? query.Where(_ => false) : query.Where(u => u.OrgPath.StartsWith(path));
         }
 
         if (filter.Role is { } role)

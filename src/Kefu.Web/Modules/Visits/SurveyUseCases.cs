@@ -228,7 +228,7 @@ public sealed class SurveyUseCases(KefuDbContext db, CustomerUseCases customers,
             {
                 if (question.Required)
                 {
-                    problems.Add(field, "Validation.Required");
+                    problems.Add(field, "Validation.RequiredHere");
                 }
 
                 continue;
@@ -243,7 +243,7 @@ public sealed class SurveyUseCases(KefuDbContext db, CustomerUseCases customers,
                     problems.Add(field, "Survey.BadAnswer");
                     continue;
                 case QuestionType.Text when values[0].Length > 2000:
-                    problems.Add(field, "Validation.MaxLength", 2000);
+                    problems.Add(field, "Validation.TooLongHere", 2000);
                     continue;
                 case QuestionType.Rating:
                     var parsed = Enum.Parse<SatisfactionRating>(values[0]);
@@ -319,7 +319,7 @@ public sealed class SurveyUseCases(KefuDbContext db, CustomerUseCases customers,
         problems.Required("title", input.Title).MaxLength("title", input.Title, 200).MaxLength("titleEn", input.TitleEn, 200);
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            problems.Add("kind", "Validation.Required");
+            problems.Add("kind", "Validation.RequiredHere");
         }
 
         questions = [];
@@ -340,7 +340,7 @@ public sealed class SurveyUseCases(KefuDbContext db, CustomerUseCases customers,
             problems.Required(field + ".text", q.Text).MaxLength(field + ".text", q.Text, 500).MaxLength(field + ".textEn", q.TextEn, 500);
             if (q.Type is not { } type || !Enum.IsDefined(type))
             {
-                problems.Add(field + ".type", "Validation.Required");
+                problems.Add(field + ".type", "Validation.RequiredHere");
                 continue;
             }
 
@@ -351,7 +351,7 @@ public sealed class SurveyUseCases(KefuDbContext db, CustomerUseCases customers,
             }
             else if (options.Any(o => o.Length > 200) || options.Length > 20)
             {
-                problems.Add(field + ".options", "Validation.MaxLength", 200);
+                problems.Add(field + ".options", "Validation.TooLongHere", 200);
             }
 
             questions.Add(new SurveyQuestion($"q{i + 1}", q.Text?.Trim() ?? "", Trim(q.TextEn), type,

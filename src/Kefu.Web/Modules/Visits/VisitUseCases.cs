@@ -113,7 +113,7 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
 
         if (input.Channel is not { } channel || !Enum.IsDefined(channel))
         {
-            problems.Add("channel", "Validation.Required");
+            problems.Add("channel", "Validation.RequiredHere");
         }
 
         if (input.Rating is { } rating && !Enum.IsDefined(rating))
@@ -125,7 +125,7 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
             .MaxLength("followUpTitle", input.FollowUpTitle, 200);
         if (input.CreateFollowUp == true && string.IsNullOrWhiteSpace(input.FollowUpTitle) && string.IsNullOrWhiteSpace(input.Feedback))
         {
-            problems.Add("followUpTitle", "Validation.Required");
+            problems.Add("followUpTitle", "Validation.RequiredHere");
         }
 
         if (problems.HasErrors)
@@ -197,7 +197,7 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
         }
         else if (string.IsNullOrWhiteSpace(input.CustomerName))
         {
-            problems.Add("customerName", "Validation.Required");
+            problems.Add("customerName", "Validation.RequiredHere");
         }
 
         var technician = string.IsNullOrEmpty(input.TechnicianId) ? null : await TeamTechnicians(viewer).SingleOrDefaultAsync(u => u.Id == input.TechnicianId, ct);
@@ -209,7 +209,7 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
         var now = clock.GetUtcNow().UtcDateTime;
         if (input.CompletedAt is not { } completed)
         {
-            problems.Add("completedAt", "Validation.Required");
+            problems.Add("completedAt", "Validation.RequiredHere");
         }
         else if (completed.ToUniversalTime() > now.AddMinutes(5))
         {
@@ -257,7 +257,7 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
 
         if (input.Rating is not { } rating || !Enum.IsDefined(rating))
         {
-            problems.Add("rating", "Validation.Required");
+            problems.Add("rating", "Validation.RequiredHere");
         }
 
         problems.MaxLength("comment", input.Comment, 2000);

@@ -57,16 +57,16 @@ public static class VisitsModule
     {
         var visits = api.MapGroup("/visits").WithTags("Visits").RequireAuthorization(Policies.ReadCustomers);
         visits.MapGet("/", ListVisits).WithName("ListVisits").WithSummary("VIS-01/02: visits in the caller's scope; status=Due gives the plan.");
-        visits.MapPost("/", RecordVisit).RequireAuthorization(VisitPolicyName).WithName("RecordVisit")
+        visits.MapPost("/", RecordVisit).RequireWritePolicy(VisitPolicyName).WithName("RecordVisit")
               .WithSummary("VIS-02: a visit record (completes a planned visit when visitId is given); counts as the CUS-05 contact.");
-        visits.MapPost("/plan", Plan).RequireAuthorization(SurveyAdminPolicy).WithName("PlanVisits").WithSummary("VIS-01: runs the plan now (it also runs daily).");
-        visits.MapPost("/cases/{id:int}/close", CloseCase).RequireAuthorization(VisitPolicyName).WithName("CloseFollowUpCase");
+        visits.MapPost("/plan", Plan).RequireWritePolicy(SurveyAdminPolicy).WithName("PlanVisits").WithSummary("VIS-01: runs the plan now (it also runs daily).");
+        visits.MapPost("/cases/{id:int}/close", CloseCase).RequireWritePolicy(VisitPolicyName).WithName("CloseFollowUpCase");
 
         var callbacks = api.MapGroup("/callbacks").WithTags("Visits").RequireAuthorization(ReadCallbacksPolicy);
         callbacks.MapGet("/", ListCallbacks).WithName("ListCallbacks").WithSummary("VIS-03: completed jobs and their callbacks; status=Pending is the coordinator's list.");
-        callbacks.MapPost("/", AddCallback).RequireAuthorization(CallbackPolicyName).WithName("AddCallbackJob")
+        callbacks.MapPost("/", AddCallback).RequireWritePolicy(CallbackPolicyName).WithName("AddCallbackJob")
                  .WithSummary("VIS-03: a completed service job, entered by hand until field service feeds it.");
-        callbacks.MapPost("/{id:int}/result", RecordCallback).RequireAuthorization(CallbackPolicyName).WithName("RecordCallback");
+        callbacks.MapPost("/{id:int}/result", RecordCallback).RequireWritePolicy(CallbackPolicyName).WithName("RecordCallback");
 
         api.MapGet("/satisfaction", Statistics).WithTags("Visits").RequireAuthorization(StatisticsPolicy).WithName("SatisfactionStatistics")
            .WithSummary("VIS-04: the month's shares per technician, centre or branch, with the twelve-month trend.");
@@ -74,14 +74,14 @@ public static class VisitsModule
         var surveys = api.MapGroup("/surveys").WithTags("Surveys").RequireAuthorization(SurveyInvitePolicy);
         surveys.MapGet("/", ListSurveys).WithName("ListSurveys");
         surveys.MapGet("/{id:int}", GetSurvey).WithName("GetSurvey");
-        surveys.MapPost("/", CreateSurvey).RequireAuthorization(SurveyAdminPolicy).WithName("CreateSurvey");
-        surveys.MapPut("/{id:int}", UpdateSurvey).RequireAuthorization(SurveyAdminPolicy).WithName("UpdateSurvey");
-        surveys.MapPost("/{id:int}/publish", Publish).RequireAuthorization(SurveyAdminPolicy).WithName("PublishSurvey");
-        surveys.MapPost("/{id:int}/invitations", Invite).WithName("InviteToSurvey").WithSummary("VIS-05: a signed, expiring, single-answer link for one respondent.");
+        surveys.MapPost("/", CreateSurvey).RequireWritePolicy(SurveyAdminPolicy).WithName("CreateSurvey");
+        surveys.MapPut("/{id:int}", UpdateSurvey).RequireWritePolicy(SurveyAdminPolicy).WithName("UpdateSurvey");
+        surveys.MapPost("/{id:int}/publish", Publish).RequireWritePolicy(SurveyAdminPolicy).WithName("PublishSurvey");
+        surveys.MapPost("/{id:int}/invitations", Invite).RequireWritePolicy(SurveyInvitePolicy).WithName("InviteToSurvey").WithSummary("VIS-05: a signed, expiring, single-answer link for one respondent.");
 
         var answer = api.MapGroup("/public/surveys").WithTags("Surveys").AllowAnonymous();
         answer.MapGet("/{token}", OpenLink).WithName("OpenSurveyLink").WithSummary("VIS-05: the questionnaire behind a link, without an account.");
-        answer.MapPost("/{token}", AnswerLink).WithName("AnswerSurveyLink").DisableAntiforgery()
+        answer.MapPost("/{token}", AnswerLink).AllowAnonymous().WithName("AnswerSurveyLink").DisableAntiforgery()
               .WithSummary("VIS-05: the one answer a link takes. 410 when expired or already answered, 404 when forged.");
     }
 

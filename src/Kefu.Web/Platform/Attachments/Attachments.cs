@@ -104,6 +104,26 @@ public sealed class AttachmentStore(KefuDbContext db, DatabaseSettings settings,
 
     public Stream Open(Attachment attachment) => File.OpenRead(Path.Combine(Root, attachment.StoragePath));
 
+    /// <summary>
+    /// Marks a record's attachments for deletion with the record (saved by the caller's next save);
+    /// their files go with <see cref="DeleteFiles"/> once that save has committed.
+    /// </summary>
+    public async Task<IReadOnlyList<Attachment>> RemoveForRecordAsync(string recordType, string recordId, CancellationToken ct)
+    {
+        var attachments = await db.Set<Attachment>().Where(a => a.RecordType == recordType && a.RecordId == recordId).ToListAsync(ct);
+        db.RemoveRange(attachments);
+        return attachments;
+    }
+
+    /// <summary>Deletes the files of attachments whose rows are gone; a file already missing is no error.</summary>
+    public void DeleteFiles(IEnumerable<Attachment> attachments)
+    {
+        foreach (var attachment in attachments)
+        {
+            File.Delete(Path.Combine(Root, attachment.StoragePath));
+        }
+    }
+
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>JPEG, PNG or PDF by their magic numbers; anything else is refused.</summary>

@@ -1,26 +1,49 @@
 using System.Globalization;
+using System.Security.Claims;
 using Kefu.Core.Calendar;
 using Kefu.Web.Data;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Platform.Calendars;
 
-public sealed record CalendarDto(string Id, string Name, string? ParentId, string TimeZone, IReadOnlyList<int> WorkingWeekdays, string Periods);
+/// <summary>A calendar; <c>arrangedYears</c> are the years whose holidays are known (CAL-02), every other year is provisional.</summary>
+public sealed record CalendarDto(string Id, string Name, string? ParentId, string TimeZone, IReadOnlyList<int> WorkingWeekdays, string Periods, IReadOnlyList<int> ArrangedYears);
 
-public sealed record CalendarDayDto(string Date, bool IsWorkingDay, string Kind, string? Name);
+/// <summary>What a date is; <c>provisional</c> when its year has no arrangement (CAL-02) and the kind is the weekly pattern's guess.</summary>
+public sealed record CalendarDayDto(string Date, bool IsWorkingDay, string Kind, string? Name, bool Provisional);
 
-public sealed record CountDto(int Count);
+/// <summary>
+/// Answers counted on a calendar carry <c>provisional</c> and the <c>provisionalYears</c> counted
+/// through whose arrangement is missing (CAL-02): the answer may change when they are imported.
+/// </summary>
+public sealed record CountDto(int Count, bool Provisional, IReadOnlyList<int> ProvisionalYears);
 
-public sealed record DateDto(string Date);
+public sealed record DateDto(string Date, bool Provisional, IReadOnlyList<int> ProvisionalYears);
 
-public sealed record InstantDto(string At);
+public sealed record InstantDto(string At, bool Provisional, IReadOnlyList<int> ProvisionalYears);
 
-public sealed record MinutesDto(double Minutes);
+public sealed record MinutesDto(double Minutes, bool Provisional, IReadOnlyList<int> ProvisionalYears);
 
-public sealed record ImportedDto(int Imported);
+/// <summary>An import: <c>changed</c> is false when the calendar already had exactly this arrangement; <c>moved</c> open deadlines got a new due time.</summary>
+public sealed record ImportedDto(int Imported, int Year, bool Changed, int Recomputed, int Moved);
+
+/// <summary>
+/// A year of a calendar (CAL-02): arranged or provisional; <c>source</c> official | import | manual
+/// (an administrator's complete entry); <c>inherited</c> when the arrangement is the parent calendar's.
+/// </summary>
+public sealed record CalendarYearDto(string CalendarId, int Year, bool Arranged, bool Provisional, string? Source, string? ArrangedAt, bool Inherited, int WorkingDays);
+
+/// <summary>A year missing today: <c>which</c> is "current" (the calendar is degraded) or "next" (from the policy's warning day).</summary>
+public sealed record MissingArrangementDto(int Year, string Which, IReadOnlyList<string> Calendars);
+
+/// <summary>CAL-02 today: what is missing, from which day next year is announced, and whether the calendar is degraded.</summary>
+public sealed record ArrangementStatusDto(string Today, string WarnFrom, bool Degraded, IReadOnlyList<MissingArrangementDto> Missing);
+
+public sealed record CalendarYearInput(bool? Arranged);
 
 public sealed record CalendarDayInput(string? Kind, string? Name);
 
@@ -41,12 +64,100 @@ public static class CalendarApi
         group.MapGet("/{id}/add-working-days", AddWorkingDays).WithName("AddWorkingDays").WithSummary("The N-th working day after a date.");
         group.MapGet("/{id}/add-working-time", AddWorkingTime).WithName("AddWorkingTime").WithSummary("An instant plus N working minutes.");
         group.MapGet("/{id}/working-time", WorkingTime).WithName("MeasureWorkingTime").WithSummary("Working minutes between two instants.");
-        group.MapPost("/{id}/import", Import).RequireAuthorization(Policies.Administer).WithName("ImportHolidays")
+        group.MapPost("/{id}/import", Import).RequireWritePolicy(Policies.Administer).WithName("ImportHolidays")
              .WithSummary("Import a year in holiday-cn JSON; re-importing a year replaces it.");
-        group.MapPut("/{id}/days/{date}", SetDay).RequireAuthorization(Policies.Administer).WithName("SetCalendarDay");
-        group.MapPut("/{id}", Save).RequireAuthorization(Policies.Administer).WithName("SaveCalendar")
+        group.MapPut("/{id}/days/{date}", SetDay).RequireWritePolicy(Policies.Administer).WithName("SetCalendarDay");
+        group.MapPut("/{id}", Save).RequireWritePolicy(Policies.Administer).WithName("SaveCalendar")
              .WithSummary("Create or change a calendar; a branch calendar names its parent and inherits what it leaves blank.");
+        group.MapGet("/arrangement-status", Status).WithName("GetArrangementStatus")
+             .WithSummary("Which years' holiday arrangements are missing today (current year: degraded; next year: from the warning day).");
+        group.MapGet("/{id}/years/{year}", Year).WithName("GetCalendarYear").WithSummary("Whether a year is arranged or provisional.");
+        group.MapPut("/{id}/years/{year}", SetYear).RequireWritePolicy(Policies.Administer).WithName("SetCalendarYearArranged")
+             .WithSummary("Declare an administrator's own entry of a year complete (arranged: true) or withdraw it; open deadlines are recomputed.");
+
+        var settings = api.MapGroup("/settings").WithTags("Settings").RequireAuthorization(Policies.Administer);
+        settings.MapGet("/calendar-policy", async (PolicyStore store, CancellationToken ct) => TypedResults.Ok(await store.GetAsync<CalendarPolicy>(CalendarPolicy.Key, ct)))
+                .WithName("GetCalendarPolicy");
+        settings.MapPut("/calendar-policy", SavePolicy).RequireWritePolicy(Policies.Administer).WithName("SaveCalendarPolicy")
+                .WithSummary("CAL-02: the day of the year from which administrators are warned that next year is provisional.");
     }
+
+    private static async Task<Ok<ArrangementStatusDto>> Status(CalendarArrangements arrangements, CancellationToken ct)
+    {
+        var today = arrangements.Today;
+        var policy = await arrangements.PolicyAsync(ct);
+        var missing = await arrangements.MissingAsync(ct);
+        return TypedResults.Ok(new ArrangementStatusDto(
+            today.ToString(DateFormat, CultureInfo.InvariantCulture),
+            $"{policy.WarnFromMonth:00}-{policy.WarnFromDay:00}",
+            missing.Any(m => m.Which == MissingYear.Current),
+            missing.Select(m => new MissingArrangementDto(m.Year, m.Which == MissingYear.Current ? "current" : "next", m.CalendarIds)).ToArray()));
+    }
+
+    private static async Task<Results<Ok<CalendarYearDto>, NotFound, ValidationProblem>> Year(string id, string year, CalendarService calendars, CalendarArrangements arrangements, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var value = ParseInt(problems, "year", year, WorkingCalendar.DefaultFirstDate.Year, WorkingCalendar.DefaultLastDate.Year);
+        if (await calendars.FindAsync(id, ct) is not { } calendar)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var info = (await arrangements.CalendarsAsync(ct)).Single(c => c.Id == id);
+        return TypedResults.Ok(YearDto(calendar, info, value!.Value));
+    }
+
+    public static CalendarYearDto YearDto(WorkingCalendar calendar, CalendarArrangement info, int year)
+    {
+        var own = info.Own.GetValueOrDefault(year);
+        var arranged = info.ArrangedYears.Contains(year);
+        return new CalendarYearDto(info.Id, year, arranged, !arranged, own is null ? null : SourceName(own.Source),
+            own is null ? null : new DateTimeOffset(DateTime.SpecifyKind(own.ArrangedAt, DateTimeKind.Utc)).ToString(InstantFormat, CultureInfo.InvariantCulture),
+            arranged && own is null, calendar.WorkingDaysBetween(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)));
+    }
+
+    private static async Task<Results<Ok<ImportedDto>, NotFound, ValidationProblem>> SetYear(string id, string year, CalendarYearInput input, CalendarAdmin admin, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var value = ParseInt(problems, "year", year, WorkingCalendar.DefaultFirstDate.Year, WorkingCalendar.DefaultLastDate.Year);
+        problems.Required("arranged", input.Arranged?.ToString());
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var outcome = await admin.SetArrangedAsync(id, value!.Value, input.Arranged!.Value, ct);
+        return outcome is null ? TypedResults.NotFound() : TypedResults.Ok(new ImportedDto(0, outcome.Year, outcome.Changed, outcome.Recomputed, outcome.Moved));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> SavePolicy(CalendarPolicy input, PolicyStore store, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        foreach (var (field, min, max) in input.Validate())
+        {
+            problems.Add(field, "Policy.OutOfRange", min, max);
+        }
+
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        await store.SaveAsync(CalendarPolicy.Key, input, user.Identity?.Name, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static string SourceName(ArrangementSource source) => source switch
+    {
+        ArrangementSource.Official => "official",
+        ArrangementSource.Import => "import",
+        ArrangementSource.Manual => "manual",
+    };
 
     private static async Task<Ok<List<CalendarDto>>> List(KefuDbContext db, CalendarService calendars, CancellationToken ct)
     {
@@ -56,7 +167,8 @@ public static class CalendarApi
         {
             var compiled = await calendars.GetAsync(item.Id, ct);
             var d = compiled.Definition;
-            result.Add(new CalendarDto(d.Id, d.Name, item.ParentId, d.TimeZoneId, d.WorkingWeekdays.Select(w => (int)w).Order().ToArray(), OfficePeriod.Format(d.Periods)));
+            result.Add(new CalendarDto(d.Id, d.Name, item.ParentId, d.TimeZoneId, d.WorkingWeekdays.Select(w => (int)w).Order().ToArray(), OfficePeriod.Format(d.Periods),
+                d.ArrangedYears.Order().ToArray()));
         }
 
         return TypedResults.Ok(result);
@@ -78,7 +190,7 @@ public static class CalendarApi
         }
 
         var kind = calendar.KindOf(day!.Value);
-        return TypedResults.Ok(new CalendarDayDto(date, calendar.IsWorkingDay(day.Value), KindName(kind), calendar.NameOf(day.Value)));
+        return TypedResults.Ok(new CalendarDayDto(date, calendar.IsWorkingDay(day.Value), KindName(kind), calendar.NameOf(day.Value), !calendar.IsArranged(day.Value.Year)));
     }
 
     private static async Task<Results<Ok<CountDto>, NotFound, ValidationProblem>> WorkingDays(string id, string? from, string? to, CalendarService calendars, CancellationToken ct)
@@ -98,7 +210,13 @@ public static class CalendarApi
             problems.Add("to", "Calendar.ToBeforeFrom");
         }
 
-        return problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(new CountDto(calendar.WorkingDaysBetween(start!.Value, end!.Value)));
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var years = calendar.ProvisionalYearsBetween(start!.Value, end!.Value);
+        return TypedResults.Ok(new CountDto(calendar.WorkingDaysBetween(start.Value, end.Value), years.Count > 0, years));
     }
 
     private static async Task<Results<Ok<DateDto>, NotFound, ValidationProblem>> AddWorkingDays(string id, string? from, string? days, CalendarService calendars, CancellationToken ct)
@@ -119,7 +237,9 @@ public static class CalendarApi
 
         try
         {
-            return TypedResults.Ok(new DateDto(calendar.AddWorkingDays(start!.Value, count!.Value).ToString(DateFormat, CultureInfo.InvariantCulture)));
+            var date = calendar.AddWorkingDays(start!.Value, count!.Value);
+            var years = calendar.ProvisionalYearsBetween(start.Value, date);
+            return TypedResults.Ok(new DateDto(date.ToString(DateFormat, CultureInfo.InvariantCulture), years.Count > 0, years));
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -145,7 +265,8 @@ public static class CalendarApi
         try
         {
             var at = calendar.AddWorkingMinutes(start!.Value, amount!.Value);
-            return TypedResults.Ok(new InstantDto(at.ToString(InstantFormat, CultureInfo.InvariantCulture)));
+            var years = calendar.ProvisionalYearsBetween(start.Value, at);
+            return TypedResults.Ok(new InstantDto(at.ToString(InstantFormat, CultureInfo.InvariantCulture), years.Count > 0, years));
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -170,7 +291,9 @@ public static class CalendarApi
 
         try
         {
-            return TypedResults.Ok(new MinutesDto(calendar.WorkingTimeBetween(start!.Value, end!.Value).TotalMinutes));
+            var minutes = calendar.WorkingTimeBetween(start!.Value, end!.Value).TotalMinutes;
+            var years = calendar.ProvisionalYearsBetween(start.Value, end.Value);
+            return TypedResults.Ok(new MinutesDto(minutes, years.Count > 0, years));
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -182,13 +305,13 @@ public static class CalendarApi
     {
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(ct);
-        var (imported, problems) = await admin.ImportAsync(id, json, ct);
-        if (imported < 0)
+        var (outcome, problems) = await admin.ImportAsync(id, json, ct);
+        if (outcome is null)
         {
             return TypedResults.NotFound();
         }
 
-        return problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(new ImportedDto(imported));
+        return problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(new ImportedDto(outcome.Days, outcome.Year, outcome.Changed, outcome.Recomputed, outcome.Moved));
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> SetDay(string id, string date, CalendarDayInput input, CalendarAdmin admin, CancellationToken ct)

@@ -1,5 +1,8 @@
 using Kefu.Web.Data;
 using Kefu.Web.Platform.Database;
+using Kefu.Web.Platform.Notifications;
+using Kefu.Web.Platform.Settings;
+using Kefu.Web.Platform.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Platform.Calendars;
@@ -29,12 +32,13 @@ public static class CalendarCommands
         settings.Configure(options);
         await using var db = new KefuDbContext(options.Options);
         await db.Database.MigrateAsync();
-        await CalendarAdmin.EnsureDefaultAsync(db);
+        await CalendarAdmin.EnsureDefaultAsync(db, TimeProvider.System);
 
         var services = new ServiceCollection().AddSingleton<TimeProvider>(TimeProvider.System).AddSingleton(db).BuildServiceProvider();
-        var admin = new CalendarAdmin(db, new CalendarService(new SingleContextScopes(services), TimeProvider.System));
-        var (imported, problems) = await admin.ImportAsync(calendarId, await File.ReadAllTextAsync(args[1]), CancellationToken.None);
-        if (imported < 0)
+        var notifier = new Notifier(db, new PolicyStore(db, TimeProvider.System), TimeProvider.System);
+        var admin = new CalendarAdmin(db, new CalendarService(new SingleContextScopes(services), TimeProvider.System), new DeadlineRecompute(db, notifier), TimeProvider.System);
+        var (outcome, problems) = await admin.ImportAsync(calendarId, await File.ReadAllTextAsync(args[1]), CancellationToken.None);
+        if (outcome is null)
         {
             output.WriteLine($"No calendar '{calendarId}'.");
             return 1;
@@ -46,7 +50,9 @@ public static class CalendarCommands
             return 1;
         }
 
-        output.WriteLine($"Imported {imported} days into calendar '{calendarId}'.");
+        output.WriteLine(outcome.Changed
+            ? $"Imported {outcome.Days} days of {outcome.Year} into calendar '{calendarId}'; {outcome.Moved} open deadlines moved."
+            : $"Calendar '{calendarId}' already has this arrangement of {outcome.Year}; nothing changed.");
         return 0;
     }
 

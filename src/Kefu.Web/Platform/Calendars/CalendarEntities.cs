@@ -37,6 +37,44 @@ public sealed class CalendarDay
     public string Name { get; set; } = "";
 }
 
+/// <summary>Where a year's arrangement came from (CAL-02).</summary>
+public enum ArrangementSource
+{
+    /// <summary>A State Council arrangement shipped with Kefu.</summary>
+    Official,
+
+    /// <summary>A holiday-cn file an administrator imported.</summary>
+    Import,
+
+    /// <summary>An administrator entered the year's days and declared the entry complete.</summary>
+    Manual,
+}
+
+/// <summary>
+/// CAL-02: a year of one calendar whose dated days are complete. A year without a row (on the
+/// calendar or its ancestors) is provisional: the weekly pattern is all Kefu knows of it.
+/// </summary>
+public sealed class CalendarYear
+{
+    public required string CalendarId { get; set; }
+    public int Year { get; set; }
+    public ArrangementSource Source { get; set; }
+    public DateTime ArrangedAt { get; set; }
+    public string? ArrangedBy { get; set; }
+}
+
+/// <summary>
+/// CAL-02: the weekly reminder to administrators that a year is still provisional, one row per year
+/// and week (its Monday). The key makes the reminder happen once a week even with several nodes.
+/// </summary>
+public sealed class CalendarReminder
+{
+    public int Year { get; set; }
+    public DateOnly WeekOf { get; set; }
+    public DateTime SentAt { get; set; }
+    public int Recipients { get; set; }
+}
+
 public sealed class WorkCalendarConfiguration : IEntityTypeConfiguration<WorkCalendar>
 {
     public void Configure(EntityTypeBuilder<WorkCalendar> builder)
@@ -62,5 +100,26 @@ public sealed class CalendarDayConfiguration : IEntityTypeConfiguration<Calendar
         builder.Property(d => d.CalendarId).HasMaxLength(32);
         builder.Property(d => d.Name).HasMaxLength(50);
         builder.HasOne<WorkCalendar>().WithMany().HasForeignKey(d => d.CalendarId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class CalendarYearConfiguration : IEntityTypeConfiguration<CalendarYear>
+{
+    public void Configure(EntityTypeBuilder<CalendarYear> builder)
+    {
+        builder.ToTable("CalendarYears");
+        builder.HasKey(y => new { y.CalendarId, y.Year });
+        builder.Property(y => y.CalendarId).HasMaxLength(32);
+        builder.Property(y => y.ArrangedBy).HasMaxLength(256);
+        builder.HasOne<WorkCalendar>().WithMany().HasForeignKey(y => y.CalendarId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class CalendarReminderConfiguration : IEntityTypeConfiguration<CalendarReminder>
+{
+    public void Configure(EntityTypeBuilder<CalendarReminder> builder)
+    {
+        builder.ToTable("CalendarReminders");
+        builder.HasKey(r => new { r.Year, r.WeekOf });
     }
 }

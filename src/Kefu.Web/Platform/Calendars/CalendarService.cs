@@ -96,7 +96,9 @@ public sealed class CalendarService(IServiceScopeFactory scopes, TimeProvider cl
             ? ParseWeekdays(w) : defaults.WorkingWeekdays;
         var periods = chain.Select(c => c.Periods).FirstOrDefault(p => p is not null) is { } p
             ? OfficePeriod.Parse(p) : defaults.Periods;
-        return new CalendarDefinition(id, chain[0].Name, zone, weekdays, periods, merged);
+        // CAL-02: a year arranged on the calendar or any ancestor is arranged here.
+        var arranged = await db.Set<CalendarYear>().AsNoTracking().Where(y => chainIds.Contains(y.CalendarId)).Select(y => y.Year).Distinct().ToListAsync(ct);
+        return new CalendarDefinition(id, chain[0].Name, zone, weekdays, periods, merged) { ArrangedYears = arranged.ToHashSet() };
     }
 
     public static IReadOnlySet<DayOfWeek> ParseWeekdays(string text) =>

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Kefu.Web.Platform.Database;
 
@@ -21,10 +23,7 @@ public static class BackupCommands
         var settings = DatabaseSettings.From(configuration);
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            output.WriteLine("For PostgreSQL use pg_dump and pg_restore (see README.md, \"Backup\"):");
-            output.WriteLine("  pg_dump --format=custom --file=kefu.dump \"$DATABASE_URL\"");
-            output.WriteLine("  pg_restore --clean --if-exists --dbname=\"$DATABASE_URL\" kefu.dump");
-            return 2;
+            return PostgresDump.Run(args[0], Path.GetFullPath(args[1]), settings.ConnectionString, configuration["Kefu:PostgresBin"], output);
         }
 
         var file = Path.GetFullPath(args[1]);
@@ -62,5 +61,90 @@ public static class BackupCommands
         destination.Open();
         source.BackupDatabase(destination);
         SqliteConnection.ClearPool(destination);
+    }
+}
+
+/// <summary>
+/// PLT-06 on PostgreSQL: <c>pg_dump --format=custom</c> and <c>pg_restore --clean --if-exists</c>
+/// of the newest client installed (a dump needs a pg_dump at least as new as the server), or of
+/// the folder named by <c>Kefu:PostgresBin</c>. The password goes through PGPASSWORD, never the
+/// command line.
+/// </summary>
+internal static class PostgresDump
+{
+    public static int Run(string verb, string file, string connectionString, string? binFolder, TextWriter output)
+    {
+        var tool = verb == "backup" ? "pg_dump" : "pg_restore";
+        var executable = Find(tool, binFolder);
+        if (executable is null)
+        {
+            output.WriteLine($"{tool} was not found; install the PostgreSQL client or set Kefu:PostgresBin.");
+            return 1;
+        }
+
+        if (verb == "restore" && !File.Exists(file))
+        {
+            output.WriteLine($"No such file: {file}");
+            return 1;
+        }
+
+        var cs = new NpgsqlConnectionStringBuilder(connectionString);
+        var start = new ProcessStartInfo(executable) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "--host", cs.Host ?? "localhost", "--port", cs.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", cs.Username ?? "postgres", "--no-owner", "--no-privileges" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (verb == "backup")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            foreach (var argument in new[] { "--format=custom", "--file", file, "--dbname", cs.Database ?? "postgres" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+        else
+        {
+            foreach (var argument in new[] { "--clean", "--if-exists", "--single-transaction", "--exit-on-error", "--dbname", cs.Database ?? "postgres", file })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        if (!string.IsNullOrEmpty(cs.Password))
+        {
+            start.Environment["PGPASSWORD"] = cs.Password;
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            output.WriteLine($"{tool} failed ({process.ExitCode}): {error.Result.Trim()}");
+            return 1;
+        }
+
+        output.WriteLine(verb == "backup" ? $"Backed up to {file}" : $"Restored {file} into {cs.Database}");
+        return 0;
+    }
+
+    private static string? Find(string tool, string? binFolder)
+    {
+        if (!string.IsNullOrWhiteSpace(binFolder))
+        {
+            var named = Path.Combine(binFolder, tool);
+            return File.Exists(named) ? named : null;
+        }
+
+        // Debian keeps each major version's clients in /usr/lib/postgresql/<major>/bin: take the newest.
+        var installed = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => (Major: int.TryParse(Path.GetFileName(d), out var m) ? m : -1, Path: Path.Combine(d, "bin", tool)))
+                .Where(x => x.Major >= 0 && File.Exists(x.Path)).OrderByDescending(x => x.Major).Select(x => x.Path).FirstOrDefault()
+            : null;
+        return installed ?? (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
     }
 }

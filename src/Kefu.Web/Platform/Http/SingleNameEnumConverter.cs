@@ -12,7 +12,8 @@ namespace Kefu.Web.Platform.Http;
 /// </summary>
 public sealed class SingleNameEnumConverter : JsonConverterFactory
 {
-    private readonly JsonStringEnumConverter _names = new();
+    // A number is not a name: "1" or 1 for an enum is refused like any other unknown value.
+    private readonly JsonStringEnumConverter _names = new(namingPolicy: null, allowIntegerValues: false);
 
     public override bool CanConvert(Type typeToConvert) => _names.CanConvert(typeToConvert);
 

@@ -36,18 +36,18 @@ public static class NotificationsApi
         group.MapGet("/", Inbox).WithName("ListMyNotifications").WithSummary("My in-app inbox, newest first.");
         group.MapGet("/unread-count", async (ClaimsPrincipal user, KefuDbContext db, CancellationToken ct) =>
             TypedResults.Ok(new UnreadDto(await Unread(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!).CountAsync(ct)))).WithName("CountMyUnread");
-        group.MapPost("/{id:long}/read", MarkRead).WithName("MarkNotificationRead");
+        group.MapPost("/{id:long}/read", MarkRead).RequireWritePolicy(WritePolicy.OwnData).WithName("MarkNotificationRead");
         group.MapPost("/read-all", async (ClaimsPrincipal user, KefuDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             await Unread(db, user.FindFirstValue(ClaimTypes.NameIdentifier)!).ExecuteUpdateAsync(s => s.SetProperty(i => i.ReadAt, now), ct);
             return TypedResults.NoContent();
-        }).WithName("MarkAllNotificationsRead");
+        }).RequireWritePolicy(WritePolicy.OwnData).WithName("MarkAllNotificationsRead");
 
         var admin = group.MapGroup("/channels").RequireAuthorization(Policies.Administer);
         admin.MapGet("/", async (PolicyStore store, CancellationToken ct) =>
             TypedResults.Ok(ChannelSettingsDto.From(await store.GetAsync<NotificationSettings>(NotificationSettings.Key, ct)))).WithName("GetNotificationChannels");
-        admin.MapPost("/{channel}/test", Test).WithName("TestNotificationChannel")
+        admin.MapPost("/{channel}/test", Test).RequireWritePolicy(Policies.Administer).WithName("TestNotificationChannel")
              .WithSummary("Send a test message over one channel (email, wecom, dingtalk, sms) and report the result.");
     }
 

@@ -13,7 +13,9 @@ namespace Kefu.Web.Platform.Seeding;
 /// What every Kefu needs (the company, the roles, the <c>admin</c> user) and, with <c>--demo</c>,
 /// the demo organisation of the README. Both are idempotent: running them twice changes nothing.
 /// </summary>
-public sealed class Seeder(KefuDbContext db, UserManager<KefuUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, DemoSatisfactionSeeder satisfaction, IEnumerable<IDemoDataSeeder> moduleSeeders, ILogger<Seeder> logger)
+public sealed class Seeder(
+    KefuDbContext db, UserManager<KefuUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, DemoSatisfactionSeeder satisfaction, IEnumerable<IDemoDataSeeder> moduleSeeders,
+    Kefu.Web.Platform.Sequences.NumberSequences sequences, ILogger<Seeder> logger)
 {
     public const string DefaultDemoPassword = "Kefu-demo-2026";
 
@@ -91,7 +93,7 @@ public sealed class Seeder(KefuDbContext db, UserManager<KefuUser> users, RoleMa
             await db.SaveChangesAsync();
         }
 
-        await CalendarAdmin.EnsureDefaultAsync(db);
+        await CalendarAdmin.EnsureDefaultAsync(db, clock);
 
         if (await users.FindByNameAsync("admin") is null)
         {
@@ -174,7 +176,9 @@ public sealed class Seeder(KefuDbContext db, UserManager<KefuUser> users, RoleMa
             ("HZ", "hz.cs", ["杭州西湖供热公司", "杭州云栖软件", "杭州钱塘仓储"]),
             ("BJ", "bj.cs", ["北京京华物业管理", "北京中关村数码", "北京燕山制造"]),
         ];
-        var number = 1;
+        // The demo customers take their numbers from the customer sequence, as any other intake.
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var number = await sequences.TakeAsync(CustomerUseCases.NumberSequence, Kefu.Web.Platform.Sequences.NumberSequences.CompanyWide, demo.Sum(d => d.Names.Length), default);
         foreach (var (centre, ownerName, names) in demo)
         {
             var owner = await users.FindByNameAsync(ownerName);
@@ -182,7 +186,7 @@ public sealed class Seeder(KefuDbContext db, UserManager<KefuUser> users, RoleMa
             {
                 db.Set<Customer>().Add(new Customer
                 {
-                    Number = $"C{number++:D5}",
+                    Number = CustomerUseCases.FormatNumber(number++),
                     Name = name,
                     NameKey = Kefu.Core.Customers.DuplicateKeys.Name(name),
                     Grade = (number % 3) switch { 0 => "A", 1 => "B", _ => "C" },
@@ -195,6 +199,7 @@ public sealed class Seeder(KefuDbContext db, UserManager<KefuUser> users, RoleMa
         }
 
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         logger.LogInformation("Seeded demo customers");
     }
 

@@ -18,21 +18,41 @@ public sealed class PolicyStore(KefuDbContext db, TimeProvider clock)
         return json is null ? new T() : JsonSerializer.Deserialize<T>(json, Json) ?? new T();
     }
 
+    /// <summary>
+    /// Saves the document under <paramref name="key"/>. The first save of a key inserts its row, and
+    /// two first saves at once race for that insert: the one that loses (a unique violation, never
+    /// a 500) is retried once as an update of the row the other one created. Two edits of an
+    /// existing row at once are a genuine conflict, caught by the row's concurrency token:
+    /// <see cref="DbUpdateConcurrencyException"/>, which the API answers with 409.
+    /// </summary>
     public async Task SaveAsync<T>(string key, T value, string? by, CancellationToken ct = default)
     {
         var json = JsonSerializer.Serialize(value, Json);
-        var row = await db.PolicySettings.SingleOrDefaultAsync(p => p.Key == key, ct);
-        if (row is null)
+        for (var attempt = 0; ; attempt++)
         {
-            db.PolicySettings.Add(new PolicySetting { Key = key, Json = json, UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = by });
-        }
-        else
-        {
-            row.Json = json;
-            row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            row.UpdatedBy = by;
-        }
+            var row = await db.PolicySettings.SingleOrDefaultAsync(p => p.Key == key, ct);
+            if (row is null)
+            {
+                row = new PolicySetting { Key = key, Json = json, UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = by };
+                db.PolicySettings.Add(row);
+            }
+            else
+            {
+                row.Json = json;
+                row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                row.UpdatedBy = by;
+            }
 
-        await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException e) when (attempt == 0 && e is not DbUpdateConcurrencyException && DbErrors.IsUniqueViolation(e))
+            {
+                // Another first save of this key inserted it meanwhile: this one becomes an update.
+                db.Entry(row).State = EntityState.Detached;
+            }
+        }
     }
 }

@@ -9,9 +9,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Platform.Sla;
 
+/// <summary>
+/// A deadline as the API and pages show it. <c>Provisional</c> (CAL-02): the due time was counted
+/// through a year whose holiday arrangement is missing (<c>provisionalReason</c> "yearNotArranged",
+/// the years in <c>provisionalYears</c>), or the timer fired on such a due time before the
+/// arrangement came ("firedOnProvisionalDueTime").
+/// </summary>
 public sealed record TimerDto(
     long Id, string RecordType, string RecordId, string Rule, string Name, string? OwnerId, string Unit, int Amount,
-    string StartedAt, string DueAt, string WarnAt, string Status, string State, bool Breached, bool FiredLate, string? BreachedAt, string? Link);
+    string StartedAt, string DueAt, string WarnAt, string Status, string State, bool Breached, bool FiredLate, string? BreachedAt, string? Link,
+    bool Provisional = false, string? ProvisionalReason = null, IReadOnlyList<int>? ProvisionalYears = null);
 
 /// <summary>SLA-01: a record's timers, and my (or my centre's) deadlines that are due soon or breached.</summary>
 public static class SlaApi
@@ -75,14 +82,41 @@ public static class SlaApi
         {
             var calendar = await calendars.FindAsync(t.CalendarId, ct) ?? await calendars.GetAsync(WorkCalendar.DefaultId, ct);
             string Local(DateTime utc) => calendar.ToCalendarTime(SlaService.Utc(utc)).ToString(CalendarApi.InstantFormat, System.Globalization.CultureInfo.InvariantCulture);
+            var (provisional, reason, years) = ProvisionalOf(t, calendar);
             result.Add(new TimerDto(
                 t.Id, t.RecordType, t.RecordId, t.Rule, t.Name, t.OwnerId, t.Unit.ToString(), t.Amount,
                 Local(t.StartedAt), Local(t.DueAt), Local(t.WarnAt), t.Status.ToString(), StateOf(t, now).ToString(),
                 t.BreachedAt is not null || (t.Status == TimerStatus.Running && SlaService.Utc(t.DueAt) <= now), t.FiredLate,
-                t.BreachedAt is { } b ? Local(b) : null, t.Link));
+                t.BreachedAt is { } b ? Local(b) : null, t.Link, provisional, reason, years));
         }
 
         return result;
+    }
+
+    public const string YearNotArranged = "yearNotArranged";
+    public const string FiredOnProvisionalDueTime = "firedOnProvisionalDueTime";
+
+    /// <summary>
+    /// CAL-02, read against the calendar as it is now: a due time counted through a year still not
+    /// arranged is provisional; one that fired while provisional keeps that mark after the import.
+    /// </summary>
+    public static (bool Provisional, string? Reason, IReadOnlyList<int> Years) ProvisionalOf(SlaTimer t, Kefu.Core.Calendar.WorkingCalendar calendar)
+    {
+        var years = Kefu.Core.Sla.SlaClock.ProvisionalYears(SlaService.Utc(t.StartedAt), SlaService.Utc(t.DueAt), t.Target, calendar);
+        if (years.Count > 0)
+        {
+            return (true, YearNotArranged, years);
+        }
+
+        if (t.Provisional && t.BreachedAt is not null)
+        {
+            // The years it was counted through; which of them lacked the arrangement then is history.
+            var from = calendar.ToCalendarTime(SlaService.Utc(t.StartedAt)).Year;
+            var to = calendar.ToCalendarTime(SlaService.Utc(t.DueAt)).Year;
+            return (true, FiredOnProvisionalDueTime, Enumerable.Range(from, Math.Max(1, to - from + 1)).ToArray());
+        }
+
+        return (false, null, []);
     }
 
     public static Kefu.Core.Sla.SlaState StateOf(SlaTimer t, DateTimeOffset now) => t.Status switch

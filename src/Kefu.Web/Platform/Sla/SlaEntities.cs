@@ -50,6 +50,13 @@ public sealed class SlaTimer : IScopedRecord, IVersioned
     /// <summary>SLA-02: the breach fired after the system was down past the due time.</summary>
     public bool FiredLate { get; set; }
 
+    /// <summary>
+    /// CAL-02: DueAt was counted through a year whose holiday arrangement was missing. An open timer
+    /// loses the mark when the arrangement is imported and it is recomputed; a timer that fired
+    /// before keeps it, so its history says the breach came from a provisional due time.
+    /// </summary>
+    public bool Provisional { get; set; }
+
     /// <summary>"user:ID;role:CentreSupervisor" (see <see cref="EscalationTarget"/>).</summary>
     public string? Escalation { get; set; }
 
@@ -72,6 +79,9 @@ public sealed class SlaBreach
     public DateTime DueAt { get; set; }
     public DateTime BreachedAt { get; set; }
     public bool Late { get; set; }
+
+    /// <summary>CAL-02: the due time was provisional when the breach fired.</summary>
+    public bool Provisional { get; set; }
 }
 
 public sealed class SlaTimerConfiguration : IEntityTypeConfiguration<SlaTimer>

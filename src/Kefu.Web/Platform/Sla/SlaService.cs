@@ -24,7 +24,7 @@ public sealed record StartTimer(
 /// SLA-01..03 for the modules: start, pause, resume and stop timers on their records. Changes are
 /// added to the caller's unit of work (its KefuDbContext), saved with the business change.
 /// </summary>
-public sealed class SlaService(KefuDbContext db, CalendarService calendars, TimeProvider clock)
+public sealed class SlaService(KefuDbContext db, CalendarService calendars, TimeProvider clock, SlaSweeper sweeper)
 {
     public async Task<SlaTimer> StartAsync(StartTimer request, CancellationToken ct = default)
     {
@@ -83,7 +83,12 @@ public sealed class SlaService(KefuDbContext db, CalendarService calendars, Time
         return true;
     }
 
-    /// <summary>The stop event: the deadline was met (or no longer applies).</summary>
+    /// <summary>
+    /// The stop event: the work the timer measured is done (or no longer applies). SLA-04: a stop
+    /// after the due time that the sweep has not fired yet is a breach all the same: it is
+    /// recorded (the breach's time minus the due time says how late) and announced exactly as the
+    /// sweep would announce it, once — the timer's breach time guards both.
+    /// </summary>
     public async Task<int> StopAsync(string recordType, string recordId, string? rule = null, CancellationToken ct = default)
     {
         var timers = await db.Set<SlaTimer>()
@@ -92,6 +97,14 @@ public sealed class SlaService(KefuDbContext db, CalendarService calendars, Time
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var timer in timers)
         {
+            if (SlaClock.StoppedAfterDue(timer.Status == TimerStatus.Running, timer.BreachedAt is not null, Utc(timer.DueAt), Utc(now)))
+            {
+                timer.BreachedAt = now;
+                timer.WarnedAt ??= now;
+                timer.FiredLate = false;
+                await sweeper.AnnounceAsync(timer, breach: true, now, ct);
+            }
+
             timer.Status = TimerStatus.Stopped;
             timer.StoppedAt = now;
             timer.PausedAt = null;
@@ -104,12 +117,15 @@ public sealed class SlaService(KefuDbContext db, CalendarService calendars, Time
         await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == recordType && t.RecordId == recordId)
             .OrderBy(t => t.StartedAt).ToListAsync(ct);
 
-    private static void Schedule(SlaTimer timer, WorkingCalendar calendar)
+    /// <summary>Due and warning instants on <paramref name="calendar"/>, and whether they are provisional (CAL-02).</summary>
+    internal static void Schedule(SlaTimer timer, WorkingCalendar calendar)
     {
         var start = Utc(timer.StartedAt);
         var paused = TimeSpan.FromTicks(timer.PausedTicks);
-        timer.DueAt = SlaClock.DueAt(start, timer.Target, paused, calendar).UtcDateTime;
+        var due = SlaClock.DueAt(start, timer.Target, paused, calendar);
+        timer.DueAt = due.UtcDateTime;
         timer.WarnAt = SlaClock.WarnAt(start, timer.Target, timer.WarningPercent, paused, calendar).UtcDateTime;
+        timer.Provisional = SlaClock.ProvisionalYears(start, due, timer.Target, calendar).Count > 0;
     }
 
     public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -79,12 +79,24 @@ public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarServ
             return false;
         }
 
+        await AnnounceAsync(timer, breach, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// The breach record and the notice to the owner (and, for a breach, the escalation), added to
+    /// the caller's unit of work. Used by the sweep and by a stop that comes after the due time.
+    /// </summary>
+    public async Task AnnounceAsync(SlaTimer timer, bool breach, DateTime now, CancellationToken ct)
+    {
         if (breach)
         {
             db.Add(new SlaBreach
             {
                 TimerId = timer.Id, RecordType = timer.RecordType, RecordId = timer.RecordId, Rule = timer.Rule, OwnerId = timer.OwnerId,
-                OrgPath = timer.OrgPath, DueAt = timer.DueAt, BreachedAt = now, Late = timer.FiredLate,
+                OrgPath = timer.OrgPath, DueAt = timer.DueAt, BreachedAt = now, Late = timer.FiredLate, Provisional = timer.Provisional,
             });
         }
 
@@ -109,9 +121,6 @@ public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarServ
             recipients,
             [timer.Name, timer.Rule, due.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), timer.RecordType, timer.RecordId],
             timer.Link, nameof(SlaTimer), timer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return true;
     }
 
     /// <summary>People named, and holders of the named roles nearest above the record in the org tree.</summary>

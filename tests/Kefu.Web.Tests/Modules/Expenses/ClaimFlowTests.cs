@@ -55,10 +55,11 @@ public abstract class ClaimFlowTests(ClockApp app)
         var claim = await CreateAsync("sh.eng1", Lines(("2026-09-10", "Lodging", 1800m), ("2026-09-11", "Meals", 300.5m)));
         var id = (int)claim["id"]!;
         Assert.Equal("Draft", (string?)claim["status"]);
-        Assert.StartsWith("sh.eng1-", (string?)claim["number"], StringComparison.Ordinal);
+        Assert.Null((string?)claim["number"]); // EXP-02: numbered at the first submission
 
         var (status, submitted) = await PostAsync("sh.eng1", $"/api/expenses/claims/{id}/submit");
         Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith("sh.eng1-", (string?)submitted!["number"], StringComparison.Ordinal);
         Assert.Equal("supervisor", (string?)submitted!["currentStep"]);
 
         // ORG-03: Hangzhou's supervisor does not see it, and cannot act on it.
@@ -190,13 +191,45 @@ public abstract class ClaimFlowTests(ClockApp app)
         Assert.Contains("lines[0].amount", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    private async Task<int> SubmittedNumberAsync(string user, int id)
+    {
+        var (status, body) = await PostAsync(user, $"/api/expenses/claims/{id}/submit");
+        Assert.True(status == HttpStatusCode.OK, body?.ToJsonString());
+        return int.Parse(((string)body!["number"]!)[^4..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [ProviderFact]
-    public async Task EXP_02_each_claimant_gets_consecutive_numbers()
+    public async Task EXP_02_each_claimant_gets_consecutive_numbers_at_submission_and_an_abandoned_draft_leaves_no_gap()
     {
         app.Clock.Set(Monday);
-        var first = (string)(await CreateAsync("hz.eng1", Lines(("2026-09-10", "Meals", 10m))))["number"]!;
-        var second = (string)(await CreateAsync("hz.eng1", Lines(("2026-09-10", "Meals", 11m))))["number"]!;
-        Assert.Equal(int.Parse(first[^4..], System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(second[^4..], System.Globalization.CultureInfo.InvariantCulture));
+        var first = (int)(await CreateAsync("hz.eng1", Lines(("2026-09-10", "Meals", 10m))))["id"]!;
+        var abandoned = (int)(await CreateAsync("hz.eng1", Lines(("2026-09-10", "Meals", 11m))))["id"]!;
+        var third = (int)(await CreateAsync("hz.eng1", Lines(("2026-09-10", "Meals", 12m))))["id"]!;
+
+        var firstNumber = await SubmittedNumberAsync("hz.eng1", first);
+        Assert.Equal(firstNumber + 1, await SubmittedNumberAsync("hz.eng1", third));
+
+        // The draft in between had no number; deleting it leaves none missing.
+        using var eng = await app.ClientFor("hz.eng1");
+        using (var deleted = await eng.DeleteAsync($"/api/expenses/claims/{abandoned}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await eng.GetAsync($"/api/expenses/claims/{abandoned}")).StatusCode);
+        // A submitted form is never deleted: that would open a gap.
+        using var refused = await eng.DeleteAsync($"/api/expenses/claims/{first}");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+    }
+
+    [ProviderFact]
+    public async Task EXP_02_a_returned_form_keeps_its_number_when_resubmitted()
+    {
+        app.Clock.Set(Monday);
+        var id = (int)(await CreateAsync("sh.eng2", Lines(("2026-09-10", "Meals", 30m))))["id"]!;
+        var number = await SubmittedNumberAsync("sh.eng2", id);
+        await ApproveAsync("sh.sup", id, "supervisor", "Return", "请补充说明");
+        Assert.Equal(number, await SubmittedNumberAsync("sh.eng2", id));
     }
 
     private Task<List<LedgerEntry>> LedgerAsync(string evidenceId) =>
@@ -253,16 +286,26 @@ public abstract class ClaimFlowTests(ClockApp app)
         {
             ["date"] = "2026-09-11", ["category"] = "Other", ["amount"] = 15m, ["receiptCount"] = 1, ["description"] = "私人打印", ["nonCustomerService"] = true,
         }));
-        await PostAsync("bj.eng1", $"/api/expenses/claims/{(int)first["id"]!}/submit");
-        await PostAsync("bj.eng1", $"/api/expenses/claims/{(int)third["id"]!}/submit"); // the second stays a draft: a gap
+        var firstNumber = await SubmittedNumberAsync("bj.eng1", (int)first["id"]!);
+        // The second stays a draft numbered by the previous release (which numbered drafts): a gap.
+        var secondNumber = firstNumber + 1;
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<KefuDbContext>();
+            var draft = await db.Set<Kefu.Web.Modules.Expenses.ExpenseClaim>().SingleAsync(c => c.Id == (int)second["id"]!);
+            draft.Number = secondNumber;
+            await db.SaveChangesAsync();
+            return await db.Database.ExecuteSqlRawAsync(
+                "UPDATE \"SequenceCounters\" SET \"Last\" = {0} WHERE \"Name\" = 'ExpenseClaim' AND \"Scope\" = {1}", (long)secondNumber, draft.ClaimantId);
+        });
+        Assert.Equal(secondNumber + 1, await SubmittedNumberAsync("bj.eng1", (int)third["id"]!));
 
         var (status, batch) = await PostAsync("bj.sup", "/api/expenses/batches");
         Assert.True(status == HttpStatusCode.Created, batch?.ToJsonString());
         // The next batch day on or after Monday the 14th is the 20th: a Sunday, but a make-up working day, so it stays.
         Assert.Equal("2026-09-20", (string?)batch!["batchDate"]);
         var person = batch["people"]!.AsArray().Single(p => (string?)p!["userName"] == "bj.eng1")!;
-        var secondNumber = int.Parse(((string)second["number"]!)[^4..], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains(secondNumber, person["gaps"]!.AsArray().Select(g => (int)g!));
+        Assert.Equal([secondNumber], person["gaps"]!.AsArray().Select(g => (int)g!));
         Assert.Contains(batch["nonCustomerService"]!.AsArray(), l => (string?)l!["description"] == "私人打印");
 
         var batchId = (int)batch["id"]!;

@@ -86,6 +86,59 @@ public abstract class SlaTimerTests(ClockApp app)
         Assert.Equal("EXC-02", breaches[0].Rule);
     });
 
+    private Task<int> StopAsync(string recordId) =>
+        app.InScopeAsync(async sp =>
+        {
+            var stopped = await sp.GetRequiredService<SlaService>().StopAsync("TestCase", recordId);
+            await sp.GetRequiredService<KefuDbContext>().SaveChangesAsync();
+            return stopped;
+        });
+
+    [ProviderFact]
+    public Task SLA_04_a_stop_after_the_due_time_before_any_sweep_is_a_breach_announced_once() => Serially(async () =>
+    {
+        var record = "l-" + Guid.NewGuid().ToString("N")[..8];
+        var id = await StartAsync(record, SlaTarget.Minutes(5), "sh.cs", EscalationTarget.ForRole(Role.CentreSupervisor));
+
+        // The report goes out 3 minutes late; no sweep ran in between.
+        app.Clock.Advance(TimeSpan.FromMinutes(8));
+        await StopAsync(record);
+
+        var timer = await TimerAsync(id);
+        Assert.Equal(TimerStatus.Stopped, timer.Status);
+        Assert.Equal(ClockApp.Start.AddMinutes(8).UtcDateTime, timer.BreachedAt);
+        var breach = Assert.Single(await app.InScopeAsync(sp => sp.GetRequiredService<KefuDbContext>().Set<SlaBreach>().Where(b => b.TimerId == id).ToListAsync()));
+        Assert.Equal(TimeSpan.FromMinutes(3), breach.BreachedAt - breach.DueAt); // how late
+        Assert.Single(await InboxAsync("sh.cs", record), i => i.EventKey == "SlaBreach");
+        Assert.Single(await InboxAsync("sh.sup", record), i => i.EventKey == "SlaBreach");
+
+        // Nothing fires again: not the sweep, not a second stop.
+        await SweepAsync();
+        await StopAsync(record);
+        Assert.Single(await InboxAsync("sh.cs", record), i => i.EventKey == "SlaBreach");
+        Assert.Single(await app.InScopeAsync(sp => sp.GetRequiredService<KefuDbContext>().Set<SlaBreach>().Where(b => b.TimerId == id).ToListAsync()));
+    });
+
+    [ProviderFact]
+    public Task SLA_04_a_stop_in_time_is_met_and_a_stop_after_a_fired_breach_adds_nothing() => Serially(async () =>
+    {
+        var met = "m-" + Guid.NewGuid().ToString("N")[..8];
+        var metId = await StartAsync(met, SlaTarget.Minutes(5));
+        app.Clock.Advance(TimeSpan.FromMinutes(5)); // exactly at the due time: met
+        await StopAsync(met);
+        Assert.Null((await TimerAsync(metId)).BreachedAt);
+        Assert.Empty(await InboxAsync("sh.cs", met));
+
+        var swept = "s-" + Guid.NewGuid().ToString("N")[..8];
+        var sweptId = await StartAsync(swept, SlaTarget.Minutes(5));
+        app.Clock.Advance(TimeSpan.FromMinutes(6));
+        await SweepAsync();
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await StopAsync(swept);
+        Assert.Equal(ClockApp.Start.AddMinutes(11).UtcDateTime, (await TimerAsync(sweptId)).BreachedAt);
+        Assert.Single(await InboxAsync("sh.cs", swept), i => i.EventKey == "SlaBreach");
+    });
+
     [ProviderFact]
     public Task SLA_03_paused_time_does_not_count() => Serially(async () =>
     {

@@ -79,10 +79,7 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
         var timers = await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == nameof(Customer) && t.RecordId == key).OrderByDescending(t => t.Id).Take(5).ToListAsync(ct);
         Timers = await SlaApi.ToDtosAsync(timers, calendars, clock, ct);
         var viewer = await current.GetViewerAsync(ct);
-        var candidates = await customers.DuplicatesAsync(CustomersModule.ToInput(customer), customer.Id, ct);
-        var ids = candidates.Select(d => d.Id).ToArray();
-        var visible = await db.Set<Customer>().AsNoTracking().VisibleTo(viewer).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        Duplicates = candidates.Where(d => visible.Contains(d.Id)).ToArray();
+        Duplicates = await customers.DuplicatesAsync(viewer, CustomersModule.ToInput(customer), customer.Id, ct);
         return true;
     }
 }

@@ -46,7 +46,7 @@ public sealed class InquiriesModel(KefuDbContext db, CurrentUser current, Inquir
     {
         if (string.IsNullOrWhiteSpace(Input.Province))
         {
-            ModelState.AddModelError("Input.Province", Kefu.Web.Platform.Localization.Text.Get("Validation.Required"));
+            ModelState.AddModelError("Input.Province", Kefu.Web.Platform.Localization.Text.Get("Validation.RequiredHere"));
         }
         else
         {

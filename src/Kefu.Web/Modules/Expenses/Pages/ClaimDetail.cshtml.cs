@@ -68,6 +68,30 @@ public sealed class ClaimDetailModel(
         return Redirect($"/expenses/{Id}");
     }
 
+    /// <summary>The claimant deletes a draft never submitted (it has no number: no gap opens, EXP-02).</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        switch (await claims.DeleteDraftAsync(current.UserId!, Id, ct))
+        {
+            case ClaimResult.Ok:
+                Message = l["Claims.Deleted"];
+                return Redirect("/expenses");
+            case ClaimResult.Conflict:
+                if (!await LoadAsync(ct))
+                {
+                    return NotFound();
+                }
+
+                ModelState.AddModelError(string.Empty, l["Claims.NotDeletable"]);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>A draft never submitted: it has no number yet, and its claimant may delete it.</summary>
+    public bool CanDelete => IsClaimant && Claim.Status == nameof(ClaimStatus.Draft) && Claim.Number is null;
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))

@@ -99,12 +99,11 @@ public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, Curre
         }
 
         var input = new ClaimInput(lines, Input.HasTravelSummary, Input.ExceptionApproved, Input.Notes, Input.Version);
-        var saved = Id is { } id ? await claims.UpdateAsync(current.UserId!, id, input, ct) : await claims.CreateAsync(current.UserId!, input, ct);
-        if (saved is ClaimResult.Ok ok && submitClaim is not null)
-        {
-            Id = ok.Id;
-            saved = await claims.SubmitAsync(current.UserId!, ok.Id, ct);
-        }
+        // Submitting saves and submits as one: a refusal keeps nothing, so the person stays on this
+        // same form (a new one stays new) with their input and the reasons, and submits it again.
+        var saved = submitClaim is not null ? await claims.SaveAndSubmitAsync(current.UserId!, Id, input, ct)
+            : Id is { } id ? await claims.UpdateAsync(current.UserId!, id, input, ct)
+            : await claims.CreateAsync(current.UserId!, input, ct);
 
         switch (saved)
         {

@@ -17,6 +17,7 @@ public sealed class ClaimListModel(ClaimQueries queries, CurrentUser current, IS
 
     public Paged<ClaimRowDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public bool CanClaim { get; private set; }
+    [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,7 +30,7 @@ public sealed class ClaimListModel(ClaimQueries queries, CurrentUser current, IS
         var rows = await queries.ListAsync(await current.GetViewerAsync(ct), Status, 1, Paging.MaxExportRows, ct, export: true);
         ExportColumn<ClaimRowDto>[] columns =
         [
-            new(l["Claims.Number"], c => c.Number), new(l["Claims.Claimant"], c => c.Claimant), new(l["Claims.Status"], c => l["ClaimStatus." + c.Status].Value),
+            new(l["Claims.Number"], c => c.Number ?? l["Claims.Unnumbered"].Value), new(l["Claims.Claimant"], c => c.Claimant), new(l["Claims.Status"], c => l["ClaimStatus." + c.Status].Value),
             new(l["Claims.Claimed"], c => c.Claimed), new(l["Claims.Payable"], c => c.Payable), new(l["Claims.Submitted"], c => c.SubmittedAt),
         ];
         return File(TableExport.ToXlsx(l["Claims.Title"], columns, rows.Items), TableExport.XlsxContentType, "claims.xlsx");

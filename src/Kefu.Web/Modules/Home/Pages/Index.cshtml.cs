@@ -2,6 +2,7 @@ using Kefu.Core.Organization;
 using Kefu.Web.Data;
 using Kefu.Web.Modules.Customers;
 using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Localization;
 using Kefu.Web.Platform.Scoping;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kefu.Web.Modules.Home.Pages;
 
 /// <summary>The user's dashboard (RPT-01). Modules add their cards as they arrive.</summary>
-public sealed class IndexModel(CurrentUser current, KefuDbContext db) : PageModel
+public sealed class IndexModel(CurrentUser current, KefuDbContext db, CalendarArrangements arrangements) : PageModel
 {
     public string DisplayName { get; private set; } = "";
     public string OrgUnitName { get; private set; } = "";
@@ -19,6 +20,9 @@ public sealed class IndexModel(CurrentUser current, KefuDbContext db) : PageMode
     public int? StaffCount { get; private set; }
     public int? CustomerCount { get; private set; }
     public IReadOnlyList<(string Unit, int Count)> StaffByUnit { get; private set; } = [];
+
+    /// <summary>CAL-02: holiday arrangements still missing, shown to administrators.</summary>
+    public IReadOnlyList<MissingArrangementNotice> CalendarWarnings { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,6 +33,11 @@ public sealed class IndexModel(CurrentUser current, KefuDbContext db) : PageMode
         Roles = await current.GetRolesAsync(ct);
         Scope = viewer.Scope;
         OrgUnitName = (await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == user.OrgUnitId, ct))?.DisplayName(english) ?? "";
+
+        if (Roles.Contains(Role.SystemAdministrator))
+        {
+            CalendarWarnings = await arrangements.MissingAsync(ct);
+        }
 
         if (Roles.Any(r => Policies.CustomerReaders.Contains(r)))
         {

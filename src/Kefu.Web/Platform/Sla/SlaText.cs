@@ -1,0 +1,29 @@
+using Kefu.Web.Platform.Localization;
+
+namespace Kefu.Web.Platform.Sla;
+
+/// <summary>A deadline in people's words, for badges and exports alike (SLA-01, CAL-02).</summary>
+public static class SlaText
+{
+    /// <summary>"2 天后到期"-style state of a deadline at <paramref name="now"/>.</summary>
+    public static string State(TimerDto timer, DateTimeOffset now)
+    {
+        var due = DateTimeOffset.Parse(timer.DueAt, System.Globalization.CultureInfo.InvariantCulture);
+        var minutes = (int)Math.Abs((due - now).TotalMinutes);
+        return timer.State switch
+        {
+            "Breached" => Text.Get("Sla.Overdue", minutes),
+            "Paused" => Text.Get("Sla.Paused"),
+            "Stopped" => Text.Get("Sla.Stopped"),
+            _ => Text.Get("Sla.DueIn", minutes),
+        };
+    }
+
+    /// <summary>CAL-02: why a deadline is provisional, or null when it is not.</summary>
+    public static string? ProvisionalReason(TimerDto timer) => timer switch
+    {
+        { Provisional: false } => null,
+        { ProvisionalReason: SlaApi.FiredOnProvisionalDueTime } => Text.Get("Sla.ProvisionalFired"),
+        _ => Text.Get("Sla.ProvisionalReason", string.Join("、", timer.ProvisionalYears ?? [])),
+    };
+}
