@@ -5,6 +5,7 @@ using Kefu.Web.Data;
 using Kefu.Web.Platform.Export;
 using Kefu.Web.Platform.Http;
 using Kefu.Web.Platform.Import;
+using Kefu.Web.Platform.Scoping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
