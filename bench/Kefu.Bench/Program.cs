@@ -14,8 +14,14 @@ switch (which)
         return await ImportBench.RunAsync(
             args.Length > 1 ? args[1] : "http://localhost:5000", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000,
             args.Length > 3 ? args[3] : "sh.sup", args.Length > 4 ? args[4] : "Kefu-demo-2026");
+    case "import-memory":
+        // Time and peak memory of imports on a Kefu process started here: import-memory [rows] [path to Kefu.Web.dll]
+        return await ImportMemoryBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000, args.Length > 2 ? args[2] : null);
+    case "npoi-read":
+        // Child process of import-memory: the pre-streaming way of opening an upload.
+        return ImportMemoryBench.NpoiRead(args[1]);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, import");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, import, import-memory");
         return 2;
 }
 

@@ -17,11 +17,15 @@ public sealed class VisitFlowTests(BrowserFixture fixture) : IClassFixture<Brows
         await using var supervisorContext = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var supervisor = await SignInAsync(supervisorContext, "sh.sup");
         await supervisor.GotoAsync(fixture.BaseUrl + "/customers/import");
+        // A file that is not a workbook is refused with the reason beside the file input.
+        await supervisor.GetByLabel("文件").SetInputFilesAsync(new FilePayload { Name = "客户.xlsx", MimeType = "application/octet-stream", Buffer = "客户名称,电话"u8.ToArray() });
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+        await Assertions.Expect(supervisor.GetByTestId("import-file-error")).ToContainTextAsync("文件无法读取");
         await supervisor.GetByLabel("文件").SetInputFilesAsync(sheet);
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
         // The good row is saved; the row without a name is reported, not half-saved.
         await Assertions.Expect(supervisor.GetByTestId("import-result")).ToHaveTextAsync("共 2 行，导入 1 行，1 个问题。");
-        await Assertions.Expect(supervisor.Locator("table").Locator("tr", new() { HasText = "name" })).ToContainTextAsync("3");
+        await Assertions.Expect(supervisor.Locator("table").Locator("tr", new() { HasText = "客户名称" })).ToContainTextAsync("3");
 
         await supervisor.GotoAsync(fixture.BaseUrl + "/customers/assign");
         await supervisor.GetByLabel(name).CheckAsync();

@@ -35,6 +35,7 @@ public static class PlatformSetup
         services.AddScoped<PolicyStore>();
         services.AddScoped<Kefu.Web.Platform.Sequences.NumberSequences>();
         services.AddScoped<Kefu.Web.Platform.Attachments.AttachmentStore>();
+        Kefu.Web.Platform.Import.SpreadsheetLimits.Register(services);
         AddNotifications(services);
         services.AddScoped<SlaService>();
         services.AddScoped<SlaSweeper>();

@@ -257,7 +257,7 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicySto
     internal static ProblemBuilder Validate(CustomerInput input)
     {
         var problems = new ProblemBuilder();
-        problems.Required("name", input.Name).MaxLength("name", input.Name, 200).MaxLength("phone", input.Phone, 40).MaxLength("grade", input.Grade, 10)
+        problems.Required("name", input.Name).MaxLength("name", input.Name, 200).MaxLength("phone", input.Phone, 40).Phone("phone", input.Phone).MaxLength("grade", input.Grade, 10)
             .MaxLength("industry", input.Industry, 100).MaxLength("province", input.Province, 50).MaxLength("city", input.City, 50)
             .MaxLength("district", input.District, 50).MaxLength("address", input.Address, 300).MaxLength("channel", input.Channel, 50)
             .MaxLength("taxId", input.TaxId, 32).MaxLength("contactName", input.ContactName, 100).MaxLength("contactEmail", input.ContactEmail, 256)

@@ -56,7 +56,7 @@ public static class CustomersModule
         group.MapGet("/import/template", () => TypedResults.File(CustomerImport.Template(), Kefu.Web.Platform.Export.TableExport.XlsxContentType, "customers-template.xlsx"))
              .RequireAuthorization(ManagePolicy).WithName("CustomerImportTemplate");
         group.MapPost("/import", Import).RequireWritePolicy(ManagePolicy).DisableAntiforgery().WithName("ImportCustomers")
-             .WithSummary("CUS-03: customers from an Excel sheet (multipart 'file'); valid rows saved, bad rows reported by row and field.");
+             .WithSummary("CUS-03: customers from an Excel sheet (multipart 'file'); valid rows saved, bad rows reported by row and field. A file that is not a workbook, or breaks a limit of Kefu:Import (size unpacked, compression ratio, rows, columns), is refused whole: 400 naming 'file', nothing saved.");
         group.MapPut("/{id:int}", Update).RequireWritePolicy(ManagePolicy).WithName("UpdateCustomer");
         group.MapGet("/{id:int}/history", History).WithName("CustomerHistory").WithSummary("CUS-02: every change, who, when, old → new.");
         group.MapPost("/{id:int}/contacts", Contact).RequireWritePolicy(ManagePolicy).WithName("RecordCustomerContact").WithSummary("CUS-05: a contact record; the first one stops the one-week deadline.");
@@ -128,16 +128,18 @@ public static class CustomersModule
     private static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(IFormCollection form, CustomerImport import, CurrentUser current, CancellationToken ct)
     {
         var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0 || file.Length > 20 * 1024 * 1024)
+        if (file is null || file.Length == 0)
         {
             return new ProblemBuilder().Add("file", "Attachment.Missing").ToProblem();
         }
 
         await using var stream = file.OpenReadStream();
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        return TypedResults.Ok(await import.ImportAsync(await current.GetViewerAsync(ct), current.UserId!, buffer, ct));
+        return await import.ImportAsync(await current.GetViewerAsync(ct), current.UserId!, stream, ct) switch
+        {
+            ImportOutcome.Done done => TypedResults.Ok(done.Result),
+            ImportOutcome.Refused refused => refused.Problems.ToProblem(),
+            _ => throw new InvalidOperationException(),
+        };
     }
 
     private static async Task<Results<Ok<AssignResult>, ValidationProblem>> Assign(AssignInput input, CustomerUseCases customers, CurrentUser current, CancellationToken ct)

@@ -42,7 +42,7 @@ public sealed class InquiryUseCases(KefuDbContext db, CustomerUseCases customers
     {
         var problems = new ProblemBuilder();
         problems.Required("company", input.Company).MaxLength("company", input.Company, 200).MaxLength("contactName", input.ContactName, 100)
-            .MaxLength("phone", input.Phone, 40).Required("province", input.Province).MaxLength("province", input.Province, 50)
+            .MaxLength("phone", input.Phone, 40).Phone("phone", input.Phone).Required("province", input.Province).MaxLength("province", input.Province, 50)
             .MaxLength("city", input.City, 50).MaxLength("district", input.District, 50).MaxLength("channels", input.Channels, 200)
             .MaxLength("productLines", input.ProductLines, 300).MaxLength("notes", input.Notes, 2000);
         if (input.Intent is not { } intent || !Enum.IsDefined(intent))

@@ -632,9 +632,9 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
         problems.MaxLength("vehicleType", input.VehicleType, 50).MaxLength("signOffRequirements", input.SignOffRequirements, 500)
             .MaxLength("importantNotes", input.ImportantNotes, 1000)
             .MaxLength("pickupParty", input.PickupParty, 200).MaxLength("pickupCity", input.PickupCity, 100).MaxLength("pickupAddress", input.PickupAddress, 300)
-            .MaxLength("pickupContact", input.PickupContact, 100).MaxLength("pickupPhone", input.PickupPhone, 40)
+            .MaxLength("pickupContact", input.PickupContact, 100).MaxLength("pickupPhone", input.PickupPhone, 40).Phone("pickupPhone", input.PickupPhone)
             .MaxLength("deliveryParty", input.DeliveryParty, 200).MaxLength("deliveryCity", input.DeliveryCity, 100).MaxLength("deliveryAddress", input.DeliveryAddress, 300)
-            .MaxLength("deliveryContact", input.DeliveryContact, 100).MaxLength("deliveryPhone", input.DeliveryPhone, 40)
+            .MaxLength("deliveryContact", input.DeliveryContact, 100).MaxLength("deliveryPhone", input.DeliveryPhone, 40).Phone("deliveryPhone", input.DeliveryPhone)
             .MaxLength("goodsName", input.GoodsName, 200).MaxLength("packaging", input.Packaging, 200);
         if (input.Pieces is < 0 or > 1_000_000)
         {

@@ -126,7 +126,7 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
         problems.Required("displayName", input.DisplayName).MaxLength("displayName", input.DisplayName, 100);
         problems.Required("employeeNumber", input.EmployeeNumber).MaxLength("employeeNumber", input.EmployeeNumber, 32);
         problems.MaxLength("userName", input.UserName, 256).MaxLength("skills", input.Skills, 500).MaxLength("grade", input.Grade, 20)
-                .MaxLength("phone", input.Phone, 40).MaxLength("email", input.Email, 256);
+                .MaxLength("phone", input.Phone, 40).Phone("phone", input.Phone).MaxLength("email", input.Email, 256);
         if (!string.IsNullOrWhiteSpace(input.Email) && !MailAddress.TryCreate(input.Email.Trim(), out _))
         {
             problems.Add("email", "Validation.Email");

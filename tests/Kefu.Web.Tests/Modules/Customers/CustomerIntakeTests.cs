@@ -78,6 +78,29 @@ public abstract class CustomerIntakeTests(KefuFactory app)
         var (_, after) = await SendAsync("sh.cs", HttpMethod.Get, $"/api/sla/timers?recordType=Customer&recordId={id}");
         Assert.Equal("Stopped", (string?)after!.AsArray().Single()!["status"]);
     }
+
+    [ProviderFact]
+    public async Task CUS_01_a_phone_with_letters_is_refused_naming_the_field_and_nothing_is_saved()
+    {
+        var name = "电话校验客户" + Guid.NewGuid().ToString("N")[..6];
+        var (refused, problem) = await SendAsync("sh.cs", HttpMethod.Post, "/api/customers", new { name, phone = "138-OO13-8000" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal(["phone"], problem!["errors"]!.AsObject().Select(e => e.Key));
+        var (_, page) = await SendAsync("sh.cs", HttpMethod.Get, $"/api/customers?q={Uri.EscapeDataString(name)}");
+        Assert.Equal(0, (int)page!["total"]!);
+
+        var (created, customer) = await SendAsync("sh.cs", HttpMethod.Post, "/api/customers", new { name, phone = "0571 8888 8888 转 123", confirmDuplicate = true });
+        Assert.Equal(HttpStatusCode.Created, created);
+        var (updated, edit) = await SendAsync("sh.cs", HttpMethod.Put, $"/api/customers/{(int)customer!["id"]!}",
+            new { name, phone = "call me", version = (int)customer["version"]! });
+        Assert.Equal(HttpStatusCode.BadRequest, updated);
+        Assert.True(edit!["errors"]!.AsObject().ContainsKey("phone"));
+
+        var (inquiry, inquiryProblem) = await SendAsync("sh.cs", HttpMethod.Post, "/api/inquiries",
+            new { company = name, intent = "Buy", province = "上海", phone = "021-5555 12AB" });
+        Assert.Equal(HttpStatusCode.BadRequest, inquiry);
+        Assert.Equal(["phone"], inquiryProblem!["errors"]!.AsObject().Select(e => e.Key));
+    }
 }
 
 public sealed class CustomerIntakeTestsOnSqlite(SqliteApp app) : CustomerIntakeTests(app), IClassFixture<SqliteApp>;

@@ -374,6 +374,22 @@ public abstract class OrderGateTests(ClockApp app)
         Assert.Equal(HttpStatusCode.OK, list);
         Assert.DoesNotContain(page!["items"]!.AsArray(), o => (int)o!["id"]! == id);
     }
+
+    [ProviderFact]
+    public async Task ORD_01_pickup_and_delivery_phones_with_letters_are_refused_naming_each_field()
+    {
+        var customer = await CustomerAsync();
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(OrderBody(customer))!.AsObject();
+        body["pickupPhone"] = "021-5555 000l";
+        body["deliveryPhone"] = "ask the driver";
+        var (status, problem) = await SendAsync("sh.cs", HttpMethod.Post, "/api/orders", body);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["deliveryPhone", "pickupPhone"], ErrorFields(problem).Order(StringComparer.Ordinal));
+
+        body["pickupPhone"] = "+86 21 5555 0001";
+        body["deliveryPhone"] = "138 0013 8000";
+        await CreateOrderAsync("sh.cs", body);
+    }
 }
 
 public sealed class OrderGateTestsOnSqlite(SqliteClockApp app) : OrderGateTests(app), IClassFixture<SqliteClockApp>;

@@ -169,6 +169,23 @@ public abstract class StaffTests(KefuFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
         Assert.Equal(["role"], await badRole.ProblemFieldsAsync());
     }
+
+    [ProviderFact]
+    public async Task ORG_04_CreateStaff_PhoneWithLetters_Returns400NamingThePhoneAndSavesNothing()
+    {
+        var before = await StaffCountAsync();
+        using var clerk = await app.ClientFor("adminclerk");
+
+        using var response = await clerk.PostAsJsonAsync("/api/staff", new
+        {
+            userName = "hz.phone1", displayName = "新同事", employeeNumber = "E0395", orgUnitId = await app.UnitIdAsync("HZ"),
+            roles = new[] { "FieldEngineer" }, phone = "1380013800O", password = "Welcome-2026",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["phone"], await response.ProblemFieldsAsync());
+        Assert.Equal(before, await StaffCountAsync());
+    }
 }
 
 public sealed class StaffTestsOnSqlite(SqliteApp app) : StaffTests(app), IClassFixture<SqliteApp>;

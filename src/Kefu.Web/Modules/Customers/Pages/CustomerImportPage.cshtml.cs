@@ -17,17 +17,31 @@ public sealed class CustomerImportPageModel(CustomerImport import, CurrentUser c
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0 || file.Length > 20 * 1024 * 1024)
+        if (file is null || file.Length == 0)
         {
-            Result = new ImportResult(0, 0, [new ImportError(0, "file", Platform.Localization.Text.Get("Attachment.Missing"))]);
+            ModelState.AddModelError("file", Platform.Localization.Text.Get("Attachment.Missing"));
             return Page();
         }
 
         await using var stream = file.OpenReadStream();
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        Result = await import.ImportAsync(await current.GetViewerAsync(ct), current.UserId!, buffer, ct);
+        switch (await import.ImportAsync(await current.GetViewerAsync(ct), current.UserId!, stream, ct))
+        {
+            case ImportOutcome.Done done:
+                Result = done.Result;
+                break;
+            case ImportOutcome.Refused refused:
+                // The file's problem goes next to the file input; anything else (the caller's centre) above the form.
+                foreach (var (field, messages) in refused.Problems.Errors)
+                {
+                    foreach (var message in messages)
+                    {
+                        ModelState.AddModelError(field == "file" ? "file" : string.Empty, message);
+                    }
+                }
+
+                break;
+        }
+
         return Page();
     }
 }
