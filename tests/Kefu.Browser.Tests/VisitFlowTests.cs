@@ -20,7 +20,7 @@ public sealed class VisitFlowTests(BrowserFixture fixture) : IClassFixture<Brows
         // A file that is not a workbook is refused with the reason beside the file input.
         await supervisor.GetByLabel("文件").SetInputFilesAsync(new FilePayload { Name = "客户.xlsx", MimeType = "application/octet-stream", Buffer = "客户名称,电话"u8.ToArray() });
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
-        await Assertions.Expect(supervisor.GetByTestId("import-file-error")).ToContainTextAsync("文件无法读取");
+        await Assertions.Expect(supervisor.GetByTestId("import-file-error")).ToContainTextAsync("文件不是 Excel");
         await supervisor.GetByLabel("文件").SetInputFilesAsync(sheet);
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
         // The good row is saved; the row without a name is reported, not half-saved.
