@@ -30,7 +30,7 @@ public abstract record ImportOutcome
 
 /// <summary>
 /// CUS-03 / PLT-05: customers from an Excel sheet. The sheet is streamed within the limits of
-/// <see cref="SpreadsheetLimits"/> (ADR 0007): a file that is not a workbook, a zip bomb or a sheet
+/// <see cref="SpreadsheetLimits"/> (ADR 0010): a file that is not a workbook, a zip bomb or a sheet
 /// with more rows than the limit is refused whole before anything is saved. Each row is checked on
 /// its own (fields, phone, possible duplicates against the database and the rows above it); bad
 /// rows are reported with their row number and field, and the valid rows are saved together in one

@@ -1,7 +1,7 @@
 namespace Kefu.Web.Platform.Import;
 
 /// <summary>
-/// What an uploaded spreadsheet may hold before Kefu refuses it (ADR 0007). These guard the
+/// What an uploaded spreadsheet may hold before Kefu refuses it (ADR 0010). These guard the
 /// server's memory and time rather than a business rule, so the operator sets them in
 /// configuration (section <c>Kefu:Import</c>, e.g. <c>Kefu__Import__MaxRows=50000</c>); the values
 /// here are the defaults.

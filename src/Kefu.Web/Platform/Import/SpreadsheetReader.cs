@@ -23,7 +23,7 @@ public sealed record SheetRow(int Number, IReadOnlyList<string?> Cells);
 
 /// <summary>
 /// Reads the first sheet of an uploaded .xlsx as text, row by row, without ever holding the
-/// workbook (ADR 0007). Before any XML is parsed the package is checked from its zip directory:
+/// workbook (ADR 0010). Before any XML is parsed the package is checked from its zip directory:
 /// parts, unpacked size and compression ratio, so a zip bomb is refused in milliseconds (and the
 /// runtime's zip reader never inflates a part beyond the size its directory declares). While
 /// reading, rows beyond <see cref="SpreadsheetLimits.MaxRows"/>, columns and cell lengths are
