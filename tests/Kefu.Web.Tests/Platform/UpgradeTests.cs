@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Kefu.Web.Data;
+using Kefu.Web.Platform.Database;
 using Kefu.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,13 +8,99 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kefu.Web.Tests.Platform;
 
 /// <summary>
-/// PLT-05 (nothing lost): a database made by an earlier release, with data in every table, is
-/// upgraded in place. The fixtures under Fixtures/upgrade are such databases; this class also
-/// proves the filler that made them reaches every table, and writes a new fixture when
-/// <c>KEFU_WRITE_UPGRADE_FIXTURE</c> names a folder (see the ADR on migrations).
+/// Nothing is lost on upgrade: a database made by an earlier release, with data in every table, is
+/// upgraded in place by this release on both databases. Fixtures/upgrade/2026-11-30 holds such
+/// databases, made by that day's (hand-written) migrations, seeded, with a row in every table. This
+/// class also proves the filler that made them reaches every table, and writes new fixtures when
+/// <c>KEFU_WRITE_UPGRADE_FIXTURE</c> names a folder (ADR 0011).
 /// </summary>
 public abstract class UpgradeTests(KefuFactory app)
 {
+    private static readonly string FixtureFolder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "upgrade", "2026-11-30");
+
+    [ProviderFact]
+    public async Task A_database_of_the_release_of_2026_11_30_is_upgraded_in_place_with_nothing_lost()
+    {
+        await using var database = await TestDatabase.CreateAsync(app.Kind);
+        await LoadFixtureAsync(database);
+        var before = await ContentsAsync(database);
+        Assert.True(before.Count > 40 && before.All(t => t.Value.Count > 0), "The fixture should have rows in every table.");
+
+        await using (var db = database.OpenContext(app.Services))
+        {
+            Assert.Contains(EarlierReleases.HandWrittenMigrations[^1], await db.Database.GetAppliedMigrationsAsync());
+
+            await DatabaseSetup.MigrateAsync(db);
+
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+            Assert.Equal(EarlierReleases.BaselineOf(db), db.Database.GetMigrations().First());
+            var difference = DatabaseSchema.FromModel(db).Difference(await DatabaseSchema.FromDatabaseAsync(db));
+            Assert.True(difference.Length == 0, difference);
+
+            // Every row of every entity reads back through the model (types, enums, keys).
+            foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && !e.HasSharedClrType))
+            {
+                var set = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(entity.ClrType).Invoke(db, null)!;
+                var rows = await set.AsNoTracking().ToListAsync();
+                Assert.True(rows.Count > 0, $"{entity.ClrType.Name} reads no row after the upgrade.");
+            }
+
+            // Started again (every start migrates): nothing to do, nothing changes.
+            await DatabaseSetup.MigrateAsync(db);
+        }
+
+        var after = await ContentsAsync(database);
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var (table, rows) in before)
+        {
+            Assert.True(rows.SequenceEqual(after[table]), $"{table} changed: {rows.Count} row(s) before, {after[table].Count} after; first before: {rows.FirstOrDefault()}; first after: {after[table].FirstOrDefault()}");
+        }
+    }
+
+    [ProviderFact]
+    public async Task A_database_that_stopped_at_an_older_hand_written_migration_is_refused_with_what_to_do()
+    {
+        await using var database = await TestDatabase.CreateAsync(app.Kind);
+        await LoadFixtureAsync(database);
+        await using var db = database.OpenContext(app.Services);
+        await db.Database.ExecuteSqlAsync($"""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" IN ({EarlierReleases.HandWrittenMigrations[^1]}, {EarlierReleases.HandWrittenMigrations[^2]})""");
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => DatabaseSetup.MigrateAsync(db));
+
+        Assert.Contains("2026-11-30", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(EarlierReleases.HandWrittenMigrations[^3], refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(EarlierReleases.BaselineOf(db), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    /// <summary>The fixture of the provider, loaded into an empty database.</summary>
+    private static async Task LoadFixtureAsync(TestDatabase database)
+    {
+        if (database.Kind == DatabaseKind.Sqlite)
+        {
+            File.Copy(Path.Combine(FixtureFolder, "kefu.db"), database.Name, overwrite: true);
+            return;
+        }
+
+        // A plain pg_dump; its psql meta-commands (\restrict …) are not SQL.
+        var sql = string.Join('\n', (await File.ReadAllLinesAsync(Path.Combine(FixtureFolder, "kefu-postgres.sql")))
+            .Where(line => !line.StartsWith('\\')));
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var load = new Npgsql.NpgsqlCommand(sql, connection);
+        await load.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The rows of every table Kefu owns (not the migration history, not Quartz's store).</summary>
+    private static async Task<SortedDictionary<string, List<string>>> ContentsAsync(TestDatabase database)
+    {
+        await using System.Data.Common.DbConnection connection = database.Kind == DatabaseKind.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString)
+            : new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        return await EveryTable.ContentsAsync(connection, database.Kind == DatabaseKind.Sqlite, name => !DatabaseSchema.IsForeignTable(name));
+    }
+
     [ProviderFact]
     public async Task Filler_puts_a_row_in_every_table_of_the_model()
     {
