@@ -38,6 +38,10 @@ public static class PlatformSetup
         Kefu.Web.Platform.Import.SpreadsheetLimits.Register(services);
         AddNotifications(services);
         services.AddScoped<SlaService>();
+        services.AddScoped<Dashboard.DashboardComposer>();
+        services.AddScoped<Dashboard.IDashboardWidget, MyDeadlinesWidget>();
+        services.AddScoped<Dashboard.IDashboardWidget, TeamSlaWidget>();
+        services.AddScoped<Dashboard.IDashboardWidget, CompanySlaWidget>();
         services.AddScoped<SlaSweeper>();
         services.AddHostedService<DatabaseInitializer>();
 

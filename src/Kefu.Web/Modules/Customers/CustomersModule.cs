@@ -20,6 +20,10 @@ public static class CustomersModule
     public const string ManagePolicy = "ManageCustomers";
     public const string AssignPolicy = "AssignCustomers";
 
+    /// <summary>CUS-05: assigned to a specialist who has not contacted the customer yet.</summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<Customer, bool>> AwaitingFirstContact =
+        c => c.OwnerId != null && c.AssignedAt != null && c.FirstContactAt == null;
+
     internal static readonly Kefu.Core.Organization.Role[] Managers =
     [
         Kefu.Core.Organization.Role.CsSpecialist, Kefu.Core.Organization.Role.Coordinator, Kefu.Core.Organization.Role.TeamLeader,
@@ -41,6 +45,7 @@ public static class CustomersModule
         builder.Services.AddScoped<CustomerImport>();
         builder.Services.AddScoped<CustomerMerge>();
         builder.Services.AddScoped<InquiryUseCases>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, FirstContactsWidget>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ManagePolicy, p => p.RequireRole(Managers.Select(KefuRoles.Name)))
             .AddPolicy(AssignPolicy, p => p.RequireRole(Assigners.Select(KefuRoles.Name)));

@@ -129,12 +129,16 @@ public sealed class ClaimBatches(KefuDbContext db, PolicyStore policies, Calenda
         }
     }
 
-    public async Task<Paged<BatchRowDto>> ListAsync(ScopeViewer viewer, int? page, CancellationToken ct)
+    public async Task<Paged<BatchRowDto>> ListAsync(ScopeViewer viewer, int? page, CancellationToken ct, string? state = null)
     {
         var (p, size) = Paging.Clamp(page, null);
-        // A batch belongs to its centre: anyone who sees the centre sees its batches.
-        var query = db.Set<ClaimBatch>().AsNoTracking()
-            .Where(b => viewer.VisiblePath != null && b.OrgPath.StartsWith(viewer.VisiblePath) || b.CreatedBy == viewer.UserId);
+        var query = Visible(viewer);
+        query = state switch
+        {
+            WaitingState => Waiting(query),
+            ReceivedState => Received(query),
+            _ => query,
+        };
         var total = await query.CountAsync(ct);
         var rows = await (from b in query.OrderByDescending(b => b.Id).Skip((p - 1) * size).Take(size)
                           join u in db.OrgUnits on b.CentreId equals u.Id
@@ -148,6 +152,22 @@ public sealed class ClaimBatches(KefuDbContext db, PolicyStore policies, Calenda
                           }).ToListAsync(ct);
         return new Paged<BatchRowDto>(rows.Select(r => new BatchRowDto(r.Id, r.Name, r.BatchDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Forms, r.Received, new Money(r.Total).Yuan)).ToArray(), p, size, total);
     }
+
+    /// <summary>Dashboard filters (RPT-01): batches with forms HQ has not received yet; batches received in full.</summary>
+    public const string WaitingState = "waiting";
+
+    public const string ReceivedState = "received";
+
+    /// <summary>A batch belongs to its centre: anyone who sees the centre sees its batches.</summary>
+    public IQueryable<ClaimBatch> Visible(ScopeViewer viewer) =>
+        db.Set<ClaimBatch>().AsNoTracking()
+            .Where(b => viewer.VisiblePath != null && b.OrgPath.StartsWith(viewer.VisiblePath) || b.CreatedBy == viewer.UserId);
+
+    public IQueryable<ClaimBatch> Waiting(IQueryable<ClaimBatch> batches) =>
+        batches.Where(b => db.Set<ClaimBatchItem>().Any(i => i.BatchId == b.Id && i.ReceivedAt == null));
+
+    public IQueryable<ClaimBatch> Received(IQueryable<ClaimBatch> batches) =>
+        batches.Where(b => db.Set<ClaimBatchItem>().Any(i => i.BatchId == b.Id) && !db.Set<ClaimBatchItem>().Any(i => i.BatchId == b.Id && i.ReceivedAt == null));
 
     public async Task<BatchDto?> GetAsync(ScopeViewer viewer, int id, CancellationToken ct)
     {

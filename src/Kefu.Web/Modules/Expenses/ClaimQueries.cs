@@ -14,7 +14,8 @@ namespace Kefu.Web.Modules.Expenses;
 /// <summary>Reads of claims for the API and the pages, always through the caller's scope (ORG-03).</summary>
 public sealed class ClaimQueries(KefuDbContext db)
 {
-    public async Task<Paged<ClaimRowDto>> ListAsync(ScopeViewer viewer, ClaimStatus? status, int? page, int? pageSize, CancellationToken ct, bool export = false)
+    public async Task<Paged<ClaimRowDto>> ListAsync(ScopeViewer viewer, ClaimStatus? status, int? page, int? pageSize, CancellationToken ct, bool export = false,
+        bool mine = false, bool atPayment = false)
     {
         var (p, size) = export ? (1, pageSize ?? Paging.MaxExportRows) : Paging.Clamp(page, pageSize);
         var query = db.Set<ExpenseClaim>().AsNoTracking().VisibleTo(viewer);
@@ -22,6 +23,9 @@ public sealed class ClaimQueries(KefuDbContext db)
         {
             query = query.Where(c => c.Status == s);
         }
+
+        query = mine ? query.Where(c => c.ClaimantId == viewer.UserId) : query;
+        query = atPayment ? AtPayment(query) : query;
 
         var total = await query.CountAsync(ct);
         var rows = await (from c in query.OrderByDescending(c => c.Id).Skip((p - 1) * size).Take(size)
@@ -36,6 +40,16 @@ public sealed class ClaimQueries(KefuDbContext db)
             ExpensesModule.Time(r.c.SubmittedAt), steps.FirstOrDefault(x => x.SubjectId == r.c.Id.ToString(CultureInfo.InvariantCulture)) is { } st
                 ? st.StepKeys.Split(',')[st.CurrentIndex] : null)).ToArray(), p, size, total);
     }
+
+    /// <summary>
+    /// Approved by every reviewer and waiting for finance to pay (EXP-05, RPT-01): the claim's chain
+    /// stands at its last step, which is finance's payment. A chain's steps are "a,b,finance", so the
+    /// last index is the number of commas.
+    /// </summary>
+    public IQueryable<ExpenseClaim> AtPayment(IQueryable<ExpenseClaim> claims) =>
+        claims.Where(c => c.Status == ClaimStatus.InReview && db.Set<ApprovalInstance>().Any(i =>
+            i.SubjectType == ClaimUseCases.SubjectType && i.SubjectId == c.Id.ToString() && i.Status == ApprovalStatus.Pending
+            && i.StepKeys.Length - i.StepKeys.Replace(",", "").Length == i.CurrentIndex));
 
     public static async Task<ClaimDto?> LoadAsync(int id, string me, KefuDbContext db, CurrentUser current, ApprovalService approvals, CancellationToken ct)
     {

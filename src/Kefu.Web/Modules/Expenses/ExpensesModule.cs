@@ -69,6 +69,10 @@ public static class ExpensesModule
         builder.Services.AddScoped<ExpenseReports>();
         builder.Services.AddScoped<Performance.Contracts.IPenaltyLedger, Performance.PenaltyLedger>();
         builder.Services.AddScoped<IApprovalSubjectHandler, ExpenseApprovalHandler>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, Approvals.ApprovalsWaitingWidget>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, MyClaimsWidget>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, FinanceWidget>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, CompanyExpensesWidget>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ClaimPolicy, p => p.RequireRole(Claimants.Select(KefuRoles.Name)))
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Select(KefuRoles.Name)))

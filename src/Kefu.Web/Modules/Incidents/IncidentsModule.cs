@@ -51,6 +51,9 @@ public static class IncidentsModule
         builder.Services.AddScoped<IApprovalSubjectHandler, IncidentApprovalHandler>();
         builder.Services.AddScoped<Customers.ICustomerAnalysisSection, ComplaintsAnalysis>();
         builder.Services.AddScoped<Visits.ISatisfactionSource, ComplaintSatisfactionSource>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, MyIncidentsWidget>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, TeamIncidentsWidget>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, CompanyIncidentsWidget>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(RecordPolicy, p => p.RequireRole(Recorders.Select(KefuRoles.Name)))
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Select(KefuRoles.Name)))

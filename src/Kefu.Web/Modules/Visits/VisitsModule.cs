@@ -41,6 +41,8 @@ public static class VisitsModule
         builder.Services.AddScoped<ICustomerAnalysisSection, SatisfactionAnalysis>();
         builder.Services.AddScoped<ICustomerAnalysisSection, VisitsAnalysis>();
         builder.Services.AddScoped<ICustomerAnalysisSection, CasesAnalysis>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, VisitsDueWidget>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, SatisfactionWidget>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(VisitPolicyName, p => p.RequireRole(Visitors.Select(KefuRoles.Name)))
             .AddPolicy(CallbackPolicyName, p => p.RequireRole(Callers.Select(KefuRoles.Name)))

@@ -59,18 +59,30 @@ public static class SlaApi
         return TypedResults.Ok(await ToDtosAsync(timers, calendars, clock, ct));
     }
 
-    /// <summary>Open deadlines for the "My deadlines" page and API; due first.</summary>
-    public static IQueryable<SlaTimer> DeadlineQuery(KefuDbContext db, ScopeViewer viewer, string state, bool team, TimeProvider clock)
+    /// <summary>
+    /// Open deadlines for the "My deadlines" page, the API and the dashboard; due first. State "due"
+    /// (RPT-01) is what runs out before <paramref name="dueBefore"/>, the end of the next working day;
+    /// <paramref name="breachedSince"/> keeps the breaches from that instant on.
+    /// </summary>
+    public static IQueryable<SlaTimer> DeadlineQuery(KefuDbContext db, ScopeViewer viewer, string state, bool team, TimeProvider clock,
+        DateTime? dueBefore = null, DateTime? breachedSince = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var query = db.Set<SlaTimer>().AsNoTracking().Where(t => t.Status != TimerStatus.Stopped);
         query = team ? query.VisibleTo(viewer) : query.Where(t => t.OwnerId == viewer.UserId);
+        var before = dueBefore ?? now;
         query = state switch
         {
             "soon" => query.Where(t => t.BreachedAt == null && t.WarnAt <= now),
+            "due" => query.Where(t => t.BreachedAt == null && t.Status == TimerStatus.Running && t.DueAt > now && t.DueAt < before),
             "breached" => query.Where(t => t.BreachedAt != null || (t.Status == TimerStatus.Running && t.DueAt <= now)),
             _ => query,
         };
+        if (state == "breached" && breachedSince is { } since)
+        {
+            query = query.Where(t => (t.BreachedAt ?? t.DueAt) >= since);
+        }
+
         return query.OrderBy(t => t.DueAt);
     }
 

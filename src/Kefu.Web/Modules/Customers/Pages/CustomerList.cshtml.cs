@@ -19,6 +19,13 @@ public sealed record CustomerRow(int Id, string Number, string Name, string? Gra
 public sealed class CustomerListModel(KefuDbContext db, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    /// <summary>Dashboard filters (RPT-01): my customers; customers assigned and not contacted yet (CUS-05).</summary>
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+
+    [BindProperty(SupportsGet = true)] public bool Uncontacted { get; set; }
+
+    public IReadOnlyList<ActiveFilter> ActiveFilters { get; private set; } = [];
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<CustomerRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
@@ -46,7 +53,15 @@ public sealed class CustomerListModel(KefuDbContext db, CurrentUser current, ISt
 
     private async Task<IQueryable<Customer>> QueryAsync(CancellationToken ct)
     {
-        var query = db.Set<Customer>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct));
+        var viewer = await current.GetViewerAsync(ct);
+        var query = db.Set<Customer>().AsNoTracking().VisibleTo(viewer);
+        query = Mine ? query.Where(c => c.OwnerId == viewer.UserId) : query;
+        query = Uncontacted ? query.Where(CustomersModule.AwaitingFirstContact) : query;
+        ActiveFilters =
+        [
+            .. Mine ? [new ActiveFilter("mine", "true", l["Filter.MineOnly"])] : Array.Empty<ActiveFilter>(),
+            .. Uncontacted ? [new ActiveFilter("uncontacted", "true", l["Filter.Uncontacted"])] : Array.Empty<ActiveFilter>(),
+        ];
         if (!string.IsNullOrWhiteSpace(Q))
         {
             query = query.Where(c => c.Name.Contains(Q) || c.Number.Contains(Q));

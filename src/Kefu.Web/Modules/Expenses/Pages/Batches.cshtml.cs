@@ -9,9 +9,19 @@ namespace Kefu.Web.Modules.Expenses.Pages;
 
 /// <summary>EXP-06: the centres' batches to HQ; a supervisor builds the centre's batch here.</summary>
 [Authorize(Policy = ExpensesModule.ReadPolicy)]
-public sealed class BatchesModel(ClaimBatches batches, CurrentUser current) : PageModel
+public sealed class BatchesModel(ClaimBatches batches, CurrentUser current, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    /// <summary>Dashboard filter (RPT-01): "waiting" for HQ to receive, or "received" in full.</summary>
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+
+    public IReadOnlyList<ActiveFilter> ActiveFilters => State switch
+    {
+        ClaimBatches.WaitingState => [new ActiveFilter("state", State, l["Filter.BatchesWaiting"])],
+        ClaimBatches.ReceivedState => [new ActiveFilter("state", State, l["Filter.BatchesReceived"])],
+        _ => [],
+    };
     public Paged<BatchRowDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public bool CanBuild { get; private set; }
 
@@ -39,6 +49,6 @@ public sealed class BatchesModel(ClaimBatches batches, CurrentUser current) : Pa
     private async Task LoadAsync(CancellationToken ct)
     {
         CanBuild = current.IsInRole(Role.CentreSupervisor);
-        Result = await batches.ListAsync(await current.GetViewerAsync(ct), PageNumber, ct);
+        Result = await batches.ListAsync(await current.GetViewerAsync(ct), PageNumber, ct, State);
     }
 }

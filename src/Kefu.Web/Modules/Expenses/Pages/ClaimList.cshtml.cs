@@ -13,6 +13,19 @@ namespace Kefu.Web.Modules.Expenses.Pages;
 public sealed class ClaimListModel(ClaimQueries queries, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ClaimStatus? Status { get; set; }
+
+    /// <summary>Dashboard filters (RPT-01): my own forms; forms approved and waiting for payment ("payment").</summary>
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Stage { get; set; }
+
+    public IReadOnlyList<ActiveFilter> ActiveFilters =>
+    [
+        .. Mine ? [new ActiveFilter("mine", "true", l["Filter.MineOnly"])] : Array.Empty<ActiveFilter>(),
+        .. AtPayment ? [new ActiveFilter("stage", "payment", l["Filter.AtPayment"])] : Array.Empty<ActiveFilter>(),
+    ];
+
+    private bool AtPayment => Stage == "payment";
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<ClaimRowDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
@@ -22,12 +35,12 @@ public sealed class ClaimListModel(ClaimQueries queries, CurrentUser current, IS
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanClaim = ExpensesModule.Claimants.Any(current.IsInRole);
-        Result = await queries.ListAsync(await current.GetViewerAsync(ct), Status, PageNumber, null, ct);
+        Result = await queries.ListAsync(await current.GetViewerAsync(ct), Status, PageNumber, null, ct, mine: Mine, atPayment: AtPayment);
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var rows = await queries.ListAsync(await current.GetViewerAsync(ct), Status, 1, Paging.MaxExportRows, ct, export: true);
+        var rows = await queries.ListAsync(await current.GetViewerAsync(ct), Status, 1, Paging.MaxExportRows, ct, export: true, mine: Mine, atPayment: AtPayment);
         ExportColumn<ClaimRowDto>[] columns =
         [
             new(l["Claims.Number"], c => c.Number ?? l["Claims.Unnumbered"].Value), new(l["Claims.Claimant"], c => c.Claimant), new(l["Claims.Status"], c => l["ClaimStatus." + c.Status].Value),

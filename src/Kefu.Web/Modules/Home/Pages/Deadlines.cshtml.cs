@@ -1,7 +1,9 @@
 using System.Globalization;
 using Kefu.Web.Data;
 using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform;
 using Kefu.Web.Platform.Calendars;
+using Kefu.Web.Platform.Dashboard;
 using Kefu.Web.Platform.Export;
 using Kefu.Web.Platform.Sla;
 using Microsoft.AspNetCore.Mvc;
@@ -17,16 +19,22 @@ public sealed class DeadlinesModel(KefuDbContext db, CurrentUser current, Calend
     [BindProperty(SupportsGet = true)] public string State { get; set; } = "soon";
     [BindProperty(SupportsGet = true, Name = "scope")] public string? Scope { get; set; }
 
+    /// <summary>With state=breached: only breaches from this day on (the dashboard's "breached today / this week").</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? Since { get; set; }
+
     public bool Team => Scope == "team" && CanSeeTeam;
     public bool CanSeeTeam { get; private set; }
     public IReadOnlyList<TimerDto> Timers { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        State = State is "soon" or "breached" or "all" ? State : "soon";
+        State = State is "soon" or "due" or "breached" or "all" ? State : "soon";
         var viewer = await current.GetViewerAsync(ct);
         CanSeeTeam = SlaApi.IsTeamViewer(viewer);
-        var timers = await SlaApi.DeadlineQuery(db, viewer, State, Team, clock).Take(500).ToListAsync(ct);
+        // RPT-01: "due" runs to the end of the next working day on the viewer's calendar.
+        var dueBefore = State == "due" ? await DashboardTime.DueSoonCutoffUtcAsync(calendars, db, viewer.CentrePath, clock.GetUtcNow(), ct) : (DateTime?)null;
+        var since = State == "breached" && Since is { Year: >= 2000 and <= 2100 } day ? CompanyTime.StartUtc(day) : (DateTime?)null;
+        var timers = await SlaApi.DeadlineQuery(db, viewer, State, Team, clock, dueBefore, since).Take(500).ToListAsync(ct);
         Timers = await SlaApi.ToDtosAsync(timers, calendars, clock, ct);
     }
 

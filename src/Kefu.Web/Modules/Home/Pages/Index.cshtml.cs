@@ -1,25 +1,22 @@
 using Kefu.Core.Organization;
 using Kefu.Web.Data;
-using Kefu.Web.Modules.Customers;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Calendars;
+using Kefu.Web.Platform.Dashboard;
 using Kefu.Web.Platform.Localization;
-using Kefu.Web.Platform.Scoping;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Modules.Home.Pages;
 
-/// <summary>The user's dashboard (RPT-01). Modules add their cards as they arrive.</summary>
-public sealed class IndexModel(CurrentUser current, KefuDbContext db, CalendarArrangements arrangements) : PageModel
+/// <summary>The user's dashboard (RPT-01): the cards the modules' widgets build for this viewer, in order.</summary>
+public sealed class IndexModel(CurrentUser current, KefuDbContext db, CalendarArrangements arrangements, DashboardComposer dashboard, TimeProvider clock) : PageModel
 {
     public string DisplayName { get; private set; } = "";
     public string OrgUnitName { get; private set; } = "";
     public IReadOnlyList<Role> Roles { get; private set; } = [];
     public DataScope Scope { get; private set; }
-    public int? StaffCount { get; private set; }
-    public int? CustomerCount { get; private set; }
-    public IReadOnlyList<(string Unit, int Count)> StaffByUnit { get; private set; } = [];
+    public IReadOnlyList<DashboardEntry> Cards { get; private set; } = [];
 
     /// <summary>CAL-02: holiday arrangements still missing, shown to administrators.</summary>
     public IReadOnlyList<MissingArrangementNotice> CalendarWarnings { get; private set; } = [];
@@ -39,20 +36,6 @@ public sealed class IndexModel(CurrentUser current, KefuDbContext db, CalendarAr
             CalendarWarnings = await arrangements.MissingAsync(ct);
         }
 
-        if (Roles.Any(r => Policies.CustomerReaders.Contains(r)))
-        {
-            CustomerCount = await db.Set<Customer>().VisibleTo(viewer).CountAsync(ct);
-        }
-
-        if (Roles.Any(r => Policies.StaffReaders.Contains(r)))
-        {
-            var staff = db.Users.AsNoTracking().VisibleTo(viewer).Where(u => u.Status != StaffStatus.Left);
-            StaffCount = await staff.CountAsync(ct);
-            var byUnit = await staff.GroupBy(u => u.OrgUnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            var ids = byUnit.Select(b => b.Key).ToArray();
-            var units = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
-            StaffByUnit = byUnit.OrderBy(b => units[b.Key].Path, StringComparer.Ordinal)
-                                .Select(b => (units[b.Key].DisplayName(english), b.Count)).ToArray();
-        }
+        Cards = await dashboard.ComposeAsync(new DashboardViewer(viewer, Roles, clock.GetUtcNow()), ct);
     }
 }

@@ -22,6 +22,14 @@ public sealed class IncidentListModel(KefuDbContext db, CurrentUser current, Tim
     [BindProperty(SupportsGet = true)] public IncidentStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    /// <summary>Dashboard filters (RPT-01): still open, recorded by me, of one branch or centre.</summary>
+    [BindProperty(SupportsGet = true)] public bool Open { get; set; }
+
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+
+    public IReadOnlyList<ActiveFilter> ActiveFilters { get; private set; } = [];
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<Incident> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
@@ -70,7 +78,19 @@ public sealed class IncidentListModel(KefuDbContext db, CurrentUser current, Tim
         return Enumerable.Range(0, 12).Select(i => first.AddMonths(i));
     }
 
-    private async Task<IQueryable<Incident>> QueryAsync(CancellationToken ct) =>
-        IncidentsModule.Filter(db.Set<Incident>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)), Type, Status, Month, Q)
-            .OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id);
+    private async Task<IQueryable<Incident>> QueryAsync(CancellationToken ct)
+    {
+        var viewer = await current.GetViewerAsync(ct);
+        var unit = await UnitFilter.FindAsync(db, Unit, ct);
+        var query = IncidentsModule.Filter(db.Set<Incident>().AsNoTracking().VisibleTo(viewer), Type, Status, Month, Q).Within(Unit, unit);
+        query = Open ? query.Where(i => i.Status != IncidentStatus.Closed) : query;
+        query = Mine ? query.Where(i => i.OwnerId == viewer.UserId) : query;
+        ActiveFilters =
+        [
+            .. Open ? [new ActiveFilter("open", "true", l["Filter.OpenOnly"])] : Array.Empty<ActiveFilter>(),
+            .. Mine ? [new ActiveFilter("mine", "true", l["Filter.MineOnly"])] : Array.Empty<ActiveFilter>(),
+            .. Unit is { } u ? [new ActiveFilter("unit", u.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitFilter.Label(unit, Kefu.Web.Platform.Localization.LocalizationSetup.IsEnglish))] : Array.Empty<ActiveFilter>(),
+        ];
+        return query.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id);
+    }
 }

@@ -24,6 +24,13 @@ public sealed class VisitListModel(KefuDbContext db, CurrentUser current, TimePr
     [BindProperty(SupportsGet = true)] public VisitStatus Status { get; set; } = VisitStatus.Due;
     [BindProperty(SupportsGet = true)] public int? CustomerId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    /// <summary>Dashboard filters (RPT-01): my visits; planned visits due on or before a day.</summary>
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+
+    [BindProperty(SupportsGet = true)] public DateOnly? DueBy { get; set; }
+
+    public IReadOnlyList<ActiveFilter> ActiveFilters { get; private set; } = [];
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<VisitRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
@@ -54,7 +61,15 @@ public sealed class VisitListModel(KefuDbContext db, CurrentUser current, TimePr
 
     private async Task<IQueryable<Visit>> QueryAsync(CancellationToken ct)
     {
-        var query = db.Set<Visit>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)).Where(v => v.Status == Status);
+        var viewer = await current.GetViewerAsync(ct);
+        var query = db.Set<Visit>().AsNoTracking().VisibleTo(viewer).Where(v => v.Status == Status);
+        query = Mine ? query.Where(v => v.OwnerId == viewer.UserId) : query;
+        query = DueBy is { } dueBy ? query.Where(v => v.DueOn <= dueBy) : query;
+        ActiveFilters =
+        [
+            .. Mine ? [new ActiveFilter("mine", "true", l["Filter.MineOnly"])] : Array.Empty<ActiveFilter>(),
+            .. DueBy is { } by ? [new ActiveFilter("dueBy", by.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), l["Filter.DueBy", by.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])] : Array.Empty<ActiveFilter>(),
+        ];
         if (CustomerId is { } customerId)
         {
             query = query.Where(v => v.CustomerId == customerId);
