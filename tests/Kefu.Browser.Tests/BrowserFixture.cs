@@ -21,6 +21,9 @@ public class BrowserFixture : IAsyncLifetime
     public const string AdminPassword = "Admin-browser-2026";
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The app's services, for a test that seeds what the API cannot (a visit the nightly plan would write).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app has not started.");
     public string BaseUrl { get; private set; } = "";
 
     public async Task InitializeAsync()

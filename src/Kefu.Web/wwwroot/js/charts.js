@@ -27,7 +27,7 @@
         legend: { bottom: 0 },
         grid: { left: 48, right: twoAxes ? 48 : 16, top: 16, bottom: 64 },
         xAxis: { type: "category", data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0 } },
-        yAxis: [{ type: "value", min: 0, max: el.dataset.percent ? 100 : null },
+        yAxis: [{ type: "value", min: 0, max: el.dataset.percent ? 100 : null, minInterval: el.dataset.percent ? null : 1 },
                 { type: "value", min: 0, minInterval: 1, show: twoAxes, max: function (v) { return Math.max(4, Math.ceil(v.max * 1.5)); } }],
         series: series.map(function (s) { return { name: s.name, type: s.type || "line", data: s.values, stack: s.stack, yAxisIndex: s.axis || 0, connectNulls: false, barMaxWidth: 24 }; })
       });
