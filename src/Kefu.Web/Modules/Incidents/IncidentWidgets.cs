@@ -70,9 +70,8 @@ internal sealed class TeamIncidentsWidget(KefuDbContext db, TimeProvider clock) 
             .GroupBy(Buckets.ByTime<Incident>(i => i.ReceivedAt, bounds))
             .Select(g => new { Week = g.Key, All = g.Count(), Complaints = g.Count(i => i.Type == IncidentType.CustomerComplaint) })
             .ToListAsync(ct);
-        decimal? At(int week, Func<int, int> pick) => pick(week);
-        int All(int w) => perWeek.Where(p => p.Week == w).Sum(p => p.All);
-        int Complaints(int w) => perWeek.Where(p => p.Week == w).Sum(p => p.Complaints);
+        decimal? All(int w) => perWeek.Where(p => p.Week == w).Sum(p => p.All);
+        decimal? Complaints(int w) => perWeek.Where(p => p.Week == w).Sum(p => p.Complaints);
         return new DashboardCard("Dashboard.Incidents.Team",
         [
             DashboardFigure.Count("Dashboard.Incidents.Open", open, "/incidents?open=true", FigureTone.Warning, "team-open-incidents"),
@@ -81,8 +80,8 @@ internal sealed class TeamIncidentsWidget(KefuDbContext db, TimeProvider clock) 
         ],
         Chart: new DashboardChart("Dashboard.WeekOf", weeks.Select(DashboardTime.WeekLabel).ToArray(),
         [
-            new("Dashboard.Incidents.Received", Enumerable.Range(0, Weeks).Select(w => At(w, All)).ToArray()),
-            new("Dashboard.Incidents.Complaints", Enumerable.Range(0, Weeks).Select(w => At(w, Complaints)).ToArray()),
+            new("Dashboard.Incidents.Received", Enumerable.Range(0, Weeks).Select(All).ToArray()),
+            new("Dashboard.Incidents.Complaints", Enumerable.Range(0, Weeks).Select(Complaints).ToArray()),
         ]), Link: "/incidents?open=true");
     }
 }

@@ -28,7 +28,7 @@ public static class SlaApi
         var group = api.MapGroup("/sla").WithTags("Deadlines");
         group.MapGet("/timers", ForRecord).WithName("ListRecordTimers").WithSummary("The timers of one record (recordType, recordId).");
         group.MapGet("/deadlines", Deadlines).WithName("ListDeadlines")
-             .WithSummary("Open deadlines: mine, or my scope's (scope=team); state=soon|breached|all.");
+             .WithSummary("Open deadlines: mine, or my scope's (scope=team); state=soon|due|breached|all (due: before the end of the next working day).");
     }
 
     private static async Task<Results<Ok<List<TimerDto>>, ValidationProblem>> ForRecord(
@@ -49,13 +49,15 @@ public static class SlaApi
     private static async Task<Results<Ok<List<TimerDto>>, ValidationProblem>> Deadlines(
         string? state, string? scope, KefuDbContext db, CurrentUser current, CalendarService calendars, TimeProvider clock, CancellationToken ct)
     {
-        if (state is not (null or "soon" or "breached" or "all") || scope is not (null or "mine" or "team"))
+        if (state is not (null or "soon" or "due" or "breached" or "all") || scope is not (null or "mine" or "team"))
         {
-            return new ProblemBuilder().Add(state is not (null or "soon" or "breached" or "all") ? "state" : "scope", "Sla.BadFilter").ToProblem();
+            return new ProblemBuilder().Add(state is not (null or "soon" or "due" or "breached" or "all") ? "state" : "scope", "Sla.BadFilter").ToProblem();
         }
 
         var viewer = await current.GetViewerAsync(ct);
-        var timers = await DeadlineQuery(db, viewer, state ?? "all", scope == "team", clock).Take(500).ToListAsync(ct);
+        // RPT-01: "due" runs to the end of the next working day on the caller's calendar, as on the page.
+        var dueBefore = state == "due" ? await Dashboard.DashboardTime.DueSoonCutoffUtcAsync(calendars, db, viewer.CentrePath, clock.GetUtcNow(), ct) : (DateTime?)null;
+        var timers = await DeadlineQuery(db, viewer, state ?? "all", scope == "team", clock, dueBefore).Take(500).ToListAsync(ct);
         return TypedResults.Ok(await ToDtosAsync(timers, calendars, clock, ct));
     }
 
