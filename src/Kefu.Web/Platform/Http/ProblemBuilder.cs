@@ -33,7 +33,7 @@ public sealed class ProblemBuilder
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(field, "Validation.FieldRequired", field);
+            Add(field, "Validation.FieldRequired", Label(field));
         }
 
         return this;
@@ -43,10 +43,22 @@ public sealed class ProblemBuilder
     {
         if (value is not null && value.Length > max)
         {
-            Add(field, "Validation.MaxLength", field, max);
+            Add(field, "Validation.MaxLength", Label(field), max);
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// What people call a field in messages: the resource <c>Field.{name}</c> of its last segment
+    /// ("lines[0].date" → Field.date), else the name itself. The problem's key still names the field.
+    /// </summary>
+    public static string Label(string field)
+    {
+        var name = field[(field.LastIndexOf('.') + 1)..];
+        var key = "Field." + name;
+        var label = Text.Get(key);
+        return label == key ? field : label;
     }
 
     /// <summary>Copies the errors onto a form: field "displayName" becomes "Input.DisplayName".</summary>
