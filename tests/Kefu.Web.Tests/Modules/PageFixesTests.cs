@@ -106,6 +106,22 @@ public sealed class PageFixesTests(SqliteClockApp app) : IClassFixture<SqliteClo
     }
 
     [Fact]
+    public async Task The_bell_and_the_navigation_use_the_icon_font_served_with_the_app()
+    {
+        using var page = await PageClient.SignInAsync(app, "sh.cs");
+        var (_, html) = await page.GetAsync("/");
+
+        Assert.Contains("<i class=\"ti ti-bell", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("🔔", html, StringComparison.Ordinal);
+        Assert.Contains("<i class=\"ti ti-users\"", html, StringComparison.Ordinal);
+        using var client = app.CreateClient();
+        using var css = await client.GetAsync("/lib/tabler-icons/tabler-icons.min.css");
+        using var font = await client.GetAsync("/lib/tabler-icons/fonts/tabler-icons.woff2");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, font.StatusCode);
+    }
+
+    [Fact]
     public void A_validation_message_names_the_field_as_people_call_it()
     {
         using var culture = new CultureScope("zh-CN");
