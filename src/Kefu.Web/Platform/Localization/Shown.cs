@@ -11,4 +11,11 @@ public static class Shown
         var present = parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).ToArray();
         return present.Length == 0 ? Nothing : string.Join(' ', present);
     }
+
+    /// <summary>The resource <paramref name="key"/> in the reader's language, or <paramref name="fallback"/> when there is none.</summary>
+    public static string Label(string key, string fallback)
+    {
+        var text = Text.Get(key);
+        return text == key ? fallback : text;
+    }
 }
