@@ -11,6 +11,10 @@ namespace Kefu.Web.Platform.Http;
 public sealed class ProblemBuilder
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<string>> _rules = new(StringComparer.Ordinal);
+
+    /// <summary>The rules of REQUIREMENTS.md the messages of each field state (Resources/rules.tsv): in the API's problem, never on screen.</summary>
+    public IReadOnlyDictionary<string, SortedSet<string>> Rules => _rules;
 
     public bool HasErrors => _errors.Count > 0;
 
@@ -26,6 +30,16 @@ public sealed class ProblemBuilder
         }
 
         list.Add(message);
+        if (RuleIds.Of(key) is { Length: > 0 } ids)
+        {
+            if (!_rules.TryGetValue(field, out var rules))
+            {
+                _rules[field] = rules = new SortedSet<string>(StringComparer.Ordinal);
+            }
+
+            rules.UnionWith(ids);
+        }
+
         return this;
     }
 
@@ -83,6 +97,13 @@ public sealed class ProblemBuilder
         }
     }
 
+    /// <summary>A 400 naming each field; <c>rule</c> (the first) and <c>rules</c> (per field) say which rules refused the input.</summary>
     public ValidationProblem ToProblem() =>
-        TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        TypedResults.ValidationProblem(
+            _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+            extensions: _rules.Count == 0 ? null : new Dictionary<string, object?>
+            {
+                ["rule"] = _rules.Values.SelectMany(r => r).Order(StringComparer.Ordinal).First(),
+                ["rules"] = _rules.ToDictionary(r => r.Key, r => r.Value.ToArray()),
+            });
 }
