@@ -122,6 +122,26 @@ public sealed class PageFixesTests(SqliteClockApp app) : IClassFixture<SqliteClo
     }
 
     [Fact]
+    public async Task The_global_search_finds_records_by_name_or_number_only_in_the_users_scope()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var mine = await CreateAsync("sh.cs", "/api/customers", new { name = $"搜索甲{tag}", phone = "021-5555 7788", confirmDuplicate = true });
+        var theirs = await CreateAsync("bj.cs", "/api/customers", new { name = $"搜索乙{tag}", confirmDuplicate = true });
+        using var page = await PageClient.SignInAsync(app, "sh.cs");
+
+        var (status, html) = await page.GetAsync($"/search?q={tag}");
+        var (_, byNumber) = await page.GetAsync($"/search?q={(string)mine["number"]!}");
+        var (_, nothing) = await page.GetAsync("/search?q=" + Uri.EscapeDataString("没有这个客户" + tag));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"href=\"/customers/{(int)mine["id"]!}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/customers/{(int)theirs["id"]!}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/customers/{(int)mine["id"]!}\"", byNumber, StringComparison.Ordinal);
+        Assert.Contains("没有找到", nothing, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"global-search\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_validation_message_names_the_field_as_people_call_it()
     {
         using var culture = new CultureScope("zh-CN");
