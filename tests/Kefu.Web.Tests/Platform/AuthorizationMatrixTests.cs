@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Kefu.Web.Tests.Infrastructure;
+using Kefu.Web.Tests.Platform.Clock;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Sdk;
@@ -16,8 +17,24 @@ namespace Kefu.Web.Tests.Platform;
 /// </summary>
 public abstract class AuthorizationMatrixTests(KefuFactory app)
 {
-    /// <summary>Ids the sample URLs and bodies need, looked up once per database.</summary>
-    public sealed record Ids(string ShEng1, int ShCustomer, int ShUnit, int HzUnit, int BjUnit, int EastUnit, int TokenId, int ShClaim, int ShEng2Claim, int ShSurvey, int ShCallback, int ShInquiry, int ShIncident);
+    /// <summary>
+    /// Ids the sample URLs and bodies need, looked up once per database, and the app's own "now"
+    /// (its TimeProvider), from which every sample date is derived: no sample depends on the day
+    /// the tests happen to run.
+    /// </summary>
+    public sealed record Ids(
+        DateTimeOffset Now, string ShEng1, int ShCustomer, int ShUnit, int HzUnit, int BjUnit, int EastUnit, int TokenId, int ShClaim, int ShEng2Claim,
+        int ShSurvey, int ShCallback, int ShInquiry, int ShIncident)
+    {
+        /// <summary>The company's date (Asia/Shanghai) at <see cref="Now"/>.</summary>
+        public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+        public string Date(int days = 0) => Today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        public string Month => Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        public string Quarter => $"{Today.Year}-Q{((Today.Month - 1) / 3) + 1}";
+    }
 
     [Flags]
     public enum Check
@@ -42,7 +59,11 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
 
     private static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10];
 
-    private static readonly object SampleClaim = new { lines = new[] { new { date = "2026-11-20", category = "Meals", amount = 25.5m, receiptCount = 1 } } };
+    /// <summary>A one-line claim for a meal today (a day in the past would fall foul of EXP-04 once it is a month old).</summary>
+    private static object SampleClaim(Ids ids) => SampleClaim(ids.Today);
+
+    private static object SampleClaim(DateOnly today) =>
+        new { lines = new[] { new { date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), category = "Meals", amount = 25.5m, receiptCount = 1 } } };
 
     public static readonly IReadOnlyDictionary<string, Rule> Matrix = new Dictionary<string, Rule>(StringComparer.Ordinal)
     {
@@ -114,7 +135,7 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/cross-region"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/cross-region", _ => new { complainant = "" }),
         ["POST /api/cross-region/{id:int}/milestones"] = new("mkt", HttpStatusCode.NotFound, "sh.eng1", null, _ => "/api/cross-region/999999/milestones",
             _ => new { milestone = "ToMarketing" }),
-        ["GET /api/cross-region/ledger"] = new("mkt", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/cross-region/ledger?quarter=2026-Q4"),
+        ["GET /api/cross-region/ledger"] = new("mkt", HttpStatusCode.OK, "sh.eng1", null, ids => $"/api/cross-region/ledger?quarter={ids.Quarter}"),
         ["GET /api/visits"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/visits"),
         ["POST /api/visits"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/visits", _ => new { customerId = 0 }),
         ["POST /api/visits/plan"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, _ => "/api/visits/plan"),
@@ -123,7 +144,7 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/callbacks"] = new("sh.coord", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/callbacks", _ => new { jobReference = "" }),
         ["POST /api/callbacks/{id:int}/result"] = new("sh.coord", HttpStatusCode.BadRequest, "sh.eng1", "hz.sup", ids => $"/api/callbacks/{ids.ShCallback}/result",
             _ => new { comment = "no rating" }),
-        ["GET /api/satisfaction"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, _ => "/api/satisfaction?month=2026-11&by=Centre"),
+        ["GET /api/satisfaction"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, ids => $"/api/satisfaction?month={ids.Month}&by=Centre"),
         ["GET /api/surveys"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/surveys"),
         ["GET /api/surveys/{id:int}"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/surveys/{ids.ShSurvey}"),
         ["POST /api/surveys"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.cs", null, _ => "/api/surveys", _ => new { title = "" }),
@@ -161,7 +182,7 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/settings/order-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/order-policy"),
         ["PUT /api/settings/order-policy"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/order-policy", _ => new { breakInDays = -1 }),
         ["GET /api/orders/tracking-sheet"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders/tracking-sheet"),
-        ["GET /api/orders/reconciliation"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders/reconciliation?date=2026-11-20"),
+        ["GET /api/orders/reconciliation"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, ids => $"/api/orders/reconciliation?date={ids.Date()}"),
         ["PUT /api/orders/reconciliation/counts"] = new("sh.cs", HttpStatusCode.BadRequest, "gm", null, _ => "/api/orders/reconciliation/counts", _ => new { }),
         ["GET /api/orders/handovers"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders/handovers"),
         ["GET /api/orders/handovers/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/handovers/1"),
@@ -218,8 +239,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
 
         ["GET /api/expenses/claims"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", null, _ => "/api/expenses/claims"),
         ["GET /api/expenses/claims/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}"),
-        ["POST /api/expenses/claims"] = new("sh.eng1", HttpStatusCode.Created, "gm", null, _ => "/api/expenses/claims", _ => SampleClaim),
-        ["PUT /api/expenses/claims/{id:int}"] = new("sh.eng1", HttpStatusCode.OK, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShClaim}", _ => SampleClaim),
+        ["POST /api/expenses/claims"] = new("sh.eng1", HttpStatusCode.Created, "gm", null, _ => "/api/expenses/claims", SampleClaim),
+        ["PUT /api/expenses/claims/{id:int}"] = new("sh.eng1", HttpStatusCode.OK, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShClaim}", SampleClaim),
         // Only the claimant deletes their own draft: another claimant, even of the same centre, finds nothing (and nothing is deleted).
         ["DELETE /api/expenses/claims/{id:int}"] = new("sh.eng1", HttpStatusCode.NotFound, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShEng2Claim}"),
         // Only the claimant submits their own claim: another claimant, even of the same centre, finds nothing.
@@ -236,7 +257,7 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/expenses/batches"] = new("hz.sup", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/expenses/batches"),
         ["POST /api/expenses/batches/{id:int}/received"] = new("auditor", HttpStatusCode.NotFound, "sh.sup", null, _ => "/api/expenses/batches/999999/received",
             _ => new { claimId = 1 }),
-        ["GET /api/expenses/reports"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", null, _ => "/api/expenses/reports?from=2026-01-01&to=2026-12-31"),
+        ["GET /api/expenses/reports"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", null, ids => $"/api/expenses/reports?from={ids.Today.Year}-01-01&to={ids.Today.Year}-12-31"),
         ["GET /api/settings/expense-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/expense-policy"),
         // An empty body is out of range (no batch days): the administrator reaches the validation.
         ["PUT /api/settings/expense-policy"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/expense-policy", _ => new { batchDays = Array.Empty<int>() }),
@@ -251,7 +272,7 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/approvals/inbox"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/inbox"),
         ["GET /api/approvals/delegations"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/delegations"),
         ["POST /api/approvals/delegations"] = new("sh.sup", HttpStatusCode.Created, null, null, _ => "/api/approvals/delegations",
-            _ => new { deputyUserName = "sh.lead", from = "2026-12-01", to = "2026-12-05" }),
+            ids => new { deputyUserName = "sh.lead", from = ids.Date(1), to = ids.Date(5) }),
     };
 
 
@@ -435,12 +456,15 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
 
     private async Task<Ids> LookUpIdsAsync()
     {
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         using var shSup = await app.ClientFor("sh.sup");
         var customers = await shSup.GetFromJsonAsync<JsonObject>("/api/customers");
         using var admin = await app.ClientFor("admin");
         using var token = await admin.PostAsJsonAsync("/api/tokens", new { name = "matrix token", userName = "sh.eng2", validDays = 1 });
         var created = await token.JsonObjectAsync();
+        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         return new Ids(
+            now,
             await app.StaffIdAsync("sh.eng1"),
             (int)customers!["items"]![0]!["id"]!,
             await app.UnitIdAsync("SH"),
@@ -448,21 +472,21 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             await app.UnitIdAsync("BJ"),
             await app.UnitIdAsync("EAST"),
             (int)created["token"]!["id"]!,
-            await DraftClaimAsync("sh.eng1"),
-            await DraftClaimAsync("sh.eng2"),
+            await DraftClaimAsync("sh.eng1", today),
+            await DraftClaimAsync("sh.eng2", today),
             await PublishedSurveyAsync(shSup),
-            await CallbackAsync(),
+            await CallbackAsync(now),
             await InquiryAsync(),
-            await IncidentAsync());
+            await IncidentAsync(now));
     }
 
-    private async Task<int> IncidentAsync()
+    private async Task<int> IncidentAsync(DateTimeOffset now)
     {
         using var specialist = await app.ClientFor("sh.cs");
         using var response = await specialist.PostAsJsonAsync("/api/incidents", new
         {
-            type = "CustomerComplaint", customerName = "矩阵客户", summary = "矩阵投诉", receivedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
-            phoneCallTo = "赵主任", phoneCallAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            type = "CustomerComplaint", customerName = "矩阵客户", summary = "矩阵投诉", receivedAt = now.AddMinutes(-1),
+            phoneCallTo = "赵主任", phoneCallAt = now.AddMinutes(-1),
         });
         return (int)(await response.JsonObjectAsync())["id"]!;
     }
@@ -482,12 +506,12 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         return id;
     }
 
-    private async Task<int> CallbackAsync()
+    private async Task<int> CallbackAsync(DateTimeOffset now)
     {
         using var coordinator = await app.ClientFor("sh.coord");
         using var response = await coordinator.PostAsJsonAsync("/api/callbacks", new
         {
-            jobReference = "MATRIX-1", customerName = "矩阵客户", technicianId = await app.StaffIdAsync("sh.eng1"), completedAt = DateTimeOffset.UtcNow.AddHours(-1),
+            jobReference = "MATRIX-1", customerName = "矩阵客户", technicianId = await app.StaffIdAsync("sh.eng1"), completedAt = now.AddHours(-1),
         });
         return (int)(await response.JsonObjectAsync())["id"]!;
     }
@@ -499,14 +523,16 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         return (int)(await response.JsonObjectAsync())["id"]!;
     }
 
-    private async Task<int> DraftClaimAsync(string user)
+    private async Task<int> DraftClaimAsync(string user, DateOnly today)
     {
         using var client = await app.ClientFor(user);
-        using var response = await client.PostAsJsonAsync("/api/expenses/claims", SampleClaim);
+        using var response = await client.PostAsJsonAsync("/api/expenses/claims", SampleClaim(today));
         return (int)(await response.JsonObjectAsync())["id"]!;
     }
 }
 
-public sealed class AuthorizationMatrixTestsOnSqlite(SqliteApp app) : AuthorizationMatrixTests(app), IClassFixture<SqliteApp>;
+// On a hand-held clock (standing at ClockApp.Start, jobs off): the samples are derived from it, and
+// the same samples meet the same rules (finance window, working days, EXP-04's month) on every run.
+public sealed class AuthorizationMatrixTestsOnSqlite(SqliteClockApp app) : AuthorizationMatrixTests(app), IClassFixture<SqliteClockApp>;
 
-public sealed class AuthorizationMatrixTestsOnPostgres(PostgresApp app) : AuthorizationMatrixTests(app), IClassFixture<PostgresApp>;
+public sealed class AuthorizationMatrixTestsOnPostgres(PostgresClockApp app) : AuthorizationMatrixTests(app), IClassFixture<PostgresClockApp>;

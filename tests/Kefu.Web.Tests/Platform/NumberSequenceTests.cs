@@ -214,7 +214,7 @@ public abstract class NumberSequenceTests(ClockApp app)
         {
             // The release before: numbers from ids, drafts numbered too.
             await db.GetService<IMigrator>().MigrateAsync("20261124112554_CrossRegionCases");
-            var now = DateTime.UtcNow;
+            var now = app.Clock.GetUtcNow().UtcDateTime;
             ExpenseClaim OldClaim(string claimant, int number, ClaimStatus status) => new()
             {
                 ClaimantId = claimant, Number = number, Status = status, CreatedAt = now,
@@ -251,7 +251,7 @@ public abstract class NumberSequenceTests(ClockApp app)
             // SQLite rebuilt the claims table: lines and batch items are still there, and a draft may have no number now.
             Assert.Equal(4, await db.Set<ExpenseLine>().CountAsync());
             Assert.True(await db.Set<ClaimBatchItem>().AnyAsync(i => i.ClaimId == claimWithLines));
-            db.Add(new ExpenseClaim { ClaimantId = "u1", Status = ClaimStatus.Draft, CreatedAt = DateTime.UtcNow });
+            db.Add(new ExpenseClaim { ClaimantId = "u1", Status = ClaimStatus.Draft, CreatedAt = app.Clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
             var difference = DatabaseSchema.FromModel(db).Difference(await DatabaseSchema.FromDatabaseAsync(db));
             Assert.True(difference.Length == 0, difference);

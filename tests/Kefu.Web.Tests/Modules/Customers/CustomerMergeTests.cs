@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Kefu.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kefu.Web.Tests.Modules.Customers;
 
@@ -38,7 +39,7 @@ public abstract class CustomerMergeTests(KefuFactory app)
         var (status, callback) = await SendAsync("sh.coord", HttpMethod.Post, "/api/callbacks", new
         {
             jobReference = "JOB-" + Guid.NewGuid().ToString("N")[..8], customerId, technicianId = await app.StaffIdAsync("sh.eng1"),
-            completedAt = DateTimeOffset.UtcNow.AddHours(-2),
+            completedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(-2),
         });
         Assert.True(status == HttpStatusCode.Created, $"Adding a callback: {(int)status} {callback?.ToJsonString()}");
         var id = (int)callback!["id"]!;
