@@ -52,6 +52,8 @@ public sealed class IncidentHandlingTests
         Assert.Empty(chain.Validate());
         Assert.Equal("corrective-action-plan", chain.Key);
         Assert.Equal([("cs-director", Role.CsDirector), ("vp", Role.Vp)], chain.Steps.Select(s => (s.Key, s.Role)));
+        // Neither REQUIREMENTS EXC-07 nor the seed (001 §3.1.6) gives the approvers a time: 2 WD a step is Kefu's
+        // default (IncidentPolicy.CorrectivePlanStepDays, APR-01's per-step deadline); the last line shows a change applies.
         Assert.All(chain.Steps, s => Assert.Equal((ApproverLevel.Company, SlaTarget.WorkingDays(2)), (s.Level, s.Deadline)));
         Assert.Equal(["ProjectManager", "CsManager"], CorrectiveActionPlan.Authors);
 

@@ -335,7 +335,8 @@ public abstract class ClaimFlowTests(ClockApp app)
         var fines = await app.InScopeAsync(sp => sp.GetRequiredService<KefuDbContext>().Set<LedgerEntry>().AsNoTracking()
             .Where(e => e.Reason == "AuditorLate" && e.Note!.Contains("hz.cs")).ToListAsync());
         // Due Thu 17 Sep 10:00; reviewed Mon 21 Sep 15:00: Thu 7 h + Fri 8 h + Sun 20 Sep (a make-up working day) 8 h + Mon 5 h
-        // = 28 working hours = 3.5 working days → 4 days × 20 CNY for one branch.
+        // = 28 working hours = 3.5 working days → 4 days × 20 CNY for one branch. Seed 000 考核规定 5): "逾期每天/分公司20元"
+        // (20 CNY per day per branch); it says nothing of part days: Kefu counts a working day begun as a day late.
         var fine = Assert.Single(fines);
         Assert.Equal(-8000, fine.AmountFen);
     }
