@@ -125,7 +125,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["PUT /api/customers/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.Record}",
             _ => new { name = Unique("矩阵改名客户"), grade = "A" }, Sample: (m, ids) => m.FreshCustomerAsync(ids)),
         ["GET /api/customers/{id:int}/history"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/history"),
-        ["POST /api/customers/{id:int}/contacts"] = new("sh.sup", HttpStatusCode.NoContent, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/contacts"),
+        ["POST /api/customers/{id:int}/contacts"] = new("sh.sup", HttpStatusCode.Created, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/contacts",
+            _ => new { channel = "Phone", contactName = "王经理", summary = "介绍服务流程", outcome = "约定回访时间" }),
         ["GET /api/customers/assignment/suggestion"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, ids => $"/api/customers/assignment/suggestion?customerIds={ids.ShCustomer}"),
         ["POST /api/customers/assignment"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, _ => "/api/customers/assignment",
             ids => new { customerIds = new[] { ids.RecordId }, specialistId = ids.Child }, Sample: (m, ids) => m.UnassignedCustomerAsync(ids)),
@@ -431,7 +432,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
     {
         var ids = await SampleIdsAsync();
         using var client = await app.ClientFor(reader);
-        using var response = await client.PostAsJsonAsync($"/api/customers/{ids.ShCustomer}/contacts", new { });
+        // A complete contact record: the refusal is the role's, not the validation's.
+        using var response = await client.PostAsJsonAsync($"/api/customers/{ids.ShCustomer}/contacts", new { channel = "Phone", summary = "读者不应记录联系" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
