@@ -27,6 +27,8 @@ public sealed class IncidentHandlingTests
         Assert.Equal(notify, decision.Notify.Count > 0);
     }
 
+    // Seed 001 §3.2.3 names who is told of "金额巨大" damage but no amount: over 5,000 CNY is Kefu's default
+    // (IncidentPolicy.LargeDamageOver), changed in the next test.
     [Fact]
     public void EXC_06_large_damage_notifies_freight_centre_dispatch_manager_and_qc()
     {
