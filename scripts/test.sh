@@ -71,6 +71,9 @@ export PG_TEST_CONNECTION="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Passwor
 log "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
 
 # --- 3. Build once, then each test project -----------------------------------------------------
+# dotnet-ef (.config/dotnet-tools.json): the tool that writes migrations (ADR 0011).
+log "restoring local tools"
+dotnet tool restore >/dev/null || die "dotnet tool restore failed"
 log "building Kefu.slnx (Release)"
 dotnet build Kefu.slnx -c Release -nologo -v quiet -clp:NoSummary || die "build failed"
 

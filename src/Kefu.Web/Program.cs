@@ -1,4 +1,3 @@
-using Kefu.Web.Data;
 using Kefu.Web.Modules.Administration;
 using Kefu.Web.Modules.Customers;
 using Kefu.Web.Modules.Expenses;
@@ -12,11 +11,6 @@ using Kefu.Web.Platform.Database;
 using Kefu.Web.Platform.Jobs;
 
 // CLI verbs (PLT-06, developer tools) run without starting the web host.
-if (MigrationScaffolder.IsCommand(args))
-{
-    return MigrationScaffolder.Run(args, Console.Out);
-}
-
 if (BackupCommands.IsCommand(args) || CalendarCommands.IsCommand(args))
 {
     var configuration = new ConfigurationBuilder()

@@ -92,6 +92,13 @@ internal sealed class AuditTrail(IAuditContext context, TimeProvider clock)
 
     private static readonly object Skip = new();
 
+    /// <summary>Readable as stored (Chinese not escaped), enums by name.</summary>
+    private static readonly JsonSerializerOptions ChangesJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public IEnumerable<AuditEntry> Complete(List<Pending> pending)
     {
         foreach (var p in pending)
@@ -100,7 +107,16 @@ internal sealed class AuditTrail(IAuditContext context, TimeProvider clock)
             var key = p.Entry.Metadata.FindPrimaryKey();
             var id = key is null ? null : string.Join(",", key.Properties.Select(k => p.Entry.Property(k.Name).CurrentValue));
             var entry = Event(p.Action, p.Entry.Metadata.ClrType.Name, id, null);
-            entry.Changes = p.Changes.Count == 0 ? null : JsonSerializer.Serialize(p.Changes);
+            if (p.Action == "Insert" && key is not null)
+            {
+                // The values collected before the save were EF's temporary keys.
+                foreach (var property in key.Properties.Where(k => p.Changes.ContainsKey(k.Name)))
+                {
+                    p.Changes[property.Name] = [null, p.Entry.Property(property.Name).CurrentValue];
+                }
+            }
+
+            entry.Changes = p.Changes.Count == 0 ? null : JsonSerializer.Serialize(p.Changes, ChangesJson);
             yield return entry;
         }
     }

@@ -4,7 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Data;
 
-public sealed class KefuDbContext(DbContextOptions<KefuDbContext> options, IAuditContext? auditContext = null, TimeProvider? clock = null, IInboxObserver? inboxObserver = null)
+/// <summary>
+/// Kefu's data. One model, two providers: <see cref="SqliteKefuDbContext"/> and
+/// <see cref="PostgresKefuDbContext"/> each own their migrations (Data/Migrations/Sqlite and
+/// Data/Migrations/Postgres, ADR 0011); services ask for <see cref="KefuDbContext"/>.
+/// </summary>
+public abstract class KefuDbContext(DbContextOptions options, IAuditContext? auditContext = null, TimeProvider? clock = null, IInboxObserver? inboxObserver = null)
     : IdentityDbContext<KefuUser, IdentityRole, string>(options)
 {
     private readonly AuditTrail _audit = new(auditContext ?? IAuditContext.System, clock ?? TimeProvider.System);
@@ -99,3 +104,11 @@ public sealed class KefuDbContext(DbContextOptions<KefuDbContext> options, IAudi
         AuditEntries.Add(entry);
     }
 }
+
+/// <summary>Kefu's data on SQLite (the default, one node).</summary>
+public sealed class SqliteKefuDbContext(DbContextOptions<SqliteKefuDbContext> options, IAuditContext? auditContext = null, TimeProvider? clock = null, IInboxObserver? inboxObserver = null)
+    : KefuDbContext(options, auditContext, clock, inboxObserver);
+
+/// <summary>Kefu's data on PostgreSQL (production, several nodes).</summary>
+public sealed class PostgresKefuDbContext(DbContextOptions<PostgresKefuDbContext> options, IAuditContext? auditContext = null, TimeProvider? clock = null, IInboxObserver? inboxObserver = null)
+    : KefuDbContext(options, auditContext, clock, inboxObserver);

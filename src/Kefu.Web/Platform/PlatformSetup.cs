@@ -33,6 +33,7 @@ public static class PlatformSetup
         services.AddScoped<CalendarAdmin>();
         AddCalendarArrangements(builder);
         services.AddScoped<PolicyStore>();
+        services.AddScoped<Kefu.Web.Platform.Localization.ChangeText>();
         services.AddScoped<Kefu.Web.Platform.Sequences.NumberSequences>();
         services.AddScoped<Kefu.Web.Platform.Attachments.AttachmentStore>();
         Kefu.Web.Platform.Import.SpreadsheetLimits.Register(services);

@@ -61,6 +61,16 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(kind, builder.ConnectionString, name);
     }
 
+    /// <summary>A context of the provider's own type on <paramref name="connectionString"/>, using the app's services.</summary>
+    public static Kefu.Web.Data.KefuDbContext OpenContext(DatabaseKind kind, string connectionString, IServiceProvider services) =>
+        new Kefu.Web.Platform.Database.DatabaseSettings(
+                kind == DatabaseKind.Sqlite ? Kefu.Web.Platform.Database.DatabaseProvider.Sqlite : Kefu.Web.Platform.Database.DatabaseProvider.Postgres,
+                connectionString, TempRoot)
+            .CreateContext(b => b.UseApplicationServiceProvider(services));
+
+    /// <summary>A context on this database, using the app's services.</summary>
+    public Kefu.Web.Data.KefuDbContext OpenContext(IServiceProvider services) => OpenContext(Kind, ConnectionString, services);
+
     public async ValueTask DisposeAsync()
     {
         if (Kind == DatabaseKind.Sqlite)

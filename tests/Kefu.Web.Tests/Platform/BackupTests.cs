@@ -39,8 +39,7 @@ public sealed class BackupTests(SqliteApp app) : IClassFixture<SqliteApp>, IDisp
         Assert.True(File.Exists(backup));
         Assert.Equal(0, BackupCommands.Run(["restore", backup], Config(restored), output));
 
-        var options = new DbContextOptionsBuilder<KefuDbContext>().UseSqlite(restored).UseApplicationServiceProvider(app.Services).Options;
-        await using (var db = new KefuDbContext(options))
+        await using (var db = TestDatabase.OpenContext(DatabaseKind.Sqlite, restored, app.Services))
         {
             Assert.Equal("备份测试部", (await db.OrgUnits.SingleAsync(u => u.Code == "BAK")).Name);
             Assert.Equal(25, await db.Users.CountAsync());
@@ -169,8 +168,7 @@ public sealed class PostgresBackupTests(PostgresApp app) : IClassFixture<Postgre
             var after = await CountsAsync(target.ToString());
             var differ = before.Where(b => !after.TryGetValue(b.Key, out var n) || n != b.Value).Select(b => $"{b.Key}: {b.Value} → {(after.TryGetValue(b.Key, out var n) ? n : -1)}").ToArray();
             Assert.True(differ.Length == 0 && after.Count == before.Count, "Tables that differ: " + string.Join(", ", differ));
-            var options = new DbContextOptionsBuilder<KefuDbContext>().UseNpgsql(target.ToString()).UseApplicationServiceProvider(app.Services).Options;
-            await using var restored = new KefuDbContext(options);
+            await using var restored = TestDatabase.OpenContext(DatabaseKind.Postgres, target.ToString(), app.Services);
             Assert.Equal("备份测试部", (await restored.OrgUnits.SingleAsync(u => u.Code == "PGBAK")).Name);
             Assert.False(await restored.OrgUnits.AnyAsync(u => u.Code == "PGBAK2"));
             Assert.Empty(await restored.Database.GetPendingMigrationsAsync());

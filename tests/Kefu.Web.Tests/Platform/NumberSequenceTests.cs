@@ -2,17 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Kefu.Web.Data;
-using Kefu.Web.Modules.Customers;
-using Kefu.Web.Modules.Expenses;
-using Kefu.Web.Modules.Incidents;
-using Kefu.Web.Modules.Orders;
 using Kefu.Web.Platform.Sequences;
 using Kefu.Web.Platform.Settings;
 using Kefu.Web.Tests.Infrastructure;
 using Kefu.Web.Tests.Platform.Clock;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kefu.Web.Tests.Platform;
@@ -201,67 +195,6 @@ public abstract class NumberSequenceTests(ClockApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var sequences = scope.ServiceProvider.GetRequiredService<NumberSequences>();
         await Assert.ThrowsAsync<InvalidOperationException>(() => sequences.NextAsync("Anything", NumberSequences.CompanyWide, CancellationToken.None));
-    }
-
-    [ProviderFact]
-    public async Task Migration_seeds_each_counter_from_the_highest_number_an_existing_database_has_and_keeps_its_claims()
-    {
-        await using var database = await TestDatabase.CreateAsync(app.Kind);
-        var builder = new DbContextOptionsBuilder<KefuDbContext>().UseApplicationServiceProvider(app.Services);
-        var options = (app.Kind == DatabaseKind.Sqlite ? builder.UseSqlite(database.ConnectionString) : builder.UseNpgsql(database.ConnectionString)).Options;
-        int claimWithLines;
-        await using (var db = new KefuDbContext(options))
-        {
-            // The release before: numbers from ids, drafts numbered too.
-            await db.GetService<IMigrator>().MigrateAsync("20261124112554_CrossRegionCases");
-            var now = app.Clock.GetUtcNow().UtcDateTime;
-            ExpenseClaim OldClaim(string claimant, int number, ClaimStatus status) => new()
-            {
-                ClaimantId = claimant, Number = number, Status = status, CreatedAt = now,
-                Lines = [new ExpenseLine { Position = 1, Date = new DateOnly(2026, 9, 1), AmountFen = 1000 }],
-            };
-            var claims = new[] { OldClaim("u1", 1, ClaimStatus.Paid), OldClaim("u1", 2, ClaimStatus.InReview), OldClaim("u1", 3, ClaimStatus.Draft), OldClaim("u2", 7, ClaimStatus.InReview) };
-            db.AddRange(claims);
-            db.AddRange(
-                new Customer { Number = "C00005", Name = "甲" }, new Customer { Number = "C00012", Name = "乙" },
-                new Incident { Number = "I000004", CustomerName = "甲", Summary = "旧投诉", OwnerId = "u1" },
-                new CrossRegionCase { Number = "X000002", OwnerId = "u1", Complainant = "甲", Offender = "乙", Province = "浙江" },
-                new Order { Number = "WO000009", CustomerName = "甲", OwnerId = "u1" });
-            await db.SaveChangesAsync();
-            db.Add(new ClaimBatch { CreatedBy = "u1", CreatedAt = now, BatchDate = new DateOnly(2026, 9, 20) });
-            await db.SaveChangesAsync();
-            var batch = await db.Set<ClaimBatch>().SingleAsync();
-            db.Add(new ClaimBatchItem { BatchId = batch.Id, ClaimId = claims[0].Id });
-            await db.SaveChangesAsync();
-            claimWithLines = claims[0].Id;
-
-            await db.Database.MigrateAsync();
-        }
-
-        await using (var db = new KefuDbContext(options))
-        {
-            var counters = await db.Set<SequenceCounter>().AsNoTracking().ToDictionaryAsync(c => (c.Name, c.Scope), c => c.Last);
-            Assert.Equal(3, counters[(ClaimUseCases.NumberSequence, "u1")]);
-            Assert.Equal(7, counters[(ClaimUseCases.NumberSequence, "u2")]);
-            Assert.Equal(12, counters[(CustomerUseCases.NumberSequence, "")]);
-            Assert.Equal(9, counters[(OrderUseCases.NumberSequence, "")]);
-            Assert.Equal(4, counters[(IncidentUseCases.NumberSequence, "")]);
-            Assert.Equal(2, counters[(CrossRegionUseCases.NumberSequence, "")]);
-
-            // SQLite rebuilt the claims table: lines and batch items are still there, and a draft may have no number now.
-            Assert.Equal(4, await db.Set<ExpenseLine>().CountAsync());
-            Assert.True(await db.Set<ClaimBatchItem>().AnyAsync(i => i.ClaimId == claimWithLines));
-            db.Add(new ExpenseClaim { ClaimantId = "u1", Status = ClaimStatus.Draft, CreatedAt = app.Clock.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync();
-            var difference = DatabaseSchema.FromModel(db).Difference(await DatabaseSchema.FromDatabaseAsync(db));
-            Assert.True(difference.Length == 0, difference);
-
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var sequences = new NumberSequences(db);
-            Assert.Equal(4, await sequences.NextAsync(ClaimUseCases.NumberSequence, "u1", CancellationToken.None));
-            Assert.Equal(13, await sequences.NextAsync(CustomerUseCases.NumberSequence, NumberSequences.CompanyWide, CancellationToken.None));
-            Assert.Equal(1, await sequences.NextAsync(ClaimUseCases.NumberSequence, "someone-new", CancellationToken.None));
-        }
     }
 }
 

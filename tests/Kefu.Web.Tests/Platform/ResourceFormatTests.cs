@@ -152,4 +152,36 @@ public sealed partial class ResourceFormatTests
         var differ = zh.Where(z => Needed(z.Value) != Needed(en[z.Key])).Select(z => $"{z.Key}: \"{z.Value}\" vs \"{en[z.Key]}\"").ToArray();
         Assert.True(differ.Length == 0, "Placeholders differ between the languages:\n  " + string.Join("\n  ", differ));
     }
+
+    [GeneratedRegex(@"\b(ORG|CAL|SLA|NTF|EXP|APR|CUS|VIS|ORD|EXC|PLT|RPT|FLD|RCV|PRF|TRN|MEM)-\d{2}\b")]
+    private static partial Regex RuleId();
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public void No_string_people_read_names_a_rule_ID(string culture)
+    {
+        // UI.md: people read the rule in words; the ID goes to the API's problem details (Resources/rules.tsv).
+        var named = Strings(culture).Where(s => RuleId().IsMatch(s.Value)).Select(s => $"{s.Key}: {s.Value}").ToArray();
+        Assert.True(named.Length == 0, "Strings that show a rule ID:\n  " + string.Join("\n  ", named));
+    }
+
+    [Fact]
+    public void No_page_writes_a_rule_ID_outside_comments()
+    {
+        var pages = Directory.EnumerateFiles(Path.Combine(Root, "src", "Kefu.Web", "Modules"), "*.cshtml", SearchOption.AllDirectories);
+        var found = pages.SelectMany(file => File.ReadAllLines(file).Select((line, i) => (file, line, i)))
+            .Where(x => !x.line.TrimStart().StartsWith("@*", StringComparison.Ordinal) && RuleId().IsMatch(Regex.Replace(x.line, @"@\*.*?\*@|<!--.*?-->", "")))
+            .Select(x => $"{Path.GetFileName(x.file)}:{x.i + 1}: {x.line.Trim()}").ToArray();
+        Assert.True(found.Length == 0, "Pages that show a rule ID:\n  " + string.Join("\n  ", found));
+    }
+
+    [Fact]
+    public void A_refusal_names_its_rule_in_the_problem_details_not_in_the_message()
+    {
+        var problems = new Kefu.Web.Platform.Http.ProblemBuilder().Add("lines[0].date", "Expense.TooOld", "2026-08-01", 1);
+
+        Assert.Equal(["EXP-04"], problems.Rules["lines[0].date"]);
+        Assert.DoesNotMatch(RuleId(), problems.Errors["lines[0].date"][0]);
+    }
 }

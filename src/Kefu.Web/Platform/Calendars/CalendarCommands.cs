@@ -1,9 +1,7 @@
-using Kefu.Web.Data;
 using Kefu.Web.Platform.Database;
 using Kefu.Web.Platform.Notifications;
 using Kefu.Web.Platform.Settings;
 using Kefu.Web.Platform.Sla;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Platform.Calendars;
 
@@ -28,10 +26,8 @@ public static class CalendarCommands
 
         var calendarId = args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? args[2] : WorkCalendar.DefaultId;
         var settings = DatabaseSettings.From(configuration);
-        var options = new DbContextOptionsBuilder<KefuDbContext>();
-        settings.Configure(options);
-        await using var db = new KefuDbContext(options.Options);
-        await db.Database.MigrateAsync();
+        await using var db = settings.CreateContext();
+        await DatabaseSetup.MigrateAsync(db);
         await CalendarAdmin.EnsureDefaultAsync(db, TimeProvider.System);
 
         var services = new ServiceCollection().AddSingleton<TimeProvider>(TimeProvider.System).AddSingleton(db).BuildServiceProvider();

@@ -43,6 +43,21 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             DatabaseProvider.Postgres => options.UseNpgsql(ConnectionString),
         };
     }
+
+    /// <summary>A context of the provider's own type (the one its migrations belong to), outside dependency injection.</summary>
+    public KefuDbContext CreateContext(Action<DbContextOptionsBuilder>? configure = null) => Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteKefuDbContext(Options<SqliteKefuDbContext>(configure)),
+        DatabaseProvider.Postgres => new PostgresKefuDbContext(Options<PostgresKefuDbContext>(configure)),
+    };
+
+    private DbContextOptions<TContext> Options<TContext>(Action<DbContextOptionsBuilder>? configure) where TContext : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        Configure(builder);
+        configure?.Invoke(builder);
+        return builder.Options;
+    }
 }
 
 public static class DatabaseSetup
@@ -51,7 +66,11 @@ public static class DatabaseSetup
     {
         var settings = DatabaseSettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddDbContext<KefuDbContext>(settings.Configure);
+        _ = settings.Provider switch
+        {
+            DatabaseProvider.Sqlite => builder.Services.AddDbContext<KefuDbContext, SqliteKefuDbContext>(settings.Configure),
+            DatabaseProvider.Postgres => builder.Services.AddDbContext<KefuDbContext, PostgresKefuDbContext>(settings.Configure),
+        };
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return settings;
     }
@@ -75,6 +94,13 @@ public static class DatabaseSetup
             await db.Database.CloseConnectionAsync();
         }
 
+        await MigrateAsync(db);
+    }
+
+    /// <summary>Applies the provider's migrations, first adopting a database made by an earlier release (ADR 0011).</summary>
+    public static async Task MigrateAsync(KefuDbContext db)
+    {
+        await EarlierReleases.AdoptAsync(db);
         await db.Database.MigrateAsync();
     }
 }

@@ -11,6 +11,10 @@ namespace Kefu.Web.Platform.Http;
 public sealed class ProblemBuilder
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<string>> _rules = new(StringComparer.Ordinal);
+
+    /// <summary>The rules of REQUIREMENTS.md the messages of each field state (Resources/rules.tsv): in the API's problem, never on screen.</summary>
+    public IReadOnlyDictionary<string, SortedSet<string>> Rules => _rules;
 
     public bool HasErrors => _errors.Count > 0;
 
@@ -26,6 +30,16 @@ public sealed class ProblemBuilder
         }
 
         list.Add(message);
+        if (RuleIds.Of(key) is { Length: > 0 } ids)
+        {
+            if (!_rules.TryGetValue(field, out var rules))
+            {
+                _rules[field] = rules = new SortedSet<string>(StringComparer.Ordinal);
+            }
+
+            rules.UnionWith(ids);
+        }
+
         return this;
     }
 
@@ -33,7 +47,7 @@ public sealed class ProblemBuilder
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(field, "Validation.FieldRequired", field);
+            Add(field, "Validation.FieldRequired", Label(field));
         }
 
         return this;
@@ -43,10 +57,22 @@ public sealed class ProblemBuilder
     {
         if (value is not null && value.Length > max)
         {
-            Add(field, "Validation.MaxLength", field, max);
+            Add(field, "Validation.MaxLength", Label(field), max);
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// What people call a field in messages: the resource <c>Field.{name}</c> of its last segment
+    /// ("lines[0].date" → Field.date), else the name itself. The problem's key still names the field.
+    /// </summary>
+    public static string Label(string field)
+    {
+        var name = field[(field.LastIndexOf('.') + 1)..];
+        var key = "Field." + name;
+        var label = Text.Get(key);
+        return label == key ? field : label;
     }
 
     /// <summary>Copies the errors onto a form: field "displayName" becomes "Input.DisplayName".</summary>
@@ -71,6 +97,13 @@ public sealed class ProblemBuilder
         }
     }
 
+    /// <summary>A 400 naming each field; <c>rule</c> (the first) and <c>rules</c> (per field) say which rules refused the input.</summary>
     public ValidationProblem ToProblem() =>
-        TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        TypedResults.ValidationProblem(
+            _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+            extensions: _rules.Count == 0 ? null : new Dictionary<string, object?>
+            {
+                ["rule"] = _rules.Values.SelectMany(r => r).Order(StringComparer.Ordinal).First(),
+                ["rules"] = _rules.ToDictionary(r => r.Key, r => r.Value.ToArray()),
+            });
 }

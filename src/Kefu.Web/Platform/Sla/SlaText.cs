@@ -9,13 +9,26 @@ public static class SlaText
     public static string State(TimerDto timer, DateTimeOffset now)
     {
         var due = DateTimeOffset.Parse(timer.DueAt, System.Globalization.CultureInfo.InvariantCulture);
-        var minutes = (int)Math.Abs((due - now).TotalMinutes);
         return timer.State switch
         {
-            "Breached" => Text.Get("Sla.Overdue", minutes),
+            "Breached" => Text.Get("Sla.Overdue", Span(due - now)),
             "Paused" => Text.Get("Sla.Paused"),
             "Stopped" => Text.Get("Sla.Stopped"),
-            _ => Text.Get("Sla.DueIn", minutes),
+            _ => Text.Get("Sla.DueIn", Span(due - now)),
+        };
+    }
+
+    /// <summary>"2 天", "3 小时 12 分", "12 分钟" in the reader's language.</summary>
+    public static string Span(TimeSpan span)
+    {
+        var spoken = Kefu.Core.Sla.SpokenSpan.Of(span);
+        return spoken.Words switch
+        {
+            Kefu.Core.Sla.SpanWords.Minutes => Text.Get("Span.Minutes", spoken.First),
+            Kefu.Core.Sla.SpanWords.Hours => Text.Get("Span.Hours", spoken.First),
+            Kefu.Core.Sla.SpanWords.HoursMinutes => Text.Get("Span.HoursMinutes", spoken.First, spoken.Second),
+            Kefu.Core.Sla.SpanWords.DayHours => Text.Get("Span.DayHours", spoken.First, spoken.Second),
+            Kefu.Core.Sla.SpanWords.Days => Text.Get("Span.Days", spoken.First),
         };
     }
 

@@ -67,7 +67,8 @@ public abstract class OrderGateTests(ClockApp app)
         var (status, problem) = await SendAsync("sh.cs", HttpMethod.Post, "/api/orders", OrderBody(customer, channel: "Phone"));
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("readBackConfirmed", ErrorFields(problem));
-        Assert.Contains("ORD-01", (string)problem!["errors"]!["readBackConfirmed"]![0]!, StringComparison.Ordinal);
+        Assert.Equal("ORD-01", (string)problem!["rules"]!["readBackConfirmed"]![0]!);
+        Assert.Equal("ORD-01", (string)problem["rule"]!);
 
         var order = await CreateOrderAsync("sh.cs", OrderBody(customer, channel: "Phone", readBack: true));
         Assert.Equal("Draft", (string?)order["status"]);
@@ -294,7 +295,7 @@ public abstract class OrderGateTests(ClockApp app)
 
         var (early, earlyProblem) = await SendAsync("sh.cs", HttpMethod.Post, $"/api/orders/{id}/flow/customer-payment", new { });
         Assert.Equal(HttpStatusCode.BadRequest, early);
-        Assert.Contains("ORD-08", (string)earlyProblem!["errors"]!["stepKey"]![0]!, StringComparison.Ordinal);
+        Assert.Equal("ORD-08", (string)earlyProblem!["rules"]!["stepKey"]![0]!);
         var (notOwner, _) = await SendAsync("sh.cs", HttpMethod.Post, $"/api/orders/{id}/flow/check-stock", new { });
         Assert.Equal(HttpStatusCode.BadRequest, notOwner);
 

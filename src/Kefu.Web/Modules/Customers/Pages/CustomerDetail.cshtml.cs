@@ -15,7 +15,7 @@ namespace Kefu.Web.Modules.Customers.Pages;
 
 /// <summary>A customer's profile (CUS-01), its change history (CUS-02) and the first-contact deadline (CUS-05).</summary>
 [Authorize(Policy = Policies.ReadCustomers)]
-public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, CustomerUseCases customers, CustomerMerge merge, CalendarService calendars, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, CustomerUseCases customers, CustomerMerge merge, CalendarService calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, Kefu.Web.Platform.Localization.ChangeText changeText) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [TempData] public string? Message { get; set; }
@@ -26,6 +26,9 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
     public string? OwnerName { get; private set; }
     public bool CanEdit { get; private set; }
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
+
+    /// <summary>Each history entry's changes in words, in the order of <see cref="History"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<Kefu.Web.Platform.Localization.ChangeLine>> HistoryLines { get; private set; } = [];
     public IReadOnlyList<TimerDto> Timers { get; private set; } = [];
     public IReadOnlyList<DuplicateDto> Duplicates { get; private set; } = [];
     public bool CanMerge => CustomersModule.Assigners.Any(current.IsInRole);
@@ -97,6 +100,7 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
         var key = Id.ToString(CultureInfo.InvariantCulture);
         History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Customer) && a.EntityId == key).OrderByDescending(a => a.Id).Take(200)
             .Select(a => new AuditRow(a.Id, a.At, a.UserName, a.ClientAddress, a.Action, a.EntityType, a.EntityId, a.Changes, a.CorrelationId)).ToListAsync(ct);
+        HistoryLines = await changeText.DescribeAsync(History.Select(h => (h.EntityType, h.Changes)).ToList(), ct);
         var timers = await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == nameof(Customer) && t.RecordId == key).OrderByDescending(t => t.Id).Take(5).ToListAsync(ct);
         Timers = await SlaApi.ToDtosAsync(timers, calendars, clock, ct);
         var viewer = await current.GetViewerAsync(ct);

@@ -37,7 +37,7 @@ public sealed class DeadlinesModel(KefuDbContext db, CurrentUser current, Calend
         var now = clock.GetUtcNow();
         ExportColumn<TimerDto>[] columns =
         [
-            new(l["Deadlines.Name"], t => t.Name), new(l["Deadlines.Record"], t => $"{t.RecordType} {t.RecordId}"),
+            new(l["Deadlines.Name"], t => t.Name), new(l["Deadlines.Record"], t => l["RecordType." + t.RecordType].Value),
             new(l["Deadlines.Due"], t => DateTimeOffset.Parse(t.DueAt, CultureInfo.InvariantCulture).DateTime),
             new(l["Deadlines.State"], t => SlaText.State(t, now)), new(l["Deadlines.Provisional"], t => SlaText.ProvisionalReason(t)),
         ];

@@ -32,6 +32,9 @@ public sealed class IncidentDetailModel(
     public IReadOnlyList<IncidentEventDto> Timeline { get; private set; } = [];
     public IReadOnlyList<TimerDto> Timers { get; private set; } = [];
     public string? PlanStep { get; private set; }
+
+    /// <summary>The order the incident names, when it is one the viewer may open.</summary>
+    public int? OrderId { get; private set; }
     public bool IsPlanApprover { get; private set; }
     public bool CanAct => IncidentsModule.Recorders.Any(current.IsInRole);
     public bool CanInvestigate => IncidentsModule.Investigators.Any(current.IsInRole);
@@ -41,11 +44,11 @@ public sealed class IncidentDetailModel(
 
     public Task<IActionResult> OnPostReportAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.ReportAsync(v, u, Id, ct), ct);
 
-    public Task<IActionResult> OnPostReplyAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.ReplyAsync(v, u, Id, new NoteInput(Text), ct), ct);
+    public Task<IActionResult> OnPostReplyAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.ReplyAsync(v, u, Id, new NoteInput(Text), ct), ct, noteForm: true);
 
-    public Task<IActionResult> OnPostProgressAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.ProgressAsync(v, u, Id, new NoteInput(Text), ct), ct);
+    public Task<IActionResult> OnPostProgressAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.ProgressAsync(v, u, Id, new NoteInput(Text), ct), ct, noteForm: true);
 
-    public Task<IActionResult> OnPostEscalateAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.EscalateAsync(v, u, Id, new NoteInput(Text), ct), ct);
+    public Task<IActionResult> OnPostEscalateAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.EscalateAsync(v, u, Id, new NoteInput(Text), ct), ct, noteForm: true);
 
     public Task<IActionResult> OnPostInvestigateAsync(CancellationToken ct) =>
         RunAsync(CanInvestigate, (v, u) => incidents.InvestigateAsync(v, u, Id, new InvestigationInput(Text, Concealed, CostsYuan), ct), ct);
@@ -54,7 +57,7 @@ public sealed class IncidentDetailModel(
 
     public Task<IActionResult> OnPostSendPlanAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.SendPlanAsync(v, u, Id, ct), ct);
 
-    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.CloseAsync(v, u, Id, new NoteInput(Text), ct), ct);
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.CloseAsync(v, u, Id, new NoteInput(Text), ct), ct, noteForm: true);
 
     public async Task<IActionResult> OnPostDecideAsync(CancellationToken ct)
     {
@@ -66,7 +69,7 @@ public sealed class IncidentDetailModel(
 
         if (result is IncidentResult.Invalid invalid)
         {
-            invalid.Problems.CopyTo(ModelState, "");
+            invalid.Problems.CopyToSummary(ModelState);
         }
         else if (outcome is ApprovalOutcome.Refused refused)
         {
@@ -82,7 +85,8 @@ public sealed class IncidentDetailModel(
         return Redirect($"/incidents/{Id}");
     }
 
-    private async Task<IActionResult> RunAsync(bool allowed, Func<Kefu.Core.Organization.ScopeViewer, string, Task<IncidentResult>> action, CancellationToken ct)
+    /// <summary>Runs an action; a refused note (empty, too long) is shown under the note box of the actions card.</summary>
+    private async Task<IActionResult> RunAsync(bool allowed, Func<Kefu.Core.Organization.ScopeViewer, string, Task<IncidentResult>> action, CancellationToken ct, bool noteForm = false)
     {
         if (!allowed)
         {
@@ -95,7 +99,14 @@ public sealed class IncidentDetailModel(
             case IncidentResult.NotFound:
                 return NotFound();
             case IncidentResult.Invalid invalid:
-                invalid.Problems.CopyTo(ModelState, "");
+                foreach (var (field, messages) in invalid.Problems.Errors)
+                {
+                    foreach (var message in messages)
+                    {
+                        ModelState.AddModelError(noteForm && field == "text" ? nameof(Text) : string.Empty, message);
+                    }
+                }
+
                 await LoadAsync(ct);
                 return Page();
             default:
@@ -112,6 +123,10 @@ public sealed class IncidentDetailModel(
         }
 
         Incident = incident;
+        var viewer = await current.GetViewerAsync(ct);
+        OrderId = string.IsNullOrWhiteSpace(incident.OrderReference) ? null
+            : await db.Set<Kefu.Web.Modules.Orders.Order>().AsNoTracking().VisibleTo(viewer)
+                .Where(o => o.Number == incident.OrderReference.Trim()).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
         Policy = await policies.GetAsync<Kefu.Core.Incidents.IncidentPolicy>(Kefu.Core.Incidents.IncidentPolicy.Key, ct);
         Timeline = await IncidentsModule.TimelineAsync(db, Id, ct);
         var key = Id.ToString(CultureInfo.InvariantCulture);

@@ -55,7 +55,7 @@ public sealed class OrderEditModel(KefuDbContext db, CurrentUser current, OrderU
 
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
 
-    /// <summary>What the agent typed to find the client; without JavaScript the search button reloads the page with it.</summary>
+    /// <summary>What the agent typed to find the client; without JavaScript the search button posts the form back with it.</summary>
     [BindProperty(SupportsGet = true)] public string? Lookup { get; set; }
 
     [BindProperty] public OrderForm Input { get; set; } = new();
@@ -95,6 +95,23 @@ public sealed class OrderEditModel(KefuDbContext db, CurrentUser current, OrderU
         Input.CustomerId = int.TryParse(Request.Query["Input.CustomerId"], out var chosen) ? chosen : null;
         await LoadChoicesAsync(ct);
         return Partial("_CustomerChoices", Choices);
+    }
+
+    /// <summary>Without JavaScript: the search button posts the form back with the clients found, keeping what was typed (nothing in the address bar, nothing saved).</summary>
+    public async Task<IActionResult> OnPostSearchAsync(CancellationToken ct)
+    {
+        if (Id is { } id)
+        {
+            Number = await orders.Visible(await current.GetViewerAsync(ct)).Where(o => o.Id == id && o.Status == OrderStatus.Draft).Select(o => o.Number).SingleOrDefaultAsync(ct);
+            if (Number is null)
+            {
+                return NotFound();
+            }
+        }
+
+        ModelState.Clear();
+        await LoadChoicesAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
