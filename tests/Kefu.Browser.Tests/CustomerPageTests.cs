@@ -25,7 +25,11 @@ public sealed class CustomerPageTests(BrowserFixture fixture) : IClassFixture<Br
         await page.GetByLabel("不是同一客户，仍然保存").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("customer-history")).ToContainTextAsync("Insert");
-        await page.GetByRole(AriaRole.Button, new() { Name = "记录联系" }).ClickAsync();
+        // CUS-05: the contact is recorded in detail.
+        await page.GetByText("记录联系", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("联系方式").SelectOptionAsync("Phone");
+        await page.GetByLabel("沟通内容").FillAsync("介绍服务流程，确认对接人");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存联系记录" }).ClickAsync();
         await Assertions.Expect(page.GetByText("已记录联系。")).ToBeVisibleAsync();
     }
 

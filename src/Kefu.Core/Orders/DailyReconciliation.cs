@@ -11,7 +11,7 @@ public sealed record CountMismatch(string CustomerId, int Counted, int Stated)
 }
 
 /// <summary>
-/// ORD-01 (seed 001 §2.3): the day's orders are checked against the count each customer states, so
+/// Seed 001 §2.3 (与客户核对当日订单数量，防止漏单; the catalogue gives it no ID of its own): the day's orders are checked against the count each customer states, so
 /// that no order is lost to a machine or a person (防止漏单).
 /// </summary>
 public static class DailyReconciliation

@@ -47,6 +47,8 @@ public sealed class ExpenseRulesTests
     [Fact]
     public void EXP_03_phone_over_the_monthly_cap_is_the_claimants_own()
     {
+        // Seed 000 gives no figure ("每月最高限额…以和各分公司邮件确认金额为准"): 200 CNY phone, 300 CNY city transport
+        // are Kefu's defaults (ExpensePolicy), set per centre by the next test.
         var caps = Policy.CapsFor("SH");
         Assert.Equal((50m, 30m), ExpenseRules.CapPerPersonPerMonth(ExpenseCategory.Phone, 150m, 80m, caps, exceptionApproved: false));
         Assert.Equal((0m, 80m), ExpenseRules.CapPerPersonPerMonth(ExpenseCategory.Phone, 250m, 80m, caps, exceptionApproved: false));
@@ -81,6 +83,8 @@ public sealed class ExpenseRulesTests
     [Fact]
     public void EXP_06_batch_dates_move_past_holidays()
     {
+        // Seed 000: twice a month (每月办理两次), "期间遇节假日依次顺延"; its table of dates is lost ("按照上述日期"),
+        // so the 5th and the 20th are Kefu's defaults (ExpensePolicy.BatchDays).
         // October 2026: the 5th is in the National Day holiday → the 8th; the 20th is a Tuesday.
         Assert.Equal([D("2026-10-08"), D("2026-10-20")], ExpenseRules.BatchDates(2026, 10, Policy, ChinaCalendar.Compiled));
         // September 2026: the 5th is a Saturday → Monday the 7th; the 20th is the Sunday make-up working day.

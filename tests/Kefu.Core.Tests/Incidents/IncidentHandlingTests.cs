@@ -27,6 +27,8 @@ public sealed class IncidentHandlingTests
         Assert.Equal(notify, decision.Notify.Count > 0);
     }
 
+    // Seed 001 §3.2.3 names who is told of "金额巨大" damage but no amount: over 5,000 CNY is Kefu's default
+    // (IncidentPolicy.LargeDamageOver), changed in the next test.
     [Fact]
     public void EXC_06_large_damage_notifies_freight_centre_dispatch_manager_and_qc()
     {
@@ -52,6 +54,8 @@ public sealed class IncidentHandlingTests
         Assert.Empty(chain.Validate());
         Assert.Equal("corrective-action-plan", chain.Key);
         Assert.Equal([("cs-director", Role.CsDirector), ("vp", Role.Vp)], chain.Steps.Select(s => (s.Key, s.Role)));
+        // Neither REQUIREMENTS EXC-07 nor the seed (001 §3.1.6) gives the approvers a time: 2 WD a step is Kefu's
+        // default (IncidentPolicy.CorrectivePlanStepDays, APR-01's per-step deadline); the last line shows a change applies.
         Assert.All(chain.Steps, s => Assert.Equal((ApproverLevel.Company, SlaTarget.WorkingDays(2)), (s.Level, s.Deadline)));
         Assert.Equal(["ProjectManager", "CsManager"], CorrectiveActionPlan.Authors);
 

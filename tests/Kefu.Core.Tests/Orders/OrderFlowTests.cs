@@ -75,8 +75,9 @@ public sealed class OrderFlowTests
         Assert.Equal(["Every step needs a key and an owner role."], DistributorOrderFlow.Validate([new("a", " ")]));
     }
 
+    // Seed 001 §2.3 (与客户核对当日订单数量): no catalogue rule ID; ORD-01 is the intake channels and the phone read-back.
     [Fact]
-    public void ORD_01_the_days_orders_are_reconciled_with_each_customers_stated_count()
+    public void Daily_count_the_days_orders_are_reconciled_with_each_customers_stated_count()
     {
         DailyOrder[] orders =
         [
@@ -93,6 +94,6 @@ public sealed class OrderFlowTests
     }
 
     [Fact]
-    public void ORD_01_more_orders_than_stated_is_a_mismatch_too() =>
+    public void Daily_count_more_orders_than_stated_is_a_mismatch_too() =>
         Assert.Equal(1, DailyReconciliation.Mismatches(Day, [new("C1", Day), new("C1", Day)], new Dictionary<string, int> { ["C1"] = 1 }).Single().Difference);
 }

@@ -13,6 +13,7 @@ public sealed class ShipmentTrackingTests
     private static TrackingFacts Facts(double? leadHours, bool firstTime = false, decimal value = 1_000m, bool special = false, GoodsPurpose purpose = GoodsPurpose.General) =>
         new(Accepted, leadHours is { } h ? Accepted.AddHours(h) : null, firstTime, Money.FromYuan(value), special, purpose);
 
+    // Seed 001 §4.1–4.3: A "24 小时内", B "2-3 天到货", C economy (REQUIREMENTS ORD-05: under 24 h, 2–3 days).
     [Theory]
     [InlineData(12.0, TrackingClass.A, new[] { TrackingReason.ArrivalUnder24Hours })]
     [InlineData(23.99, TrackingClass.A, new[] { TrackingReason.ArrivalUnder24Hours })]
@@ -39,6 +40,7 @@ public sealed class ShipmentTrackingTests
     }
 
     [Theory]
+    // The seed says "货物贵重" without a figure: 50,000 CNY is Kefu's default (OrderPolicy.ValuableGoodsOver).
     [InlineData(50_000.00, TrackingClass.C)] // at the threshold: not over it
     [InlineData(50_000.01, TrackingClass.A)]
     public void ORD_05_valuable_means_declared_value_over_the_threshold(decimal value, TrackingClass expected) =>
@@ -77,7 +79,9 @@ public sealed class ShipmentTrackingTests
         var arrival = At("2026-10-05T15:00:00"); // in the National Day holiday: shipments move anyway
         var points = ShipmentTracking.Checklist(TrackingClass.C, Accepted, arrival, Policy);
         Assert.Equal(["shipped", "shipping-mode-confirmed", "final-confirmation", "delivered"], points.Select(p => p.Key));
+        // "Shipped" a day after acceptance is Kefu's default (the seed: 每日关注, watch daily).
         Assert.Equal(At("2026-09-29T10:00:00"), points[0].DueAt);
+        // Seed 001 §4.3: "到货前一日提示货运中心再次做最终确认" — the day before arrival.
         Assert.Equal(At("2026-10-04T15:00:00"), points.Single(p => p.Key == "final-confirmation").DueAt);
         Assert.Equal(arrival, points[^1].DueAt);
     }
@@ -87,6 +91,8 @@ public sealed class ShipmentTrackingTests
     {
         var arrival = Accepted.AddHours(6);
         var points = ShipmentTracking.Checklist(TrackingClass.A, Accepted, arrival, Policy);
+        // Seed 001 §4.1 names the ten checks (打印单据 … 再次与收货方确认) but no times: 30 min to print, 8 h to pick-up
+        // and ETA, 2 h after arrival to re-confirm are Kefu's defaults (OrderPolicy.Checkpoints, editable below).
         Assert.Equal(10, points.Count);
         Assert.Equal("printed", points[0].Key);
         Assert.Equal(Accepted.AddMinutes(30), points[0].DueAt);

@@ -7,6 +7,7 @@ public sealed class VisitRulesTests
 {
     private static readonly VisitPolicy Policy = new();
 
+    // REQUIREMENTS VIS-01's defaults (the seeds say only 不定期回访): A monthly, B quarterly, C half-yearly.
     [Theory]
     [InlineData("A", "2026-09-15", "2026-10-15")]
     [InlineData("B", "2026-09-15", "2026-12-15")]

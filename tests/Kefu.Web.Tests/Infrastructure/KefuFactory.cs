@@ -23,6 +23,7 @@ public abstract class KefuFactory : WebApplicationFactory<Program>, IAsyncLifeti
     private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly string _dataDirectory = Path.Combine(TestDatabase.TempRoot, $"data-{Guid.NewGuid():N}");
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _shared = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<IDisposable> _companions = [];
     private TestDatabase? _database;
 
     protected KefuFactory(DatabaseKind kind)
@@ -160,9 +161,22 @@ public abstract class KefuFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public async Task<T> SharedAsync<T>(string key, Func<Task<T>> create) where T : class =>
         (T)await _shared.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await create())).Value;
 
+    /// <summary>Something a test started for this app (a local webhook endpoint…), stopped after the app.</summary>
+    public T DisposeWithApp<T>(T companion) where T : IDisposable
+    {
+        _companions.Add(companion);
+        return companion;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        foreach (var companion in _companions)
+        {
+            companion.Dispose();
+        }
+
+        _companions.Clear();
         if (_database is not null)
         {
             await _database.DisposeAsync();

@@ -1,9 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kefu.Web.Data;
+using Kefu.Web.Platform.Notifications;
+using Kefu.Web.Platform.Settings;
 using Kefu.Web.Tests.Infrastructure;
+using Kefu.Web.Tests.Platform.Clock;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Sdk;
 
@@ -16,8 +22,37 @@ namespace Kefu.Web.Tests.Platform;
 /// </summary>
 public abstract class AuthorizationMatrixTests(KefuFactory app)
 {
-    /// <summary>Ids the sample URLs and bodies need, looked up once per database.</summary>
-    public sealed record Ids(string ShEng1, int ShCustomer, int ShUnit, int HzUnit, int BjUnit, int EastUnit, int TokenId, int ShClaim, int ShEng2Claim, int ShSurvey, int ShCallback, int ShInquiry, int ShIncident);
+    /// <summary>
+    /// Ids the sample URLs and bodies need, looked up once per database, and the app's own "now"
+    /// (its TimeProvider), from which every sample date is derived: no sample depends on the day
+    /// the tests happen to run.
+    /// </summary>
+    public sealed record Ids(
+        DateTimeOffset Now, string ShEng1, int ShCustomer, int ShUnit, int HzUnit, int BjUnit, int EastUnit, int TokenId, int ShClaim, int ShEng2Claim,
+        int ShSurvey, int ShCallback, int ShInquiry, int ShIncident)
+    {
+        /// <summary>The company's date (Asia/Shanghai) at <see cref="Now"/>.</summary>
+        public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+        public string Date(int days = 0) => Today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        public string Month => Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        public string Quarter => $"{Today.Year}-Q{((Today.Month - 1) / 3) + 1}";
+
+        /// <summary>The record a row's <see cref="Rule.Sample"/> made for it (an id or a token).</summary>
+        public string Record { get; init; } = "";
+
+        /// <summary>A second id the row needs (an attachment, a tracking point, a duplicate, a customer…).</summary>
+        public string Child { get; init; } = "";
+
+        /// <summary>A body read back from the app (settings saved as they are).</summary>
+        public JsonNode? Payload { get; init; }
+
+        public int RecordId => int.Parse(Record, System.Globalization.CultureInfo.InvariantCulture);
+
+        public int ChildId => int.Parse(Child, System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     [Flags]
     public enum Check
@@ -36,13 +71,22 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
     /// <param name="Url">The sample URL, ids filled in.</param>
     /// <param name="Body">The sample JSON body, if the endpoint takes one.</param>
     /// <param name="KnownBugs">Checks that fail because of a bug in src; each has a skipped test below saying which.</param>
+    /// <param name="Sample">
+    /// Makes the row's own record, in the state the allowed call needs to succeed, once per app: the
+    /// 401, 403 and 404 checks change nothing, so the one allowed call finds it as it was made.
+    /// </param>
     public sealed record Rule(
         string? Allowed, HttpStatusCode AllowedStatus, string? Forbidden, string? OtherCentre,
-        Func<Ids, string> Url, Func<Ids, object>? Body = null, Check KnownBugs = Check.None);
+        Func<Ids, string> Url, Func<Ids, object>? Body = null, Check KnownBugs = Check.None,
+        Func<AuthorizationMatrixTests, Ids, Task<Ids>>? Sample = null);
 
     private static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10];
 
-    private static readonly object SampleClaim = new { lines = new[] { new { date = "2026-11-20", category = "Meals", amount = 25.5m, receiptCount = 1 } } };
+    /// <summary>A one-line claim for a meal today (a day in the past would fall foul of EXP-04 once it is a month old).</summary>
+    private static object SampleClaim(Ids ids) => SampleClaim(ids.Today);
+
+    private static object SampleClaim(DateOnly today) =>
+        new { lines = new[] { new { date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), category = "Meals", amount = 25.5m, receiptCount = 1 } } };
 
     public static readonly IReadOnlyDictionary<string, Rule> Matrix = new Dictionary<string, Rule>(StringComparer.Ordinal)
     {
@@ -69,112 +113,140 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["PUT /api/staff/{id}"] = new("adminclerk", HttpStatusCode.OK, "sh.sup", null, ids => $"/api/staff/{ids.ShEng1}",
             ids => new { displayName = "沈工程师一", employeeNumber = "E0204", orgUnitId = ids.ShUnit, roles = new[] { "FieldEngineer" } }),
         ["GET /api/staff/{id}/owned"] = new("adminclerk", HttpStatusCode.OK, "sh.sup", null, ids => $"/api/staff/{ids.ShEng1}/owned"),
-        // The sample rotation changes nothing, so the allowed caller gets past authorization to the validation (400).
-        ["POST /api/staff/{id}/rotation"] = new("adminclerk", HttpStatusCode.BadRequest, "sh.sup", null, ids => $"/api/staff/{ids.ShEng1}/rotation",
-            ids => new { newOrgUnitId = ids.ShUnit }),
+        // A fresh Shanghai engineer (owning nothing, so no successor is needed) moves to Hangzhou.
+        ["POST /api/staff/{id}/rotation"] = new("adminclerk", HttpStatusCode.OK, "sh.sup", null, ids => $"/api/staff/{ids.Record}/rotation",
+            ids => new { newOrgUnitId = ids.HzUnit }, Sample: (m, ids) => m.FreshEngineerAsync(ids)),
 
         ["GET /api/customers"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/customers"),
         ["GET /api/customers/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}"),
 
-        ["POST /api/customers"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/customers", _ => new { name = "" }),
-        ["PUT /api/customers/{id:int}"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}", _ => new { name = "" }),
+        ["POST /api/customers"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/customers",
+            _ => new { name = Unique("矩阵新客户"), phone = "021-5555 0100", grade = "B", confirmDuplicate = true }),
+        ["PUT /api/customers/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.Record}",
+            _ => new { name = Unique("矩阵改名客户"), grade = "A" }, Sample: (m, ids) => m.FreshCustomerAsync(ids)),
         ["GET /api/customers/{id:int}/history"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/history"),
-        ["POST /api/customers/{id:int}/contacts"] = new("sh.sup", HttpStatusCode.NoContent, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/contacts"),
+        ["POST /api/customers/{id:int}/contacts"] = new("sh.sup", HttpStatusCode.Created, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/contacts",
+            _ => new { channel = "Phone", contactName = "王经理", summary = "介绍服务流程", outcome = "约定回访时间" }),
         ["GET /api/customers/assignment/suggestion"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, ids => $"/api/customers/assignment/suggestion?customerIds={ids.ShCustomer}"),
-        ["POST /api/customers/assignment"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.cs", null, _ => "/api/customers/assignment", _ => new { customerIds = Array.Empty<int>() }),
+        ["POST /api/customers/assignment"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, _ => "/api/customers/assignment",
+            ids => new { customerIds = new[] { ids.RecordId }, specialistId = ids.Child }, Sample: (m, ids) => m.UnassignedCustomerAsync(ids)),
         ["GET /api/customers/import/template"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/customers/import/template"),
-        ["POST /api/customers/import"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/customers/import",
-            _ => new MultipartFormDataContent { { new StringContent("x"), "note" } }),
+        ["POST /api/customers/import"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/customers/import", _ => ImportForm()),
         ["GET /api/customers/{id:int}/duplicates"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/duplicates"),
-        ["POST /api/customers/{id:int}/merge"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.cs", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/merge",
-            _ => new { duplicateId = 0 }),
+        ["POST /api/customers/{id:int}/merge"] = new("sh.sup", HttpStatusCode.NoContent, "sh.cs", "hz.sup", ids => $"/api/customers/{ids.Record}/merge",
+            ids => new { duplicateId = ids.ChildId }, Sample: (m, ids) => m.DuplicateCustomersAsync(ids)),
         ["GET /api/customers/{id:int}/analysis"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/analysis"),
         ["GET /api/inquiries"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/inquiries"),
         ["GET /api/inquiries/territory"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/inquiries/territory?intent=Buy&province=Shanghai"),
-        ["POST /api/inquiries"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/inquiries", _ => new { company = "" }),
-        ["POST /api/inquiries/{id:int}/stage"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", "hz.sup", ids => $"/api/inquiries/{ids.ShInquiry}/stage",
-            _ => new { notes = "no stage" }),
+        ["POST /api/inquiries"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/inquiries", _ => new { company = Unique("矩阵询盘"), intent = "Buy", province = "西藏" }),
+        ["POST /api/inquiries/{id:int}/stage"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/inquiries/{ids.Record}/stage",
+            _ => new { stage = "ConfirmProducts", notes = "确认两款产品" }, Sample: (m, ids) => m.FreshInquiryAsync(ids)),
         ["GET /api/incidents"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/incidents"),
         ["GET /api/incidents/analysis"] = new("qc", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/incidents/analysis"),
         ["GET /api/incidents/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}"),
-        ["POST /api/incidents"] = new("sh.cs", HttpStatusCode.BadRequest, "qc", null, _ => "/api/incidents", _ => new { summary = "" }),
-        // The sample incident was reported when it was recorded.
-        ["POST /api/incidents/{id:int}/report"] = new("sh.sup", HttpStatusCode.BadRequest, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/report"),
-        ["POST /api/incidents/{id:int}/reply"] = new("sh.sup", HttpStatusCode.BadRequest, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/reply", _ => new { text = "" }),
-        ["POST /api/incidents/{id:int}/progress"] = new("sh.sup", HttpStatusCode.BadRequest, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/progress", _ => new { text = "" }),
-        ["POST /api/incidents/{id:int}/escalate"] = new("sh.sup", HttpStatusCode.BadRequest, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/escalate", _ => new { text = "" }),
-        ["POST /api/incidents/{id:int}/investigation"] = new("qc", HttpStatusCode.BadRequest, "sh.sup", null, ids => $"/api/incidents/{ids.ShIncident}/investigation", _ => new { finding = "" }),
-        // No investigation yet: the plan's author reaches the validation.
-        ["POST /api/incidents/{id:int}/plan"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.cs", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/plan", _ => new { text = "方案" }),
-        ["POST /api/incidents/{id:int}/plan/decision"] = new("csdir", HttpStatusCode.BadRequest, null, "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/plan/decision",
-            _ => new { action = "Approve" }),
-        ["POST /api/incidents/{id:int}/plan/send"] = new("sh.sup", HttpStatusCode.BadRequest, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/plan/send"),
+        ["POST /api/incidents"] = new("sh.cs", HttpStatusCode.Created, "qc", null, _ => "/api/incidents", ids => IncidentBody(ids, sendReport: true)),
+        // Each incident row has its own incident, in the state its action needs.
+        ["POST /api/incidents/{id:int}/report"] = new("sh.sup", HttpStatusCode.OK, "qc", "hz.sup", ids => $"/api/incidents/{ids.Record}/report",
+            Sample: (m, ids) => m.FreshIncidentAsync(ids, IncidentStage.Unreported)),
+        ["POST /api/incidents/{id:int}/reply"] = new("sh.sup", HttpStatusCode.OK, "qc", "hz.sup", ids => $"/api/incidents/{ids.Record}/reply", _ => new { text = "已致电客户说明情况" },
+            Sample: (m, ids) => m.FreshIncidentAsync(ids, IncidentStage.Reported)),
+        ["POST /api/incidents/{id:int}/progress"] = new("sh.sup", HttpStatusCode.OK, "qc", "hz.sup", ids => $"/api/incidents/{ids.Record}/progress", _ => new { text = "已安排重新派送" },
+            Sample: (m, ids) => m.FreshIncidentAsync(ids, IncidentStage.Reported)),
+        ["POST /api/incidents/{id:int}/escalate"] = new("sh.sup", HttpStatusCode.OK, "qc", "hz.sup", ids => $"/api/incidents/{ids.Record}/escalate", _ => new { text = "赔偿超出权限，请主任处理" },
+            Sample: (m, ids) => m.FreshIncidentAsync(ids, IncidentStage.Reported)),
+        ["POST /api/incidents/{id:int}/investigation"] = new("qc", HttpStatusCode.OK, "sh.sup", null, ids => $"/api/incidents/{ids.Record}/investigation",
+            _ => new { finding = "承运商装车不当", concealed = false }, Sample: (m, ids) => m.FreshIncidentAsync(ids, IncidentStage.Reported)),
+        ["POST /api/incidents/{id:int}/plan"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", "hz.sup", ids => $"/api/incidents/{ids.Record}/plan", _ => new { text = "增加出库复核" },
+            Sample: (m, ids) => m.FreshIncidentAsync(ids, IncidentStage.Investigated)),
+        ["POST /api/incidents/{id:int}/plan/decision"] = new("csdir", HttpStatusCode.OK, null, "hz.sup", ids => $"/api/incidents/{ids.Record}/plan/decision",
+            _ => new { action = "Approve" }, Sample: (m, ids) => m.FreshIncidentAsync(ids, IncidentStage.PlanSubmitted)),
+        ["POST /api/incidents/{id:int}/plan/send"] = new("sh.sup", HttpStatusCode.OK, "qc", "hz.sup", ids => $"/api/incidents/{ids.Record}/plan/send",
+            Sample: (m, ids) => m.FreshIncidentAsync(ids, IncidentStage.PlanApproved)),
         ["POST /api/incidents/{id:int}/close"] = new("sh.sup", HttpStatusCode.OK, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/close", _ => new { text = (string?)null }),
         ["GET /api/cross-region"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/cross-region"),
-        ["POST /api/cross-region"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/cross-region", _ => new { complainant = "" }),
-        ["POST /api/cross-region/{id:int}/milestones"] = new("mkt", HttpStatusCode.NotFound, "sh.eng1", null, _ => "/api/cross-region/999999/milestones",
-            _ => new { milestone = "ToMarketing" }),
-        ["GET /api/cross-region/ledger"] = new("mkt", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/cross-region/ledger?quarter=2026-Q4"),
+        ["POST /api/cross-region"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/cross-region", _ => CrossRegionBody()),
+        // A Shanghai case whose written report is in: the marketing director receives it.
+        ["POST /api/cross-region/{id:int}/milestones"] = new("mkt", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/cross-region/{ids.Record}/milestones",
+            _ => new { milestone = "ToMarketing" }, Sample: (m, ids) => m.ReportedCrossRegionCaseAsync(ids)),
+        ["GET /api/cross-region/ledger"] = new("mkt", HttpStatusCode.OK, "sh.eng1", null, ids => $"/api/cross-region/ledger?quarter={ids.Quarter}"),
         ["GET /api/visits"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/visits"),
-        ["POST /api/visits"] = new("sh.cs", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/visits", _ => new { customerId = 0 }),
+        ["POST /api/visits"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/visits",
+            ids => new { customerId = ids.RecordId, channel = "Phone", contactName = "王经理", questions = "服务是否及时", rating = "Satisfied", feedback = "希望提前电话通知" },
+            Sample: (m, ids) => m.FreshCustomerAsync(ids)),
         ["POST /api/visits/plan"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, _ => "/api/visits/plan"),
-        ["POST /api/visits/cases/{id:int}/close"] = new("sh.cs", HttpStatusCode.NotFound, "sh.eng1", null, _ => "/api/visits/cases/999999/close"),
+        ["POST /api/visits/cases/{id:int}/close"] = new("sh.cs", HttpStatusCode.NoContent, "sh.eng1", "hz.cs", ids => $"/api/visits/cases/{ids.Record}/close", Sample: (m, ids) => m.FollowUpCaseAsync(ids)),
         ["GET /api/callbacks"] = new("sh.coord", HttpStatusCode.OK, "sh.cs", null, _ => "/api/callbacks"),
-        ["POST /api/callbacks"] = new("sh.coord", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/callbacks", _ => new { jobReference = "" }),
-        ["POST /api/callbacks/{id:int}/result"] = new("sh.coord", HttpStatusCode.BadRequest, "sh.eng1", "hz.sup", ids => $"/api/callbacks/{ids.ShCallback}/result",
-            _ => new { comment = "no rating" }),
-        ["GET /api/satisfaction"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, _ => "/api/satisfaction?month=2026-11&by=Centre"),
+        ["POST /api/callbacks"] = new("sh.coord", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/callbacks",
+            ids => new { jobReference = Unique("MATRIX-"), customerName = "矩阵客户", technicianId = ids.ShEng1, completedAt = ids.Now.AddHours(-1) }),
+        ["POST /api/callbacks/{id:int}/result"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/callbacks/{ids.ShCallback}/result",
+            _ => new { rating = "VerySatisfied", comment = "师傅很准时" }),
+        ["GET /api/satisfaction"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, ids => $"/api/satisfaction?month={ids.Month}&by=Centre"),
         ["GET /api/surveys"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/surveys"),
         ["GET /api/surveys/{id:int}"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/surveys/{ids.ShSurvey}"),
-        ["POST /api/surveys"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.cs", null, _ => "/api/surveys", _ => new { title = "" }),
-        // The sample survey is published, so its questions can no longer change.
-        ["PUT /api/surveys/{id:int}"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.cs", "hz.sup", ids => $"/api/surveys/{ids.ShSurvey}", _ => SampleSurvey!),
+        ["POST /api/surveys"] = new("sh.sup", HttpStatusCode.Created, "sh.cs", null, _ => "/api/surveys", _ => SampleSurvey!),
+        ["PUT /api/surveys/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", "hz.sup", ids => $"/api/surveys/{ids.Record}", _ => SampleSurvey!, Sample: (m, ids) => m.DraftSurveyAsync(ids)),
         ["POST /api/surveys/{id:int}/publish"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", "hz.sup", ids => $"/api/surveys/{ids.ShSurvey}/publish"),
         ["POST /api/surveys/{id:int}/invitations"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", "hz.sup", ids => $"/api/surveys/{ids.ShSurvey}/invitations",
             _ => new { respondentName = "矩阵受访者" }),
-        // Public: a respondent has no account; a forged token finds nothing.
-        ["GET /api/public/surveys/{token}"] = new(null, HttpStatusCode.NotFound, null, null, _ => "/api/public/surveys/forged-token"),
-        ["POST /api/public/surveys/{token}"] = new(null, HttpStatusCode.NotFound, null, null, _ => "/api/public/surveys/forged-token", _ => new { answers = new { } }),
+        // Public: a respondent has no account, only the link of an invitation (a forged token finds nothing: SurveyLinkTests).
+        ["GET /api/public/surveys/{token}"] = new(null, HttpStatusCode.OK, null, null, ids => $"/api/public/surveys/{ids.Record}", Sample: (m, ids) => m.SurveyLinkAsync(ids)),
+        ["POST /api/public/surveys/{token}"] = new(null, HttpStatusCode.NoContent, null, null, ids => $"/api/public/surveys/{ids.Record}",
+            _ => new { answers = new Dictionary<string, string> { ["q1"] = "VerySatisfied" } }, Sample: (m, ids) => m.SurveyLinkAsync(ids)),
         ["GET /api/audit"] = new("gm", HttpStatusCode.OK, "sh.sup", null, _ => "/api/audit"),
-        // Orders (ORD-01..07). The demo seeds order 1 (a Shanghai draft by sh.cs, no dangerous-goods notice) and handover 1 (an approved
-        // Shanghai form) before anything else; the samples never change them (each allowed call stops at a validation or a conflict).
+        // Orders (ORD-01..08): each row that changes an order has its own, of a customer of its own, in the state the action needs;
+        // the demo's order 1 (a Shanghai draft) and handover 1 (approved) serve the reads.
         ["GET /api/orders"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders"),
-        ["POST /api/orders"] = new("sh.cs", HttpStatusCode.BadRequest, "gm", null, _ => "/api/orders", ids => new { customerId = ids.ShCustomer, channel = "Phone", jobType = "SameCityDelivery" }),
+        ["POST /api/orders"] = new("sh.cs", HttpStatusCode.Created, "gm", null, _ => "/api/orders", ids => OrderBody(ids, ids.RecordId), Sample: (m, ids) => m.FreshCustomerAsync(ids)),
         ["GET /api/orders/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/1"),
-        ["PUT /api/orders/{id:int}"] = new("sh.sup", HttpStatusCode.BadRequest, "gm", "hz.sup", _ => "/api/orders/1", _ => new { }),
+        ["PUT /api/orders/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}", ids => OrderBody(ids, ids.ChildId),
+            Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Draft)),
         ["GET /api/orders/{id:int}/review"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/1/review"),
-        ["POST /api/orders/{id:int}/confirm"] = new("sh.sup", HttpStatusCode.BadRequest, "gm", "hz.sup", _ => "/api/orders/1/confirm", _ => new { }),
-        ["POST /api/orders/{id:int}/attachments"] = new("sh.sup", HttpStatusCode.BadRequest, "gm", "hz.sup", _ => "/api/orders/1/attachments",
-            _ => new MultipartFormDataContent { { new StringContent("Selfie"), "kind" } }),
-        ["GET /api/orders/{id:int}/attachments/{attachmentId:long}"] = new("sh.sup", HttpStatusCode.NotFound, "sh.eng1", "hz.sup", _ => "/api/orders/1/attachments/999999"),
-        ["PUT /api/orders/{id:int}/tracking-class"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/1/tracking-class", _ => new { trackingClass = "B" }),
-        ["POST /api/orders/{id:int}/tracking-points/{pointId:int}/done"] = new("sh.sup", HttpStatusCode.NotFound, "gm", "hz.sup", _ => "/api/orders/1/tracking-points/999999/done", _ => new { }),
-        ["POST /api/orders/{id:int}/arrival"] = new("sh.sup", HttpStatusCode.BadRequest, "gm", "hz.sup", _ => "/api/orders/1/arrival", _ => new { }),
-        ["POST /api/orders/{id:int}/inform"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/1/inform", _ => new { }),
-        ["POST /api/orders/{id:int}/late"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/1/late", _ => new { cause = "矩阵测试" }),
-        ["POST /api/orders/{id:int}/close"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/1/close"),
+        ["POST /api/orders/{id:int}/confirm"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}/confirm", _ => new { },
+            Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.NoticeAttached)),
+        ["POST /api/orders/{id:int}/attachments"] = new("sh.sup", HttpStatusCode.Created, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}/attachments",
+            _ => PdfForm("DangerousGoodsNotice"), Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Draft)),
+        ["GET /api/orders/{id:int}/attachments/{attachmentId:long}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/orders/{ids.Record}/attachments/{ids.Child}",
+            Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.NoticeAttached)),
+        ["PUT /api/orders/{id:int}/tracking-class"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}/tracking-class", _ => new { trackingClass = "B" },
+            Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Confirmed)),
+        ["POST /api/orders/{id:int}/tracking-points/{pointId:int}/done"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}/tracking-points/{ids.Child}/done",
+            _ => new { note = "已打印" }, Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Confirmed)),
+        ["POST /api/orders/{id:int}/arrival"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}/arrival", ids => new { actualArrival = ids.Now, satisfied = true },
+            Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Confirmed)),
+        ["POST /api/orders/{id:int}/inform"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}/inform", _ => new { channel = "Phone" },
+            Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Delivered)),
+        ["POST /api/orders/{id:int}/late"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}/late",
+            _ => new { cause = "高速封路", remedy = "改道调发", consignorInformed = true, consigneeInformed = true },
+            Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Confirmed)),
+        ["POST /api/orders/{id:int}/close"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}/close", Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Delivered)),
         // Also the dispatch or freight centre the order was routed to, once confirmed (a draft is routed nowhere).
         ["GET /api/orders/{id:int}/print"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/1/print"),
         ["GET /api/orders/{id:int}/flow"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/1/flow"),
-        // Order 1 is not a distributor order: it has no flow to move.
-        ["POST /api/orders/{id:int}/flow/{stepKey}"] = new("sh.sup", HttpStatusCode.Conflict, "sh.eng1", "hz.sup", _ => "/api/orders/1/flow/check-stock", _ => new { }),
+        // A distributor order (ORD-08): the business assistant owns its first step.
+        ["POST /api/orders/{id:int}/flow/{stepKey}"] = new("bizasst", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/orders/{ids.Record}/flow/check-stock", _ => new { note = "库存充足" },
+            Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Distributor)),
         ["GET /api/settings/order-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/order-policy"),
-        ["PUT /api/settings/order-policy"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/order-policy", _ => new { breakInDays = -1 }),
+        // Settings are saved as they are read: the allowed call succeeds and changes nothing other rows rely on.
+        ["PUT /api/settings/order-policy"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/order-policy", ids => ids.Payload!,
+            Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/order-policy")),
         ["GET /api/orders/tracking-sheet"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders/tracking-sheet"),
-        ["GET /api/orders/reconciliation"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders/reconciliation?date=2026-11-20"),
-        ["PUT /api/orders/reconciliation/counts"] = new("sh.cs", HttpStatusCode.BadRequest, "gm", null, _ => "/api/orders/reconciliation/counts", _ => new { }),
+        ["GET /api/orders/reconciliation"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, ids => $"/api/orders/reconciliation?date={ids.Date()}"),
+        ["PUT /api/orders/reconciliation/counts"] = new("sh.cs", HttpStatusCode.OK, "gm", null, _ => "/api/orders/reconciliation/counts",
+            ids => new { customerId = ids.RecordId, date = ids.Date(), statedCount = 2 }, Sample: (m, ids) => m.FreshCustomerAsync(ids)),
         ["GET /api/orders/handovers"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/orders/handovers"),
         ["GET /api/orders/handovers/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/handovers/1"),
-        ["POST /api/orders/handovers"] = new("sh.cs", HttpStatusCode.BadRequest, "gm", null, _ => "/api/orders/handovers", _ => new { }),
-        // Handover 1 is approved: editing, submitting or deciding it again is a conflict.
-        ["PUT /api/orders/handovers/{id:int}"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/handovers/1", _ => new { contractOrQuote = "矩阵" }),
-        ["POST /api/orders/handovers/{id:int}/submit"] = new("sh.sup", HttpStatusCode.Conflict, "gm", "hz.sup", _ => "/api/orders/handovers/1/submit"),
+        ["POST /api/orders/handovers"] = new("sh.cs", HttpStatusCode.Created, "gm", null, _ => "/api/orders/handovers",
+            ids => new { customerId = ids.RecordId, delivery = true, contractOrQuote = "合同 HT-矩阵：上海市内 ¥1.2/kg" }, Sample: (m, ids) => m.FreshCustomerAsync(ids)),
+        ["PUT /api/orders/handovers/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/handovers/{ids.Record}",
+            ids => new { customerId = ids.ChildId, delivery = true, storage = true, contractOrQuote = "合同 HT-矩阵：含仓储" },
+            Sample: (m, ids) => m.FreshHandoverAsync(ids, submitted: false)),
+        ["POST /api/orders/handovers/{id:int}/submit"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/handovers/{ids.Record}/submit", Sample: (m, ids) => m.FreshHandoverAsync(ids, submitted: false)),
         // Leaders see the whole company, so no leader is outside the form's scope.
-        ["POST /api/orders/handovers/{id:int}/special-procedure"] = new("gm", HttpStatusCode.Conflict, "sh.sup", null, _ => "/api/orders/handovers/1/special-procedure",
-            _ => new { reason = "矩阵" }),
-        // Any signed-in person may try; the engine lets only the step's approver act.
-        ["POST /api/orders/handovers/{id:int}/decision"] = new("sh.sup", HttpStatusCode.Conflict, null, "hz.sup", _ => "/api/orders/handovers/1/decision",
-            _ => new { stepKey = "gm", action = "Approve" }),
+        ["POST /api/orders/handovers/{id:int}/special-procedure"] = new("gm", HttpStatusCode.OK, "sh.sup", null, ids => $"/api/orders/handovers/{ids.Record}/special-procedure",
+            _ => new { reason = "客户急单，合同补签中" }, Sample: (m, ids) => m.FreshHandoverAsync(ids, submitted: false)),
+        // Any signed-in person may try; the engine lets only the step's approver act (the first step is the marketing manager's).
+        ["POST /api/orders/handovers/{id:int}/decision"] = new("mkt", HttpStatusCode.OK, null, "hz.sup", ids => $"/api/orders/handovers/{ids.Record}/decision",
+            _ => new { stepKey = "marketing-manager", action = "Approve" }, Sample: (m, ids) => m.FreshHandoverAsync(ids, submitted: true)),
 
         ["GET /api/tokens"] = new("admin", HttpStatusCode.OK, "adminclerk", null, _ => "/api/tokens"),
         ["POST /api/tokens"] = new("admin", HttpStatusCode.Created, "adminclerk", null, _ => "/api/tokens",
@@ -200,58 +272,57 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["PUT /api/calendars/{id}/years/{year}"] = new("admin", HttpStatusCode.OK, "adminclerk", null, _ => "/api/calendars/cn/years/2038",
             _ => new { arranged = true }),
         ["GET /api/settings/calendar-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/calendar-policy"),
-        ["PUT /api/settings/calendar-policy"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/calendar-policy",
-            _ => new { warnFromMonth = 13, warnFromDay = 1 }),
+        ["PUT /api/settings/calendar-policy"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/calendar-policy", ids => ids.Payload!,
+            Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/calendar-policy")),
 
         ["GET /api/notifications"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/notifications"),
         ["GET /api/notifications/unread-count"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/notifications/unread-count"),
-        // Inbox items are one person's: nobody else's id is found.
-        ["POST /api/notifications/{id:long}/read"] = new("sh.eng1", HttpStatusCode.NotFound, null, null, _ => "/api/notifications/999999999/read"),
+        // Inbox items are one person's: nobody else finds them.
+        ["POST /api/notifications/{id:long}/read"] = new("sh.eng1", HttpStatusCode.NoContent, null, "sh.eng2", ids => $"/api/notifications/{ids.Record}/read", Sample: (m, ids) => m.NotificationAsync(ids, "sh.eng1")),
         ["POST /api/notifications/read-all"] = new("sh.eng1", HttpStatusCode.NoContent, null, null, _ => "/api/notifications/read-all"),
         ["GET /api/notifications/channels"] = new("admin", HttpStatusCode.OK, "sh.sup", null, _ => "/api/notifications/channels"),
-        // No channel is configured in the test database, so the allowed caller reaches the validation.
-        ["POST /api/notifications/channels/{channel}/test"] = new("admin", HttpStatusCode.BadRequest, "sh.sup", null,
-            _ => "/api/notifications/channels/email/test", _ => new { to = "someone@example.invalid" }),
+        // The WeCom robot points at a local listener, which answers as the robot does.
+        ["POST /api/notifications/channels/{channel}/test"] = new("admin", HttpStatusCode.OK, "sh.sup", null, _ => "/api/notifications/channels/wecom/test", _ => new { },
+            Sample: (m, ids) => m.WeComRobotAsync(ids)),
 
         ["GET /api/sla/timers"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/sla/timers?recordType=Matrix&recordId=1"),
         ["GET /api/sla/deadlines"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/sla/deadlines?state=all"),
 
         ["GET /api/expenses/claims"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", null, _ => "/api/expenses/claims"),
         ["GET /api/expenses/claims/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}"),
-        ["POST /api/expenses/claims"] = new("sh.eng1", HttpStatusCode.Created, "gm", null, _ => "/api/expenses/claims", _ => SampleClaim),
-        ["PUT /api/expenses/claims/{id:int}"] = new("sh.eng1", HttpStatusCode.OK, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShClaim}", _ => SampleClaim),
-        // Only the claimant deletes their own draft: another claimant, even of the same centre, finds nothing (and nothing is deleted).
-        ["DELETE /api/expenses/claims/{id:int}"] = new("sh.eng1", HttpStatusCode.NotFound, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShEng2Claim}"),
-        // Only the claimant submits their own claim: another claimant, even of the same centre, finds nothing.
-        ["POST /api/expenses/claims/{id:int}/submit"] = new("sh.eng1", HttpStatusCode.NotFound, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShEng2Claim}/submit"),
-        // Any signed-in person may try; the engine lets only the step's approver act. A draft has no step: 404.
-        ["POST /api/expenses/claims/{id:int}/decision"] = new("sh.sup", HttpStatusCode.NotFound, null, "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}/decision",
-            _ => new { stepKey = "supervisor", action = "Approve" }),
-        // The sample claim is a draft: fines apply only in review, so the reviewer reaches the validation.
-        ["POST /api/expenses/claims/{id:int}/fines"] = new("sh.sup", HttpStatusCode.BadRequest, "sh.eng1", "hz.sup", ids => $"/api/expenses/claims/{ids.ShClaim}/fines",
-            _ => new { reason = "BadReceipts", note = "矩阵测试" }),
+        ["POST /api/expenses/claims"] = new("sh.eng1", HttpStatusCode.Created, "gm", null, _ => "/api/expenses/claims", SampleClaim),
+        ["PUT /api/expenses/claims/{id:int}"] = new("sh.eng1", HttpStatusCode.OK, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShClaim}", SampleClaim),
+        // Only the claimant deletes or submits their own draft (another claimant of the same centre finds nothing: ORG_03_only_the_claimant_deletes_or_submits_a_draft).
+        ["DELETE /api/expenses/claims/{id:int}"] = new("sh.eng1", HttpStatusCode.NoContent, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.Record}",
+            Sample: (m, ids) => m.FreshClaimAsync(ids, "sh.eng1", ClaimStage.Draft)),
+        ["POST /api/expenses/claims/{id:int}/submit"] = new("sh.eng1", HttpStatusCode.OK, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.Record}/submit",
+            Sample: (m, ids) => m.FreshClaimAsync(ids, "sh.eng1", ClaimStage.Draft)),
+        // Any signed-in person may try; the engine lets only the step's approver act: the supervisor, on a submitted claim.
+        ["POST /api/expenses/claims/{id:int}/decision"] = new("sh.sup", HttpStatusCode.OK, null, "hz.sup", ids => $"/api/expenses/claims/{ids.Record}/decision",
+            _ => new { stepKey = "supervisor", action = "Approve" }, Sample: (m, ids) => m.FreshClaimAsync(ids, "sh.eng1", ClaimStage.Submitted)),
+        ["POST /api/expenses/claims/{id:int}/fines"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/expenses/claims/{ids.Record}/fines",
+            _ => new { reason = "BadReceipts", note = "发票抬头不符" }, Sample: (m, ids) => m.FreshClaimAsync(ids, "sh.eng1", ClaimStage.Submitted)),
         ["GET /api/expenses/batches"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", null, _ => "/api/expenses/batches"),
-        ["GET /api/expenses/batches/{id:int}"] = new("sh.sup", HttpStatusCode.NotFound, "adminclerk", null, _ => "/api/expenses/batches/999999"),
-        // sh.eng1's draft is not submitted, so the centre has nothing to send: the builder reaches the validation.
-        ["POST /api/expenses/batches"] = new("hz.sup", HttpStatusCode.BadRequest, "sh.eng1", null, _ => "/api/expenses/batches"),
-        ["POST /api/expenses/batches/{id:int}/received"] = new("auditor", HttpStatusCode.NotFound, "sh.sup", null, _ => "/api/expenses/batches/999999/received",
-            _ => new { claimId = 1 }),
-        ["GET /api/expenses/reports"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", null, _ => "/api/expenses/reports?from=2026-01-01&to=2026-12-31"),
+        ["GET /api/expenses/batches/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/expenses/batches/{ids.Record}", Sample: (m, ids) => m.ShanghaiBatchAsync(ids)),
+        // A Hangzhou form was submitted: the centre's supervisor batches it.
+        ["POST /api/expenses/batches"] = new("hz.sup", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/expenses/batches", Sample: (m, ids) => m.FreshClaimAsync(ids, "hz.eng1", ClaimStage.Submitted)),
+        ["POST /api/expenses/batches/{id:int}/received"] = new("auditor", HttpStatusCode.NoContent, "sh.sup", null, ids => $"/api/expenses/batches/{ids.Record}/received",
+            ids => new { claimId = ids.ChildId }, Sample: (m, ids) => m.ShanghaiBatchAsync(ids)),
+        ["GET /api/expenses/reports"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", null, ids => $"/api/expenses/reports?from={ids.Today.Year}-01-01&to={ids.Today.Year}-12-31"),
         ["GET /api/settings/expense-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/expense-policy"),
-        // An empty body is out of range (no batch days): the administrator reaches the validation.
-        ["PUT /api/settings/expense-policy"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/expense-policy", _ => new { batchDays = Array.Empty<int>() }),
+        ["PUT /api/settings/expense-policy"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/expense-policy", ids => ids.Payload!,
+            Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/expense-policy")),
         ["GET /api/settings/approval-chains/expense-claim"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/approval-chains/expense-claim"),
-        ["PUT /api/settings/approval-chains/expense-claim"] = new("admin", HttpStatusCode.BadRequest, "csmgr", null, _ => "/api/settings/approval-chains/expense-claim",
-            _ => new { name = "", steps = Array.Empty<object>() }),
-        // Only the claimant attaches, as multipart; an empty form from the owner is a 400 naming the kind.
-        ["POST /api/expenses/claims/{id:int}/attachments"] = new("sh.eng1", HttpStatusCode.BadRequest, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShClaim}/attachments",
-            _ => new MultipartFormDataContent { { new StringContent("Selfie"), "kind" } }),
-        ["GET /api/expenses/claims/{id:int}/attachments/{attachmentId:long}"] = new("sh.sup", HttpStatusCode.NotFound, "adminclerk", "hz.sup",
-            ids => $"/api/expenses/claims/{ids.ShClaim}/attachments/999999"),
+        ["PUT /api/settings/approval-chains/expense-claim"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/approval-chains/expense-claim", ids => ids.Payload!,
+            Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/approval-chains/expense-claim")),
+        // Only the claimant attaches, as multipart.
+        ["POST /api/expenses/claims/{id:int}/attachments"] = new("sh.eng1", HttpStatusCode.Created, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShClaim}/attachments", _ => PdfForm("Receipt")),
+        ["GET /api/expenses/claims/{id:int}/attachments/{attachmentId:long}"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/expenses/claims/{ids.Record}/attachments/{ids.Child}",
+            Sample: (m, ids) => m.FreshClaimAsync(ids, "sh.eng1", ClaimStage.WithReceipt)),
         ["GET /api/approvals/inbox"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/inbox"),
         ["GET /api/approvals/delegations"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/delegations"),
         ["POST /api/approvals/delegations"] = new("sh.sup", HttpStatusCode.Created, null, null, _ => "/api/approvals/delegations",
-            _ => new { deputyUserName = "sh.lead", from = "2026-12-01", to = "2026-12-05" }),
+            ids => new { deputyUserName = "sh.lead", from = ids.Date(1), to = ids.Date(5) }),
     };
 
 
@@ -318,7 +389,6 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
     [ProviderFact]
     public async Task Every_write_endpoint_refuses_the_read_only_auditor()
     {
-        var ids = await SampleIdsAsync();
         var auditor = await app.SharedAsync("read-only-auditor", async () =>
         {
             var userName = Unique("ro.");
@@ -339,7 +409,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
 
             var key = Key(endpoint);
             var rule = Matrix[key];
-            using var response = await client.SendJsonAsync(key[..key.IndexOf(' ', StringComparison.Ordinal)], rule.Url(ids), rule.Body?.Invoke(ids));
+            var sample = await SampleIdsAsync(key);
+            using var response = await client.SendJsonAsync(key[..key.IndexOf(' ', StringComparison.Ordinal)], rule.Url(sample), rule.Body?.Invoke(sample));
             checkedCount++;
             if (response.StatusCode != HttpStatusCode.Forbidden)
             {
@@ -361,8 +432,29 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
     {
         var ids = await SampleIdsAsync();
         using var client = await app.ClientFor(reader);
-        using var response = await client.PostAsJsonAsync($"/api/customers/{ids.ShCustomer}/contacts", new { });
+        // A complete contact record: the refusal is the role's, not the validation's.
+        using var response = await client.PostAsJsonAsync($"/api/customers/{ids.ShCustomer}/contacts", new { channel = "Phone", summary = "读者不应记录联系" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [ProviderFact]
+    public async Task ORG_03_only_the_claimant_deletes_or_submits_a_draft()
+    {
+        var ids = await SampleIdsAsync();
+        using var sameCentre = await app.ClientFor("sh.eng1");
+        using (var delete = await sameCentre.DeleteAsync($"/api/expenses/claims/{ids.ShEng2Claim}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        }
+
+        using (var submit = await sameCentre.PostAsync($"/api/expenses/claims/{ids.ShEng2Claim}/submit", null))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, submit.StatusCode);
+        }
+
+        using var claimant = await app.ClientFor("sh.eng2");
+        var draft = await claimant.GetFromJsonAsync<JsonObject>($"/api/expenses/claims/{ids.ShEng2Claim}");
+        Assert.Equal("Draft", (string?)draft!["status"]);
     }
 
     [ProviderFact]
@@ -427,20 +519,27 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
     /// <summary>The sample records the rows' URLs and bodies refer to, made once per app.</summary>
     public Task<Ids> SampleIdsAsync() => app.SharedAsync("matrix-ids", LookUpIdsAsync);
 
-    private async Task<(string Method, Rule Rule, Ids Ids)> ResolveAsync(string endpoint)
+    /// <summary>The samples of one row: the shared ones and the row's own record, made once per app.</summary>
+    public async Task<Ids> SampleIdsAsync(string endpoint)
     {
         var ids = await SampleIdsAsync();
-        return (endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)], Matrix[endpoint], ids);
+        return Matrix[endpoint].Sample is { } sample ? await app.SharedAsync("matrix-sample " + endpoint, () => sample(this, ids)) : ids;
     }
+
+    private async Task<(string Method, Rule Rule, Ids Ids)> ResolveAsync(string endpoint) =>
+        (endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)], Matrix[endpoint], await SampleIdsAsync(endpoint));
 
     private async Task<Ids> LookUpIdsAsync()
     {
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         using var shSup = await app.ClientFor("sh.sup");
         var customers = await shSup.GetFromJsonAsync<JsonObject>("/api/customers");
         using var admin = await app.ClientFor("admin");
         using var token = await admin.PostAsJsonAsync("/api/tokens", new { name = "matrix token", userName = "sh.eng2", validDays = 1 });
         var created = await token.JsonObjectAsync();
+        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         return new Ids(
+            now,
             await app.StaffIdAsync("sh.eng1"),
             (int)customers!["items"]![0]!["id"]!,
             await app.UnitIdAsync("SH"),
@@ -448,21 +547,21 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             await app.UnitIdAsync("BJ"),
             await app.UnitIdAsync("EAST"),
             (int)created["token"]!["id"]!,
-            await DraftClaimAsync("sh.eng1"),
-            await DraftClaimAsync("sh.eng2"),
+            await DraftClaimAsync("sh.eng1", today),
+            await DraftClaimAsync("sh.eng2", today),
             await PublishedSurveyAsync(shSup),
-            await CallbackAsync(),
+            await CallbackAsync(now),
             await InquiryAsync(),
-            await IncidentAsync());
+            await IncidentAsync(now));
     }
 
-    private async Task<int> IncidentAsync()
+    private async Task<int> IncidentAsync(DateTimeOffset now)
     {
         using var specialist = await app.ClientFor("sh.cs");
         using var response = await specialist.PostAsJsonAsync("/api/incidents", new
         {
-            type = "CustomerComplaint", customerName = "矩阵客户", summary = "矩阵投诉", receivedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
-            phoneCallTo = "赵主任", phoneCallAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            type = "CustomerComplaint", customerName = "矩阵客户", summary = "矩阵投诉", receivedAt = now.AddMinutes(-1),
+            phoneCallTo = "赵主任", phoneCallAt = now.AddMinutes(-1),
         });
         return (int)(await response.JsonObjectAsync())["id"]!;
     }
@@ -482,12 +581,12 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         return id;
     }
 
-    private async Task<int> CallbackAsync()
+    private async Task<int> CallbackAsync(DateTimeOffset now)
     {
         using var coordinator = await app.ClientFor("sh.coord");
         using var response = await coordinator.PostAsJsonAsync("/api/callbacks", new
         {
-            jobReference = "MATRIX-1", customerName = "矩阵客户", technicianId = await app.StaffIdAsync("sh.eng1"), completedAt = DateTimeOffset.UtcNow.AddHours(-1),
+            jobReference = "MATRIX-1", customerName = "矩阵客户", technicianId = await app.StaffIdAsync("sh.eng1"), completedAt = now.AddHours(-1),
         });
         return (int)(await response.JsonObjectAsync())["id"]!;
     }
@@ -499,14 +598,249 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         return (int)(await response.JsonObjectAsync())["id"]!;
     }
 
-    private async Task<int> DraftClaimAsync(string user)
+    private async Task<int> DraftClaimAsync(string user, DateOnly today)
     {
         using var client = await app.ClientFor(user);
-        using var response = await client.PostAsJsonAsync("/api/expenses/claims", SampleClaim);
+        using var response = await client.PostAsJsonAsync("/api/expenses/claims", SampleClaim(today));
         return (int)(await response.JsonObjectAsync())["id"]!;
+    }
+
+    // ---- Each row's own record, in the state its allowed call needs -------------------------------
+
+    public enum IncidentStage
+    {
+        Unreported,
+        Reported,
+        Investigated,
+        PlanSubmitted,
+        PlanApproved,
+    }
+
+    public enum OrderStage
+    {
+        Draft,
+        NoticeAttached,
+        Confirmed,
+        Delivered,
+        Distributor,
+    }
+
+    public enum ClaimStage
+    {
+        Draft,
+        Submitted,
+        WithReceipt,
+    }
+
+    private static readonly byte[] Pdf = "%PDF-1.4\n% matrix sample scan\n"u8.ToArray();
+
+    private static MultipartFormDataContent PdfForm(string kind) => new()
+    {
+        { new StringContent(kind), "kind" },
+        { new ByteArrayContent(Pdf), "file", kind + ".pdf" },
+    };
+
+    private static MultipartFormDataContent ImportForm()
+    {
+        var file = new ByteArrayContent(XlsxFiles.Workbook(["客户名称", "电话"], [Unique("矩阵导入客户"), "021-5555 0101"]));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return new MultipartFormDataContent { { file, "file", "customers.xlsx" } };
+    }
+
+    // The call to the leader is given even in working time: the sample holds at any hour (EXC-04).
+    private static object IncidentBody(Ids ids, bool sendReport) => new
+    {
+        type = "CustomerComplaint", customerName = "矩阵客户", summary = "货物晚到两天", receivedAt = ids.Now.AddMinutes(-1),
+        phoneCallTo = "赵主任", phoneCallAt = ids.Now.AddMinutes(-1), sendReport,
+    };
+
+    private static object CrossRegionBody() => new
+    {
+        complainant = Unique("浙江经销商"), offender = "江苏某经销商", province = "浙江", products = "空调", batchNumbers = "B2609", quantity = 20, priceYuan = 1999.5m,
+    };
+
+    private static object OrderBody(Ids ids, int customerId) => new
+    {
+        customerId, channel = "Email", dangerousGoods = "None", jobType = "SameCityDelivery", vehicleType = "4.2米厢式车",
+        requestedArrival = ids.Now.AddHours(48), pickupParty = "浦江仓库", pickupCity = "上海", pickupAddress = "浦东新区 1 号",
+        pickupContact = "王先生", pickupPhone = "021-55550001", deliveryParty = "收货公司", deliveryCity = "上海", deliveryAddress = "某路 2 号",
+        deliveryContact = "李女士", deliveryPhone = "010-55550002", goodsName = "电子元件", pieces = 12, weightKg = 350.5m, volumeM3 = 2.4m,
+        packaging = "纸箱", estimatedCharge = 1280.50m, declaredValue = 20000m, settlement = "Monthly",
+    };
+
+    /// <summary>Sends a request that must succeed (it builds a sample), and returns its JSON body, if any.</summary>
+    private async Task<JsonNode?> OkAsync(string user, string method, string url, object? body = null)
+    {
+        using var client = await app.ClientFor(user);
+        using var response = await client.SendJsonAsync(method, url, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Making a matrix sample, {method} {url} as {user}: {(int)response.StatusCode} {text[..Math.Min(text.Length, 400)]}");
+        return text.Length > 0 && text.TrimStart()[0] is '{' or '[' ? JsonNode.Parse(text) : null;
+    }
+
+    private static string Id(JsonNode? node, string field = "id") => node![field]!.ToJsonString().Trim('"');
+
+    private async Task<Ids> FreshEngineerAsync(Ids ids) =>
+        ids with { Record = await app.CreateStaffAsync(Unique("m.rot."), "SH", ["FieldEngineer"], "Matrix-test-2026") };
+
+    private async Task<string> CustomerAsync(string user) =>
+        Id(await OkAsync(user, "POST", "/api/customers", new { name = Unique("矩阵客户"), confirmDuplicate = true }));
+
+    private async Task<Ids> FreshCustomerAsync(Ids ids) => ids with { Record = await CustomerAsync("sh.cs") };
+
+    /// <summary>A customer taken in by the supervisor: nobody's yet, waiting for assignment (CUS-04).</summary>
+    private async Task<Ids> UnassignedCustomerAsync(Ids ids) =>
+        ids with { Record = await CustomerAsync("sh.sup"), Child = await app.StaffIdAsync("sh.cs") };
+
+    private async Task<Ids> DuplicateCustomersAsync(Ids ids)
+    {
+        var name = Unique("矩阵重复客户");
+        var survivor = Id(await OkAsync("sh.cs", "POST", "/api/customers", new { name, confirmDuplicate = true }));
+        var duplicate = Id(await OkAsync("sh.cs", "POST", "/api/customers", new { name, confirmDuplicate = true }));
+        return ids with { Record = survivor, Child = duplicate };
+    }
+
+    // No dealer sells in 西藏: head office sells directly and the pipeline starts (CUS-07).
+    private async Task<Ids> FreshInquiryAsync(Ids ids) =>
+        ids with { Record = Id(await OkAsync("sh.cs", "POST", "/api/inquiries", new { company = Unique("矩阵询盘"), intent = "Buy", province = "西藏" })) };
+
+    private async Task<Ids> FreshIncidentAsync(Ids ids, IncidentStage stage)
+    {
+        var id = Id(await OkAsync("sh.cs", "POST", "/api/incidents", IncidentBody(ids, sendReport: stage != IncidentStage.Unreported)));
+        if (stage >= IncidentStage.Investigated)
+        {
+            await OkAsync("qc", "POST", $"/api/incidents/{id}/investigation", new { finding = "承运商装车不当", concealed = false });
+        }
+
+        if (stage >= IncidentStage.PlanSubmitted)
+        {
+            await OkAsync("sh.sup", "POST", $"/api/incidents/{id}/plan", new { text = "增加出库复核" });
+        }
+
+        if (stage >= IncidentStage.PlanApproved)
+        {
+            await OkAsync("csdir", "POST", $"/api/incidents/{id}/plan/decision", new { action = "Approve" });
+            await OkAsync("vp", "POST", $"/api/incidents/{id}/plan/decision", new { action = "Approve" });
+        }
+
+        return ids with { Record = id };
+    }
+
+    private async Task<Ids> ReportedCrossRegionCaseAsync(Ids ids)
+    {
+        var id = Id(await OkAsync("sh.cs", "POST", "/api/cross-region", CrossRegionBody()));
+        await OkAsync("sh.cs", "POST", $"/api/cross-region/{id}/milestones", new { milestone = "Report" });
+        return ids with { Record = id };
+    }
+
+    private async Task<Ids> FollowUpCaseAsync(Ids ids)
+    {
+        var visit = await OkAsync("sh.cs", "POST", "/api/visits", new
+        {
+            customerId = int.Parse(await CustomerAsync("sh.cs"), System.Globalization.CultureInfo.InvariantCulture), channel = "Phone", feedback = "需要上门检查",
+            createFollowUp = true,
+        });
+        return ids with { Record = Id(visit, "followUpCaseId") };
+    }
+
+    private async Task<Ids> DraftSurveyAsync(Ids ids) => ids with { Record = Id(await OkAsync("sh.sup", "POST", "/api/surveys", SampleSurvey)) };
+
+    /// <summary>The token at the end of a link sent for the published sample survey.</summary>
+    private async Task<Ids> SurveyLinkAsync(Ids ids)
+    {
+        var invitation = await OkAsync("sh.cs", "POST", $"/api/surveys/{ids.ShSurvey}/invitations", new { respondentName = "矩阵受访者", technicianId = ids.ShEng1 });
+        var link = (string)invitation!["link"]!;
+        return ids with { Record = link[(link.LastIndexOf("/s/", StringComparison.Ordinal) + 3)..] };
+    }
+
+    private async Task<Ids> FreshOrderAsync(Ids ids, OrderStage stage)
+    {
+        var customer = await CustomerAsync("sh.cs");
+        var body = JsonSerializer.SerializeToNode(OrderBody(ids, int.Parse(customer, System.Globalization.CultureInfo.InvariantCulture)))!.AsObject();
+        body["distributor"] = stage == OrderStage.Distributor;
+        var order = Id(await OkAsync("sh.cs", "POST", "/api/orders", body));
+        if (stage is OrderStage.Draft or OrderStage.Distributor)
+        {
+            return ids with { Record = order, Child = customer };
+        }
+
+        var notice = Id(await OkAsync("sh.cs", "POST", $"/api/orders/{order}/attachments", PdfForm("DangerousGoodsNotice")));
+        if (stage == OrderStage.NoticeAttached)
+        {
+            return ids with { Record = order, Child = notice };
+        }
+
+        var confirmed = await OkAsync("sh.cs", "POST", $"/api/orders/{order}/confirm", new { });
+        if (stage == OrderStage.Delivered)
+        {
+            // Well before the requested arrival: on time, so it may close without a late-delivery case (ORD-07).
+            await OkAsync("sh.cs", "POST", $"/api/orders/{order}/arrival", new { actualArrival = ids.Now, satisfied = true });
+        }
+
+        return ids with { Record = order, Child = Id(confirmed!["trackingPoints"]![0]) };
+    }
+
+    private async Task<Ids> FreshHandoverAsync(Ids ids, bool submitted)
+    {
+        var customer = await CustomerAsync("sh.cs");
+        var handover = Id(await OkAsync("sh.cs", "POST", "/api/orders/handovers", new
+        {
+            customerId = int.Parse(customer, System.Globalization.CultureInfo.InvariantCulture), delivery = true, contractOrQuote = "合同 HT-矩阵：上海市内 ¥1.2/kg",
+        }));
+        if (submitted)
+        {
+            await OkAsync("sh.cs", "POST", $"/api/orders/handovers/{handover}/submit");
+        }
+
+        return ids with { Record = handover, Child = customer };
+    }
+
+    private async Task<Ids> CurrentSettingAsync(Ids ids, string url) => ids with { Payload = await OkAsync("admin", "GET", url) };
+
+    private async Task<Ids> NotificationAsync(Ids ids, string userName)
+    {
+        var userId = await app.StaffIdAsync(userName);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KefuDbContext>();
+        await scope.ServiceProvider.GetRequiredService<Notifier>().EnqueueAsync(new NotificationRequest("Test", [userId], ["矩阵"], ToGroupRobots: false));
+        await db.SaveChangesAsync();
+        var id = await db.Set<InboxItem>().Where(i => i.UserId == userId).MaxAsync(i => i.Id);
+        return ids with { Record = id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    }
+
+    private async Task<Ids> WeComRobotAsync(Ids ids)
+    {
+        var robot = app.DisposeWithApp(new WebhookListener());
+        await using var scope = app.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<PolicyStore>();
+        var settings = await store.GetAsync<NotificationSettings>(NotificationSettings.Key);
+        await store.SaveAsync(NotificationSettings.Key, settings with { WeCom = new WebhookSettings { Enabled = true, WebhookUrl = robot.Url("wecom") } }, "matrix");
+        return ids;
+    }
+
+    private async Task<Ids> FreshClaimAsync(Ids ids, string claimant, ClaimStage stage)
+    {
+        var claim = Id(await OkAsync(claimant, "POST", "/api/expenses/claims", SampleClaim(ids)));
+        if (stage == ClaimStage.Submitted)
+        {
+            await OkAsync(claimant, "POST", $"/api/expenses/claims/{claim}/submit");
+        }
+
+        var receipt = stage == ClaimStage.WithReceipt ? Id(await OkAsync(claimant, "POST", $"/api/expenses/claims/{claim}/attachments", PdfForm("Receipt"))) : "";
+        return ids with { Record = claim, Child = receipt };
+    }
+
+    /// <summary>A batch of 上海中心 holding a freshly submitted form (the record) and that form (the child).</summary>
+    private async Task<Ids> ShanghaiBatchAsync(Ids ids)
+    {
+        var claim = (await FreshClaimAsync(ids, "sh.eng2", ClaimStage.Submitted)).Record;
+        var batch = Id(await OkAsync("sh.sup", "POST", "/api/expenses/batches"));
+        return ids with { Record = batch, Child = claim };
     }
 }
 
-public sealed class AuthorizationMatrixTestsOnSqlite(SqliteApp app) : AuthorizationMatrixTests(app), IClassFixture<SqliteApp>;
+// On a hand-held clock (standing at ClockApp.Start, jobs off): the samples are derived from it, and
+// the same samples meet the same rules (finance window, working days, EXP-04's month) on every run.
+public sealed class AuthorizationMatrixTestsOnSqlite(SqliteClockApp app) : AuthorizationMatrixTests(app), IClassFixture<SqliteClockApp>;
 
-public sealed class AuthorizationMatrixTestsOnPostgres(PostgresApp app) : AuthorizationMatrixTests(app), IClassFixture<PostgresApp>;
+public sealed class AuthorizationMatrixTestsOnPostgres(PostgresClockApp app) : AuthorizationMatrixTests(app), IClassFixture<PostgresClockApp>;

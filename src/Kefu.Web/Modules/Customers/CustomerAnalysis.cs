@@ -24,7 +24,7 @@ public sealed record AnalysisSection(AnalysisTopic Topic, string TitleKey, IRead
 /// <summary>
 /// The extension point of CUS-06: each module that knows something about a customer registers a
 /// section. The sheet shows every registered section and names the topics no module feeds yet
-/// (orders, complaints and receivables until those modules exist).
+/// (receivables, until a module keeps them).
 /// </summary>
 public interface ICustomerAnalysisSection
 {

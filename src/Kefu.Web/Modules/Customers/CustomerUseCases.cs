@@ -33,7 +33,7 @@ public abstract record CustomerResult
 }
 
 /// <summary>CUS-01..05: intake with duplicate detection, edits, assignment with the first-contact deadline.</summary>
-public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicyStore policies, NumberSequences sequences, TimeProvider clock)
+public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicyStore policies, NumberSequences sequences, ICustomerContactLog contactLog, TimeProvider clock)
 {
     public const string FirstContactRule = "CUS-05";
 
@@ -199,8 +199,52 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicySto
         return (customers.Count, problems);
     }
 
-    /// <summary>CUS-05: the first contact record stops the one-week deadline.</summary>
-    public async Task<bool> RecordContactAsync(ScopeViewer viewer, int id, CancellationToken ct)
+    /// <summary>
+    /// CUS-05 (seed 000: 应在一周内与客户进行沟通，并做详细备案): a contact recorded in detail — the channel and
+    /// what was discussed are required — kept in the customer's contact history; the first one stops the
+    /// one-week first-contact deadline. Null when the customer is not the viewer's to see.
+    /// </summary>
+    public async Task<(CustomerContactDto? Contact, ProblemBuilder Problems)> RecordContactAsync(
+        ScopeViewer viewer, string userId, int id, CustomerContactInput input, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var customer = await db.Set<Customer>().VisibleTo(viewer).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (customer is null)
+        {
+            return (null, problems);
+        }
+
+        if (input.Channel is not { } channel || !Enum.IsDefined(channel))
+        {
+            problems.Add("channel", "Validation.RequiredHere");
+        }
+
+        problems.Required("summary", input.Summary).MaxLength("summary", input.Summary, 2000)
+            .MaxLength("contactName", input.ContactName, 100).MaxLength("outcome", input.Outcome, 2000);
+        if (problems.HasErrors)
+        {
+            return (null, problems);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var contact = input with
+        {
+            ContactName = string.IsNullOrWhiteSpace(input.ContactName) ? null : input.ContactName.Trim(), Summary = input.Summary!.Trim(),
+            Outcome = string.IsNullOrWhiteSpace(input.Outcome) ? null : input.Outcome.Trim(),
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        contactLog.Add(customer.Id, customer.OrgPath, userId, contact, now);
+        await MarkContactedAsync(customer, ct);
+        await tx.CommitAsync(ct);
+
+        var policy = await policies.GetAsync<CustomerPolicy>(CustomerPolicy.Key, ct);
+        DateTime? due = customer.AssignedAt?.AddDays(policy.FirstContactDays);
+        return (new CustomerContactDto(customer.Id, contact.Channel!.Value, contact.ContactName, contact.Summary!, contact.Outcome, now, customer.AssignedAt,
+            customer.FirstContactAt!.Value, due, due is { } d ? customer.FirstContactAt <= d : null), problems);
+    }
+
+    /// <summary>CUS-05: a contact recorded elsewhere (a visit, VIS-02) counts as contact too: the first one stops the one-week deadline.</summary>
+    public async Task<bool> MarkContactedAsync(ScopeViewer viewer, int id, CancellationToken ct)
     {
         var customer = await db.Set<Customer>().VisibleTo(viewer).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (customer is null)
@@ -208,10 +252,15 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicySto
             return false;
         }
 
-        customer.FirstContactAt ??= clock.GetUtcNow().UtcDateTime;
-        await sla.StopAsync(nameof(Customer), id.ToString(System.Globalization.CultureInfo.InvariantCulture), FirstContactRule, ct);
-        await db.SaveChangesAsync(ct);
+        await MarkContactedAsync(customer, ct);
         return true;
+    }
+
+    private async Task MarkContactedAsync(Customer customer, CancellationToken ct)
+    {
+        customer.FirstContactAt ??= clock.GetUtcNow().UtcDateTime;
+        await sla.StopAsync(nameof(Customer), customer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), FirstContactRule, ct);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<List<KefuUser>> SpecialistsAsync(ScopeViewer viewer, CancellationToken ct)

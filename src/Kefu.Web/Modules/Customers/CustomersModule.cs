@@ -64,7 +64,8 @@ public static class CustomersModule
              .WithSummary("CUS-03: customers from an Excel sheet (multipart 'file'); valid rows saved, bad rows reported by row and field. A file that is not a workbook, or breaks a limit of Kefu:Import (size unpacked, compression ratio, rows, columns), is refused whole: 400 naming 'file', nothing saved.");
         group.MapPut("/{id:int}", Update).RequireWritePolicy(ManagePolicy).WithName("UpdateCustomer");
         group.MapGet("/{id:int}/history", History).WithName("CustomerHistory").WithSummary("CUS-02: every change, who, when, old → new.");
-        group.MapPost("/{id:int}/contacts", Contact).RequireWritePolicy(ManagePolicy).WithName("RecordCustomerContact").WithSummary("CUS-05: a contact record; the first one stops the one-week deadline.");
+        group.MapPost("/{id:int}/contacts", Contact).RequireWritePolicy(ManagePolicy).WithName("RecordCustomerContact")
+             .WithSummary("CUS-05: a contact recorded in detail (channel, whom, what was discussed, outcome), kept with the customer's visits; the first one stops the one-week deadline.");
         group.MapGet("/assignment/suggestion", Suggest).RequireAuthorization(AssignPolicy).WithName("SuggestAssignment")
              .WithSummary("CUS-04: who should take these customers, balancing count against ability.");
         group.MapPost("/assignment", Assign).RequireWritePolicy(AssignPolicy).WithName("AssignCustomers");
@@ -115,8 +116,14 @@ public static class CustomersModule
             .ToListAsync(ct));
     }
 
-    private static async Task<Results<NoContent, NotFound>> Contact(int id, CustomerUseCases customers, CurrentUser current, CancellationToken ct) =>
-        await customers.RecordContactAsync(await current.GetViewerAsync(ct), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<Created<CustomerContactDto>, ValidationProblem, NotFound>> Contact(
+        int id, CustomerContactInput input, CustomerUseCases customers, CurrentUser current, CancellationToken ct)
+    {
+        var (contact, problems) = await customers.RecordContactAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct);
+        return problems.HasErrors ? problems.ToProblem()
+            : contact is null ? TypedResults.NotFound()
+            : TypedResults.Created($"/api/visits?customerId={id}", contact);
+    }
 
     private static async Task<Results<Ok<IReadOnlyList<SuggestionDto>>, ValidationProblem>> Suggest(string? customerIds, CustomerUseCases customers, CurrentUser current, CancellationToken ct)
     {

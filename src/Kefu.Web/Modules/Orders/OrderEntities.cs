@@ -217,7 +217,7 @@ public sealed class CustomerHandover : IScopedRecord, IVersioned
     public int Version { get; set; }
 }
 
-/// <summary>ORD-01 (seed 001 §2.3): the number of orders a customer says they sent on a day, as the agent confirmed it with them.</summary>
+/// <summary>The daily count (seed 001 §2.3 与客户核对当日订单数量; no catalogue ID of its own): the number of orders a customer says they sent on a day, as the agent confirmed it with them.</summary>
 public sealed class DailyOrderCount : IScopedRecord
 {
     public int Id { get; set; }

@@ -41,7 +41,7 @@ public sealed record ReconciliationDto(DateOnly Date, IReadOnlyList<Reconciliati
 
 public sealed record DailyCountInput(int? CustomerId, DateOnly? Date, int? StatedCount);
 
-/// <summary>Reads of the orders module: lists, the tracking sheet (ORD-06), the day's count check (ORD-01).</summary>
+/// <summary>Reads of the orders module: lists, the tracking sheet (ORD-06), the day's count check (seed 001 §2.3).</summary>
 public sealed class OrderQueries(KefuDbContext db, TimeProvider clock)
 {
     public static OrderDto ToDto(Order o, IReadOnlyList<OrderTrackingPoint> points) => new(
@@ -93,7 +93,7 @@ public sealed class OrderQueries(KefuDbContext db, TimeProvider clock)
         o.ExpectedArrival, o.ActualArrival, o.OnTime, o.Satisfied, o.CustomerInformedAt, o.FeedbackChannel, o.Status);
 
     /// <summary>
-    /// ORD-01 (seed 001 §2.3 防止漏单): the day's orders of the caller's scope per customer, against the
+    /// Daily count (seed 001 §2.3 防止漏单; no catalogue ID): the day's orders of the caller's scope per customer, against the
     /// count each customer stated; mismatches and customers not asked yet stand out.
     /// </summary>
     public async Task<ReconciliationDto> ReconcileAsync(ScopeViewer viewer, DateOnly day, CancellationToken ct)
@@ -121,7 +121,7 @@ public sealed class OrderQueries(KefuDbContext db, TimeProvider clock)
         return new ReconciliationDto(day, rows, mismatches.Count, unstated.Count);
     }
 
-    /// <summary>ORD-01: the agent records the count the customer confirmed for a day (replacing an earlier one).</summary>
+    /// <summary>Daily count (seed 001 §2.3): the agent records the count the customer confirmed for a day (replacing an earlier one).</summary>
     public async Task<ProblemBuilder> StateCountAsync(ScopeViewer viewer, string userId, DailyCountInput input, CancellationToken ct)
     {
         var problems = new ProblemBuilder();

@@ -51,6 +51,7 @@ public static class OrdersModule
         builder.Services.AddScoped<DistributorFlowUseCases>();
         builder.Services.AddScoped<IApprovalSubjectHandler, HandoverApprovalHandler>();
         builder.Services.AddScoped<Customers.ICustomerReferences, OrderCustomerReferences>();
+        builder.Services.AddScoped<Customers.ICustomerAnalysisSection, OrdersAnalysis>();
         builder.Services.AddScoped<Kefu.Web.Platform.Seeding.IDemoDataSeeder, DemoOrdersSeeder>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Select(KefuRoles.Name)))
@@ -85,9 +86,9 @@ public static class OrdersModule
         orders.MapGet("/{id:int}/print", Print).RequireAuthorization().WithName("PrintOrder")
               .WithSummary("ORD-04: the work order for printing; the dispatch or freight centre it was routed to may read it too.");
         orders.MapGet("/tracking-sheet", TrackingSheet).WithName("TrackingSheet").WithSummary("ORD-06: the tracking sheet (信息反馈表), paged; filters from, to, onTime, q.");
-        orders.MapGet("/reconciliation", Reconciliation).WithName("OrderReconciliation").WithSummary("ORD-01: the day's orders per customer against the counts they stated (date=yyyy-MM-dd).");
+        orders.MapGet("/reconciliation", Reconciliation).WithName("OrderReconciliation").WithSummary("Daily count (seed 001 §2.3): the day's orders per customer against the counts they stated (date=yyyy-MM-dd).");
         orders.MapPut("/reconciliation/counts", StateCount).RequireWritePolicy(TakePolicy).WithName("StateDailyCount")
-              .WithSummary("ORD-01: the number of orders a customer says they sent on a day, as the agent confirmed it.");
+              .WithSummary("Daily count (seed 001 §2.3): the number of orders a customer says they sent on a day, as the agent confirmed it.");
 
         orders.MapGet("/{id:int}/flow", Flow).WithName("DistributorFlow").WithSummary("ORD-08: the distributor flow of the order: steps, owners, who did what, the next step.");
         orders.MapPost("/{id:int}/flow/{stepKey}", CompleteStep).RequireWritePolicy(WritePolicy.Act).WithName("CompleteFlowStep")
@@ -343,6 +344,27 @@ public static class OrdersModule
             ApprovalOutcome.NotFound => TypedResults.NotFound(),
             _ => TypedResults.Ok(await handovers.ToDtoAsync(await db.Set<CustomerHandover>().AsNoTracking().SingleAsync(h => h.Id == id, ct), ct)),
         };
+    }
+}
+
+/// <summary>CUS-06: the orders section of the customer analysis sheet: how many, how many still open, how many arrived late, the latest.</summary>
+internal sealed class OrdersAnalysis(KefuDbContext db) : Customers.ICustomerAnalysisSection
+{
+    public Customers.AnalysisTopic Topic => Customers.AnalysisTopic.Orders;
+
+    public async Task<Customers.AnalysisSection> BuildAsync(ScopeViewer viewer, int customerId, CancellationToken ct)
+    {
+        var orders = db.Set<Order>().AsNoTracking().Where(o => o.CustomerId == customerId);
+        var all = await orders.CountAsync(ct);
+        var open = await orders.CountAsync(o => o.Status != OrderStatus.Closed, ct);
+        var late = await orders.CountAsync(o => o.OnTime == false, ct);
+        var recent = await orders.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(5).ToListAsync(ct);
+        static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Customers.AnalysisSection(Topic, "Analysis.Orders",
+            [new("Analysis.OrdersAll", Count(all)), new("Analysis.OrdersOpen", Count(open)), new("Analysis.OrdersLate", Count(late))],
+            recent.Select(o => new Customers.AnalysisItem(o.CreatedAt,
+                $"{o.Number} · {Kefu.Web.Platform.Localization.Text.Get("OrderStatus." + o.Status)} {o.GoodsName}".Trim(), $"/orders/{o.Id}")).ToArray(),
+            recent.Count > 0 ? $"/orders?q={Uri.EscapeDataString(recent[0].CustomerName)}" : null);
     }
 }
 

@@ -1,19 +1,25 @@
 using Kefu.Core.Organization;
 using Kefu.Web.Data;
+using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Modules.Organization;
 
-public sealed record OrgUnitInput(int? ParentId, OrgUnitKind? Kind, DepartmentFunction? Function, string? Code, string? Name, string? NameEn, string? TimeZone, bool? IsActive, int? Version);
+// CalendarId (CAL-03): the unit's own working calendar; empty: the nearest ancestor's, in the end the company's.
+public sealed record OrgUnitInput(
+    int? ParentId, OrgUnitKind? Kind, DepartmentFunction? Function, string? Code, string? Name, string? NameEn, string? TimeZone, bool? IsActive, int? Version,
+    string? CalendarId = null);
 
-public sealed record OrgUnitDto(int Id, int? ParentId, string Kind, string Function, string Code, string Name, string? NameEn, string Path, string TimeZone, bool IsActive, int Version);
+public sealed record OrgUnitDto(
+    int Id, int? ParentId, string Kind, string Function, string Code, string Name, string? NameEn, string Path, string TimeZone, bool IsActive, int Version,
+    string? CalendarId);
 
 /// <summary>Creates and edits org units (ORG-01). A unit keeps its place in the tree once created.</summary>
 public sealed class SaveOrgUnit(KefuDbContext db)
 {
     public static OrgUnitDto ToDto(OrgUnit u) =>
-        new(u.Id, u.ParentId, u.Kind.ToString(), u.Function.ToString(), u.Code, u.Name, u.NameEn, u.Path, u.TimeZone, u.IsActive, u.Version);
+        new(u.Id, u.ParentId, u.Kind.ToString(), u.Function.ToString(), u.Code, u.Name, u.NameEn, u.Path, u.TimeZone, u.IsActive, u.Version, u.CalendarId);
 
     public async Task<SaveResult> CreateAsync(OrgUnitInput input, CancellationToken ct)
     {
@@ -37,6 +43,7 @@ public sealed class SaveOrgUnit(KefuDbContext db)
         }
 
         await CheckCodeAsync(input.Code, null, problems, ct);
+        await CheckCalendarAsync(input.CalendarId, problems, ct);
         if (problems.HasErrors)
         {
             return new SaveResult.Invalid(problems);
@@ -79,6 +86,7 @@ public sealed class SaveOrgUnit(KefuDbContext db)
         }
 
         await CheckCodeAsync(input.Code, unit.Id, problems, ct);
+        await CheckCalendarAsync(input.CalendarId, problems, ct);
         if (problems.HasErrors)
         {
             return new SaveResult.Invalid(problems);
@@ -136,8 +144,23 @@ public sealed class SaveOrgUnit(KefuDbContext db)
         }
     }
 
+    /// <summary>CAL-03: a unit may name its own calendar, one that exists.</summary>
+    private async Task CheckCalendarAsync(string? calendarId, ProblemBuilder problems, CancellationToken ct)
+    {
+        problems.MaxLength("calendarId", calendarId, 32);
+        if (!string.IsNullOrWhiteSpace(calendarId) && calendarId.Length <= 32)
+        {
+            var id = calendarId.Trim();
+            if (!await db.Set<WorkCalendar>().AnyAsync(c => c.Id == id, ct))
+            {
+                problems.Add("calendarId", "Org.UnknownCalendar");
+            }
+        }
+    }
+
     private static void Apply(OrgUnit unit, OrgUnitInput input)
     {
+        unit.CalendarId = string.IsNullOrWhiteSpace(input.CalendarId) ? null : input.CalendarId.Trim();
         unit.NameEn = string.IsNullOrWhiteSpace(input.NameEn) ? null : input.NameEn.Trim();
         unit.Function = input.Function ?? unit.Function;
         unit.TimeZone = string.IsNullOrWhiteSpace(input.TimeZone) ? unit.TimeZone : input.TimeZone.Trim();

@@ -29,6 +29,25 @@ internal sealed class VisitCustomerReferences(KefuDbContext db) : ICustomerRefer
     }
 }
 
+/// <summary>CUS-05: a contact recorded from the customer's page is a visit made: the channel, whom, what was discussed (questions) and the outcome (feedback).</summary>
+internal sealed class VisitContactLog(KefuDbContext db) : ICustomerContactLog
+{
+    public void Add(int customerId, string orgPath, string userId, CustomerContactInput contact, DateTime atUtc) =>
+        db.Add(new Visit
+        {
+            CustomerId = customerId, OrgPath = orgPath, OwnerId = userId, Status = VisitStatus.Done, DoneAt = atUtc, CreatedAt = atUtc,
+            Channel = contact.Channel switch
+            {
+                ContactChannel.Phone => VisitChannel.Phone,
+                ContactChannel.Email => VisitChannel.Email,
+                ContactChannel.Sms => VisitChannel.Sms,
+                ContactChannel.OnSite => VisitChannel.OnSite,
+                _ => throw new ArgumentOutOfRangeException(nameof(contact), contact.Channel, "Unknown channel."),
+            },
+            ContactName = contact.ContactName, Questions = contact.Summary, Feedback = contact.Outcome,
+        });
+}
+
 /// <summary>CUS-06: the visits section of the analysis sheet.</summary>
 internal sealed class VisitsAnalysis(KefuDbContext db) : ICustomerAnalysisSection
 {

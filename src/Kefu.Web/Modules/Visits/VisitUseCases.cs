@@ -157,7 +157,7 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
         }
 
         await db.SaveChangesAsync(ct);
-        await customers.RecordContactAsync(viewer, customer!.Id, ct);
+        await customers.MarkContactedAsync(viewer, customer!.Id, ct);
         await tx.CommitAsync(ct);
         return (visit, problems);
     }

@@ -40,6 +40,7 @@ public static class VisitsModule
         builder.Services.AddScoped<ICustomerReferences, VisitCustomerReferences>();
         builder.Services.AddScoped<ICustomerAnalysisSection, SatisfactionAnalysis>();
         builder.Services.AddScoped<ICustomerAnalysisSection, VisitsAnalysis>();
+        builder.Services.AddScoped<ICustomerContactLog, VisitContactLog>();
         builder.Services.AddScoped<ICustomerAnalysisSection, CasesAnalysis>();
         builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, VisitsDueWidget>();
         builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, SatisfactionWidget>();

@@ -73,8 +73,8 @@ public abstract class CustomerIntakeTests(KefuFactory app)
         var (foreign, _) = await SendAsync("hz.sup", HttpMethod.Post, "/api/customers/assignment", new { customerIds = new[] { id }, specialistId = await app.StaffIdAsync("hz.cs") });
         Assert.Equal(HttpStatusCode.BadRequest, foreign);
 
-        var (contacted, _) = await SendAsync("sh.cs", HttpMethod.Post, $"/api/customers/{id}/contacts");
-        Assert.Equal(HttpStatusCode.NoContent, contacted);
+        var (contacted, _) = await SendAsync("sh.cs", HttpMethod.Post, $"/api/customers/{id}/contacts", new { channel = "Phone", summary = "自我介绍并确认联系人" });
+        Assert.Equal(HttpStatusCode.Created, contacted);
         var (_, after) = await SendAsync("sh.cs", HttpMethod.Get, $"/api/sla/timers?recordType=Customer&recordId={id}");
         Assert.Equal("Stopped", (string?)after!.AsArray().Single()!["status"]);
     }

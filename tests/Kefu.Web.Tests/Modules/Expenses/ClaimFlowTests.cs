@@ -3,7 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kefu.Web.Tests.Infrastructure;
 using Kefu.Web.Data;
+using Kefu.Core.Sla;
+using Kefu.Web.Modules.Approvals;
+using Kefu.Web.Modules.Expenses;
 using Kefu.Web.Modules.Performance;
+using Kefu.Web.Platform.Sla;
 using Kefu.Web.Tests.Platform.Clock;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,6 +131,60 @@ public abstract class ClaimFlowTests(ClockApp app)
         Assert.Equal("branch-gm", (string?)submitted!["currentStep"]);
     }
 
+    private static DateTimeOffset China(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(8));
+
+    /// <summary>The SLA timer of a step of the claim's approval (APR-01): the step's deadline.</summary>
+    private Task<SlaTimer> StepTimerAsync(int claimId, string step) =>
+        app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<KefuDbContext>();
+            var subject = claimId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var instance = (await db.Set<ApprovalInstance>().AsNoTracking().Where(i => i.SubjectType == ClaimUseCases.SubjectType && i.SubjectId == subject)
+                .MaxAsync(i => i.Id)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await db.Set<SlaTimer>().AsNoTracking()
+                .SingleAsync(t => t.RecordType == ApprovalService.TimerRecordType && t.RecordId == instance && t.Name.EndsWith(" · " + step));
+        });
+
+    [ProviderFact]
+    public async Task EXP_05_the_auditor_has_3_the_cs_manager_1_and_finance_7_working_days_counted_on_the_working_calendar()
+    {
+        // Seed 000, 报销审核流程: 费用审核专员"在三个工作日内审核完毕", 客服部经理"在一个工作日内审核完毕",
+        // 财务部"在七个工作日内发放报销款" (REQUIREMENTS EXP-05: 3 WD, 1 WD, 7 WD).
+        app.Clock.Set(China(9, 28, 10)); // Monday
+        var id = (int)(await CreateAsync("sh.eng1", Lines(("2026-09-25", "Meals", 80m))))["id"]!;
+        await PostAsync("sh.eng1", $"/api/expenses/claims/{id}/submit");
+        await ApproveAsync("sh.sup", id, "supervisor");
+        await ApproveAsync("east.gm", id, "branch-gm");
+
+        var auditor = await StepTimerAsync(id, "auditor");
+        Assert.Equal((SlaUnit.WorkingDays, 3), (auditor.Unit, auditor.Amount));
+        // 29 and 30 September, then the National Day holiday (1–7 October), then 8 October.
+        Assert.Equal(China(10, 8, 10).UtcDateTime, auditor.DueAt);
+
+        app.Clock.Set(China(10, 8, 11));
+        await ApproveAsync("auditor", id, "auditor");
+        Assert.NotNull((await StepTimerAsync(id, "auditor")).StoppedAt);
+        var manager = await StepTimerAsync(id, "cs-manager");
+        Assert.Equal((SlaUnit.WorkingDays, 1), (manager.Unit, manager.Amount));
+        Assert.Equal(China(10, 9, 11).UtcDateTime, manager.DueAt);
+
+        // Saturday 10 October is a make-up working day, and the 10th: finance takes the form at once (EXP-07).
+        app.Clock.Set(China(10, 10, 11));
+        var atFinance = await ApproveAsync("csmgr", id, "cs-manager");
+        Assert.Equal("finance", (string?)atFinance["currentStep"]);
+        var finance = await StepTimerAsync(id, "finance");
+        Assert.Equal((SlaUnit.WorkingDays, 7), (finance.Unit, finance.Amount));
+        Assert.Equal(China(10, 10, 11).UtcDateTime, finance.StartedAt);
+        // Sunday 11 October is off: 12–16 and 19 October are six working days, the seventh ends on 20 October.
+        Assert.Equal(China(10, 20, 11).UtcDateTime, finance.DueAt);
+
+        app.Clock.Set(China(10, 20, 10));
+        Assert.Equal("Paid", (string?)(await ApproveAsync("finance", id, "finance"))["status"]);
+        var paid = await StepTimerAsync(id, "finance");
+        Assert.NotNull(paid.StoppedAt);
+        Assert.Null(paid.BreachedAt);
+    }
+
     [ProviderFact]
     public async Task EXP_07_finance_takes_no_forms_from_the_29th_until_the_10th()
     {
@@ -139,8 +197,15 @@ public abstract class ClaimFlowTests(ClockApp app)
         await ApproveAsync("auditor", id, "auditor");
         var atFinance = await ApproveAsync("csmgr", id, "cs-manager");
         Assert.Equal("finance", (string?)atFinance["currentStep"]);
-        // Reaching finance on the 29th: it waits, visibly, until the 10th at the start of the working day.
+        // Reaching finance on the 29th: it waits, visibly, until the 10th at the start of the working day
+        // (seed 000: 财务部在当月29日至次月9日期间由于月度结账，故不收任何费用报销单据).
         Assert.Equal("2026-10-10T09:00:00+08:00", (string?)atFinance["stepOpensAt"]);
+        // The 7-WD payment clock starts then, not on the 29th: 10 October (a make-up Saturday) and 12–16 October are
+        // six working days; the seventh, 19 October, ends at 18:00.
+        var payment = await StepTimerAsync(id, "finance");
+        Assert.Equal((SlaUnit.WorkingDays, 7), (payment.Unit, payment.Amount));
+        Assert.Equal(China(10, 10, 9).UtcDateTime, payment.StartedAt);
+        Assert.Equal(China(10, 19, 18).UtcDateTime, payment.DueAt);
 
         app.Clock.Set(new DateTimeOffset(2026, 10, 9, 15, 0, 0, TimeSpan.FromHours(8)));
         var (closed, problem) = await PostAsync("finance", $"/api/expenses/claims/{id}/decision", new { stepKey = "finance", action = "Approve" });
@@ -272,7 +337,8 @@ public abstract class ClaimFlowTests(ClockApp app)
         var fines = await app.InScopeAsync(sp => sp.GetRequiredService<KefuDbContext>().Set<LedgerEntry>().AsNoTracking()
             .Where(e => e.Reason == "AuditorLate" && e.Note!.Contains("hz.cs")).ToListAsync());
         // Due Thu 17 Sep 10:00; reviewed Mon 21 Sep 15:00: Thu 7 h + Fri 8 h + Sun 20 Sep (a make-up working day) 8 h + Mon 5 h
-        // = 28 working hours = 3.5 working days → 4 days × 20 CNY for one branch.
+        // = 28 working hours = 3.5 working days → 4 days × 20 CNY for one branch. Seed 000 考核规定 5): "逾期每天/分公司20元"
+        // (20 CNY per day per branch); it says nothing of part days: Kefu counts a working day begun as a day late.
         var fine = Assert.Single(fines);
         Assert.Equal(-8000, fine.AmountFen);
     }

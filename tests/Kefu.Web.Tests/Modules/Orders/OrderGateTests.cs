@@ -259,8 +259,9 @@ public abstract class OrderGateTests(ClockApp app)
         Assert.Equal("上海", (string?)row["destination"]);
     }
 
+    // Seed 001 §2.3 (与客户核对当日订单数量，防止漏单): no catalogue rule ID; ORD-01 is the intake channels and the phone read-back.
     [ProviderFact]
-    public async Task ORD_01_the_days_orders_are_reconciled_with_the_count_the_customer_states()
+    public async Task Daily_count_the_days_orders_are_reconciled_with_the_count_the_customer_states()
     {
         var customer = await CustomerAsync();
         await CreateOrderAsync("sh.cs", OrderBody(customer));

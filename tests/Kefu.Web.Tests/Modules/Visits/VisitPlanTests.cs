@@ -170,7 +170,7 @@ public abstract class VisitPlanTests(ClockApp app)
     });
 
     [ProviderFact]
-    public Task VIS_02_a_Hangzhou_specialist_sees_no_Shanghai_customers_visits_cases_or_callbacks() => Serially(async () =>
+    public Task ORG_03_a_Hangzhou_specialist_sees_no_Shanghai_customers_visits_cases_or_callbacks() => Serially(async () =>
     {
         var customer = await AssignedCustomerAsync("A");
         var name = (string)(await SendAsync("sh.cs", HttpMethod.Get, $"/api/customers/{customer}")).Body!["name"]!;

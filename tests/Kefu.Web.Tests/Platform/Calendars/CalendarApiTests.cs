@@ -147,6 +147,68 @@ public abstract class CalendarApiTests(KefuFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("periods", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+    /// <summary>
+    /// CAL-03: 华东分公司 keeps its own calendar, on which Monday 19 October 2026 is a holiday of its
+    /// own. A deadline of a record owned inside the branch (a callback of 上海中心, VIS-03: the end of
+    /// the next working day) is counted on that calendar; the same deadline of 北京中心 (华北分公司,
+    /// no calendar of its own) on the company's.
+    /// </summary>
+    [ProviderFact]
+    public async Task CAL_03_a_deadline_uses_the_calendar_of_the_branch_that_owns_the_record()
+    {
+        using var admin = await app.ClientFor("admin");
+        using (var created = await admin.PutAsJsonAsync("/api/calendars/east-own", new { name = "华东分公司自有日历", parentId = "cn" }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, created.StatusCode);
+        }
+
+        using (var day = await admin.PutAsJsonAsync("/api/calendars/east-own/days/2026-10-19", new { kind = "holiday", name = "华东厂庆" }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, day.StatusCode);
+        }
+
+        var eastId = await app.UnitIdAsync("EAST");
+        var east = await admin.GetFromJsonAsync<JsonObject>($"/api/org/units/{eastId}");
+        Assert.Null((string?)east!["calendarId"]);
+        object Branch(string? calendarId) => new { kind = "Branch", function = "None", code = "EAST", name = (string?)east["name"], nameEn = (string?)east["nameEn"], calendarId };
+
+        using (var unknown = await admin.PutAsJsonAsync($"/api/org/units/{eastId}", Branch("mars")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            Assert.Contains("calendarId", await unknown.ProblemFieldsAsync());
+        }
+
+        using (var saved = await admin.PutAsJsonAsync($"/api/org/units/{eastId}", Branch("east-own")))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.Equal("east-own", (string?)(await saved.JsonObjectAsync())["calendarId"]);
+        }
+
+        try
+        {
+            // Friday 16 October 2026, 19:00: both jobs are finished after office hours.
+            var finished = new DateTimeOffset(2026, 10, 16, 19, 0, 0, TimeSpan.FromHours(8));
+            Assert.Equal(new DateTimeOffset(2026, 10, 20, 18, 0, 0, TimeSpan.FromHours(8)), await CallbackDueAsync("sh.coord", "sh.eng1", finished));
+            Assert.Equal(new DateTimeOffset(2026, 10, 19, 18, 0, 0, TimeSpan.FromHours(8)), await CallbackDueAsync("bj.sup", "bj.eng1", finished));
+        }
+        finally
+        {
+            using var restored = await admin.PutAsJsonAsync($"/api/org/units/{eastId}", Branch(null));
+            Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        }
+    }
+
+    private async Task<DateTimeOffset> CallbackDueAsync(string coordinator, string technician, DateTimeOffset finished)
+    {
+        using var client = await app.ClientFor(coordinator);
+        using var response = await client.PostAsJsonAsync("/api/callbacks", new
+        {
+            jobReference = "CAL03-" + Guid.NewGuid().ToString("N")[..6], customerName = "日历客户", technicianId = await app.StaffIdAsync(technician), completedAt = finished,
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        return DateTimeOffset.Parse((string)JsonNode.Parse(body)!["dueAt"]!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+    }
 }
 
 public sealed class CalendarApiTestsOnSqlite(SqliteApp app) : CalendarApiTests(app), IClassFixture<SqliteApp>;

@@ -19,6 +19,9 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [TempData] public string? Message { get; set; }
+
+    /// <summary>CUS-05: the contact being recorded.</summary>
+    [BindProperty] public ContactForm Contact { get; set; } = new();
     public Customer Customer { get; private set; } = null!;
     public string? OwnerName { get; private set; }
     public bool CanEdit { get; private set; }
@@ -37,7 +40,25 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
 
     public async Task<IActionResult> OnPostContactAsync(CancellationToken ct)
     {
-        if (!await customers.RecordContactAsync(await current.GetViewerAsync(ct), Id, ct))
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        var (contact, problems) = await customers.RecordContactAsync(await current.GetViewerAsync(ct), current.UserId!, Id,
+            new CustomerContactInput(Contact.Channel, Contact.ContactName, Contact.Summary, Contact.Outcome), ct);
+        if (problems.HasErrors)
+        {
+            problems.CopyTo(ModelState, nameof(Contact));
+            return Page();
+        }
+
+        if (contact is null)
         {
             return NotFound();
         }
@@ -86,4 +107,13 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
         Duplicates = await customers.DuplicatesAsync(viewer, CustomersModule.ToInput(customer), customer.Id, ct);
         return true;
     }
+}
+
+/// <summary>CUS-05: the contact form of the customer's page.</summary>
+public sealed class ContactForm
+{
+    public ContactChannel? Channel { get; set; }
+    public string? ContactName { get; set; }
+    public string? Summary { get; set; }
+    public string? Outcome { get; set; }
 }

@@ -13,6 +13,7 @@ public sealed class OrgUnitEditModel(KefuDbContext db, SaveOrgUnit save, IString
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public OrgUnitForm Input { get; set; } = new();
+    public IReadOnlyList<(string Id, string Name)> Calendars { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -25,13 +26,15 @@ public sealed class OrgUnitEditModel(KefuDbContext db, SaveOrgUnit save, IString
         Input = new OrgUnitForm
         {
             ParentId = unit.ParentId, Kind = unit.Kind, Function = unit.Function, Code = unit.Code, Name = unit.Name,
-            NameEn = unit.NameEn, TimeZone = unit.TimeZone, IsActive = unit.IsActive, Version = unit.Version,
+            NameEn = unit.NameEn, TimeZone = unit.TimeZone, IsActive = unit.IsActive, Version = unit.Version, CalendarId = unit.CalendarId,
         };
+        Calendars = await OrgUnitForm.CalendarsAsync(db, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        Calendars = await OrgUnitForm.CalendarsAsync(db, ct);
         if (!ModelState.IsValid)
         {
             return Page();

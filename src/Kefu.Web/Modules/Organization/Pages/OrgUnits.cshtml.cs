@@ -14,6 +14,9 @@ namespace Kefu.Web.Modules.Organization.Pages;
 public interface IOrgUnitForm
 {
     OrgUnitForm Input { get; }
+
+    /// <summary>The working calendars a unit may use (CAL-03): id and name.</summary>
+    IReadOnlyList<(string Id, string Name)> Calendars { get; }
 }
 
 public sealed class OrgUnitForm
@@ -27,8 +30,13 @@ public sealed class OrgUnitForm
     public string? TimeZone { get; set; }
     public bool IsActive { get; set; } = true;
     public int Version { get; set; }
+    public string? CalendarId { get; set; }
 
-    public OrgUnitInput ToInput() => new(ParentId, Kind, Function, Code, Name, NameEn, TimeZone, IsActive, Version);
+    public OrgUnitInput ToInput() => new(ParentId, Kind, Function, Code, Name, NameEn, TimeZone, IsActive, Version, CalendarId);
+
+    public static async Task<IReadOnlyList<(string Id, string Name)>> CalendarsAsync(KefuDbContext db, CancellationToken ct) =>
+        (await db.Set<Kefu.Web.Platform.Calendars.WorkCalendar>().AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+        .Select(c => (c.Id, c.Name)).ToArray();
 }
 
 /// <summary>ORG-01: the org tree. Everyone with staff access reads it; administrators add units.</summary>
@@ -38,6 +46,7 @@ public sealed class OrgUnitsModel(KefuDbContext db, SaveOrgUnit save, CurrentUse
     [BindProperty] public OrgUnitForm Input { get; set; } = new();
 
     public IReadOnlyList<(OrgUnit Unit, int Depth)> Units { get; private set; } = [];
+    public IReadOnlyList<(string Id, string Name)> Calendars { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -88,5 +97,6 @@ public sealed class OrgUnitsModel(KefuDbContext db, SaveOrgUnit save, CurrentUse
         CanEdit = current.IsInRole(Role.SystemAdministrator);
         var units = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Path).ToListAsync(ct);
         Units = units.Select(u => (u, OrgPath.Ids(u.Path).Count - 1)).ToArray();
+        Calendars = await OrgUnitForm.CalendarsAsync(db, ct);
     }
 }
