@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Kefu.Web.Data;
 using Kefu.Web.Platform.Notifications;
 using Kefu.Web.Platform.Settings;
+using Kefu.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -193,5 +194,46 @@ public sealed class MailTransportTests(SqliteClockApp app) : IClassFixture<Sqlit
             AssertOneLine(m.LastError);
             Assert.Equal($"Connection timed out to 127.0.0.1:{port} (after 1 s).", m.LastError);
         });
+    }
+
+    [Fact]
+    public async Task NTF_01_settings_saved_before_the_security_mode_keep_their_meaning_and_the_page_saves_the_new_ones()
+    {
+        // As the System.Net.Mail release stored them: EnableSsl meant STARTTLS.
+        await app.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<PolicyStore>().SaveAsync(NotificationSettings.Key,
+                JsonNode.Parse("""{"smtp":{"enabled":true,"host":"mail.example","port":587,"enableSsl":true,"userName":"u","password":"p","from":"kefu@example.com"}}"""), "test");
+            return 0;
+        });
+        using var admin = await app.ClientFor("admin");
+        var channels = (await admin.GetFromJsonAsync<JsonObject>("/api/notifications/channels"))!;
+        Assert.Equal("StartTls", (string?)channels["smtpSecurity"]);
+        Assert.Equal(15, (int)channels["smtpTimeoutSeconds"]!);
+        Assert.False((bool)channels["smtpAcceptUntrustedCertificate"]!);
+
+        using var page = await PageSession.SignedInAsync(app, "admin");
+        var token = await PageSession.FormTokenAsync(page, "/admin/notifications");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.SmtpEnabled"] = "true", ["Input.SmtpHost"] = "mail.example", ["Input.SmtpPort"] = "465",
+            ["Input.SmtpSecurity"] = "SslOnConnect", ["Input.SmtpTimeoutSeconds"] = "30", ["Input.SmtpAcceptUntrusted"] = "true",
+            ["Input.SmtpFrom"] = "kefu@example.com", ["Input.SmtpUser"] = "u", ["Input.SmtpPassword"] = "",
+            ["Input.FirstRetrySeconds"] = "30", ["Input.MaxAttempts"] = "8", ["__RequestVerificationToken"] = token,
+        });
+        using var saved = await page.PostAsync("/admin/notifications", form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var smtp = (await app.InScopeAsync(sp => sp.GetRequiredService<PolicyStore>().GetAsync<NotificationSettings>(NotificationSettings.Key))).Smtp;
+        Assert.Equal((SmtpSecurity.SslOnConnect, 30, true, "p"), (smtp.EffectiveSecurity, smtp.TimeoutSeconds, smtp.AcceptUntrustedCertificate, smtp.Password));
+
+        var token2 = await PageSession.FormTokenAsync(page, "/admin/notifications");
+        using var bad = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.SmtpHost"] = "mail.example", ["Input.SmtpPort"] = "465", ["Input.SmtpSecurity"] = "SslOnConnect", ["Input.SmtpTimeoutSeconds"] = "0",
+            ["Input.FirstRetrySeconds"] = "30", ["Input.MaxAttempts"] = "8", ["__RequestVerificationToken"] = token2,
+        });
+        using var refused = await page.PostAsync("/admin/notifications", bad);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(30, (await app.InScopeAsync(sp => sp.GetRequiredService<PolicyStore>().GetAsync<NotificationSettings>(NotificationSettings.Key))).Smtp.TimeoutSeconds);
     }
 }
