@@ -1,4 +1,5 @@
 using Kefu.Web.Data;
+using Kefu.Web.Platform.Observability;
 using Kefu.Web.Platform.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Kefu.Web.Platform.Notifications;
 /// up after the configured number of attempts. A message is claimed (LockedUntil, with the
 /// concurrency token) before sending, so two nodes never send the same message.
 /// </summary>
-public sealed class OutboxDispatcher(KefuDbContext db, PolicyStore policies, IEnumerable<IChannelSender> senders, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(KefuDbContext db, PolicyStore policies, IEnumerable<IChannelSender> senders, TimeProvider clock, KefuMetrics metrics, ILogger<OutboxDispatcher> logger)
 {
     public const int BatchSize = 50;
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
@@ -84,6 +85,7 @@ public sealed class OutboxDispatcher(KefuDbContext db, PolicyStore policies, IEn
         }
         else
         {
+            metrics.OutboxAttemptFailed(message.Channel);
             message.LastError = Cut(error);
             if (message.Attempts >= settings.MaxAttempts)
             {
