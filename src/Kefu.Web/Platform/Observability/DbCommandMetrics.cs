@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Kefu.Web.Platform.Observability;
 
 /// <summary>
-/// Times every command EF Core sends, on SQLite and PostgreSQL alike (ADR 0011: Microsoft.Data.Sqlite
+/// Times every command EF Core sends, on SQLite and PostgreSQL alike (ADR 0012: Microsoft.Data.Sqlite
 /// has no meter and EF Core's own meter counts queries without timing them).
 /// </summary>
 public sealed class DbCommandMetrics(KefuMetrics metrics) : DbCommandInterceptor

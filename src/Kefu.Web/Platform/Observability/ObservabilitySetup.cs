@@ -35,7 +35,7 @@ public sealed class MetricsOptions
 }
 
 /// <summary>
-/// OpenTelemetry (ADR 0011): metrics for Prometheus at <c>/metrics</c> when <c>Kefu:Metrics:Enabled</c>,
+/// OpenTelemetry (ADR 0012): metrics for Prometheus at <c>/metrics</c> when <c>Kefu:Metrics:Enabled</c>,
 /// metrics and traces over OTLP when an endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
 /// or <c>Kefu:Otlp:Endpoint</c>). With neither, the SDK is not even registered.
 /// </summary>

@@ -10,6 +10,8 @@ using Kefu.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Kefu.Web.Tests.Platform.Clock;
 
@@ -247,3 +249,41 @@ public sealed class ObservabilityTestsOnSqlite(SqliteMetricsApp app) : Observabi
 
 [Collection(MetricsRunAlone.Name)]
 public sealed class ObservabilityTestsOnPostgres(PostgresMetricsApp app) : ObservabilityTests(app), IClassFixture<PostgresMetricsApp>;
+
+/// <summary>Kefu exporting over OTLP/HTTP to a local listener standing in for a collector.</summary>
+public sealed class OtlpApp() : ClockApp(DatabaseKind.Sqlite)
+{
+    public WebhookListener Collector { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Kefu:Otlp:Endpoint", $"http://127.0.0.1:{Collector.Port}");
+        builder.UseSetting("Kefu:Otlp:Protocol", "http/protobuf");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Collector.Dispose();
+    }
+}
+
+public sealed class OtlpExportTests(OtlpApp app) : IClassFixture<OtlpApp>
+{
+    [Fact]
+    public async Task Metrics_and_traces_go_to_the_configured_collector()
+    {
+        using (var admin = await app.ClientFor("admin"))
+        using (var me = await admin.GetAsync("/api/me"))
+        {
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        }
+
+        Assert.True(app.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000));
+        Assert.True(app.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+        var paths = app.Collector.Received.Select(r => r.Path).ToHashSet();
+        Assert.Contains("/v1/metrics", paths);
+        Assert.Contains("/v1/traces", paths);
+    }
+}
