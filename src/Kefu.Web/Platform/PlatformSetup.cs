@@ -4,6 +4,7 @@ using Kefu.Web.Platform.Database;
 using Kefu.Web.Platform.Http;
 using Kefu.Web.Platform.Jobs;
 using Kefu.Web.Platform.Notifications;
+using Kefu.Web.Platform.Observability;
 using Kefu.Web.Platform.Settings;
 using Kefu.Web.Platform.Sla;
 using Kefu.Web.Platform.Localization;
@@ -47,6 +48,7 @@ public static class PlatformSetup
         services.AddHostedService<DatabaseInitializer>();
 
         builder.AddKefuDataProtection();
+        builder.AddKefuObservability();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -112,6 +114,7 @@ public static class PlatformSetup
             app.UseForwardedHeaders(forwarded);
         }
 
+        app.UseKefuMetrics();
         app.WarnIfKeysAreStoredInClear();
 
         // Localisation first, so error pages and problem details speak the caller's language too.

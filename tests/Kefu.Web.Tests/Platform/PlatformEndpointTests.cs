@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kefu.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Kefu.Web.Tests.Platform;
 
@@ -57,6 +59,26 @@ public abstract class PlatformEndpointTests(KefuFactory app)
         // This app runs on the wall clock: in a year whose holiday arrangement is not shipped the
         // calendar is degraded (CAL-02, tested on a fixed clock in ProvisionalCalendarTests), nothing else.
         Assert.True(body == "Healthy" || (url == "/health/ready" && body.StartsWith("Degraded\ncalendar: ", StringComparison.Ordinal)), body);
+    }
+
+    [ProviderFact]
+    public async Task Ready_ReportsTheJobSchedulerAndTheOutbox()
+    {
+        var report = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains("ready"));
+
+        Assert.Equal(HealthStatus.Healthy, report.Entries["jobs"].Status);
+        Assert.Equal(HealthStatus.Healthy, report.Entries["outbox"].Status);
+    }
+
+    [ProviderFact]
+    public async Task Metrics_AreOffUnlessConfigured()
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "127.0.0.1");
+        using var response = await client.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("# TYPE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [ProviderFact]

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Kefu.Web.Data;
+using Kefu.Web.Platform.Observability;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -79,6 +80,7 @@ public sealed class SignInGuard(
     DummyPasswordHash dummy,
     IOptionsMonitor<SignInLimitOptions> options,
     TimeProvider clock,
+    KefuMetrics metrics,
     ILogger<SignInGuard> logger)
 {
     private static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(1);
@@ -109,6 +111,7 @@ public sealed class SignInGuard(
         if (until is { } free)
         {
             logger.LogWarning("Sign-in refused: too many failures (address {Address}, channel {Channel}).", address, channel);
+            metrics.SignInFailed(channel, "limited");
             return new SignInAttempt(SignInOutcome.Limited, null, free - now);
         }
 
@@ -137,6 +140,7 @@ public sealed class SignInGuard(
 
         if (result.IsLockedOut && await signIn.UserManager.GetLockoutEndDateAsync(user!) is { } end && end.UtcDateTime > now)
         {
+            metrics.SignInFailed(channel, "limited");
             return new SignInAttempt(SignInOutcome.Limited, null, end.UtcDateTime - now);
         }
 
@@ -147,6 +151,7 @@ public sealed class SignInGuard(
             : "LoginFailed";
         db.AddSignInEvent(action, known ? user : null, channel);
         await db.SaveChangesAsync(ct);
+        metrics.SignInFailed(channel, "failed");
         // Counters older than every window are of no use any more.
         var expired = addressSince < accountSince ? addressSince : accountSince;
         await db.SignInFailures.Where(f => f.At < expired).ExecuteDeleteAsync(ct);

@@ -45,6 +45,14 @@ public static class JobsSetup
                 });
             }
 
+            // /health/ready: Quartz's own check (running, store reachable). Degraded rather than
+            // Unhealthy when it fails: the node still serves pages, only its jobs stop.
+            q.AddQuartzHealthChecks(o =>
+            {
+                o.Name = "jobs";
+                o.Tags.Add("ready");
+                o.FailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded;
+            });
             Every<SlaSweepJob>(q, "sla-sweep", interval);
             Every<OutboxJob>(q, "outbox", interval);
             foreach (var job in moduleJobs)

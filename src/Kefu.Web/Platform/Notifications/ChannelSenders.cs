@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Mail;
-using System.Text;
-
 namespace Kefu.Web.Platform.Notifications;
 
 /// <summary>Delivers one outbox message over one channel; throws when the channel refuses.</summary>
@@ -12,37 +8,26 @@ public interface IChannelSender
     Task SendAsync(OutboxMessage message, NotificationSettings settings, CancellationToken ct);
 }
 
-/// <summary>Email over SMTP (System.Net.Mail).</summary>
-public sealed class SmtpSender : IChannelSender
+/// <summary>
+/// A channel that keeps a connection open for a batch of messages (SMTP). The dispatcher opens one
+/// batch per channel for the messages it drains from the outbox and disposes it after the last one.
+/// </summary>
+public interface IBatchChannelSender : IChannelSender
 {
-    public NotificationChannel Channel => NotificationChannel.Email;
-
-    public async Task SendAsync(OutboxMessage message, NotificationSettings settings, CancellationToken ct)
-    {
-        var smtp = settings.Smtp;
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
-        {
-            EnableSsl = smtp.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = 15_000,
-        };
-        if (!string.IsNullOrEmpty(smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        }
-
-        using var mail = new MailMessage(smtp.From, message.Recipient)
-        {
-            Subject = message.Subject,
-            Body = message.Body,
-            SubjectEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-        };
-        mail.Headers.Add("X-Kefu-Event", message.EventKey);
-        await client.SendMailAsync(mail, ct);
-    }
+    IChannelBatch OpenBatch(NotificationSettings settings);
 }
+
+/// <summary>One connection's worth of deliveries; a failed message leaves the batch usable for the next.</summary>
+public interface IChannelBatch : IAsyncDisposable
+{
+    Task SendAsync(OutboxMessage message, CancellationToken ct);
+}
+
+/// <summary>
+/// A delivery failure described for the attempt log: what went wrong, in one line, without a
+/// stack trace (the server's reply where there is one).
+/// </summary>
+public sealed class ChannelDeliveryException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// WeCom (企业微信) and DingTalk (钉钉) group robots: a markdown message POSTed as JSON to the

@@ -20,12 +20,14 @@ public sealed record TestMessageResult(long MessageId, string Status, string? Er
 public sealed record ChannelSettingsDto(
     bool SmtpEnabled, string? SmtpHost, int SmtpPort, bool SmtpSsl, string? SmtpUser, bool SmtpPasswordSet, string SmtpFrom,
     bool WeComEnabled, bool WeComWebhookSet, bool DingTalkEnabled, bool DingTalkWebhookSet,
-    bool SmsEnabled, string? SmsGatewayUrl, bool SmsKeySet, int FirstRetrySeconds, int MaxAttempts)
+    bool SmsEnabled, string? SmsGatewayUrl, bool SmsKeySet, int FirstRetrySeconds, int MaxAttempts,
+    SmtpSecurity SmtpSecurity, int SmtpTimeoutSeconds, bool SmtpAcceptUntrustedCertificate)
 {
     public static ChannelSettingsDto From(NotificationSettings s) => new(
-        s.Smtp.Enabled, s.Smtp.Host, s.Smtp.Port, s.Smtp.EnableSsl, s.Smtp.UserName, !string.IsNullOrEmpty(s.Smtp.Password), s.Smtp.From,
+        s.Smtp.Enabled, s.Smtp.Host, s.Smtp.Port, s.Smtp.EffectiveSecurity != SmtpSecurity.None, s.Smtp.UserName, !string.IsNullOrEmpty(s.Smtp.Password), s.Smtp.From,
         s.WeCom.Enabled, !string.IsNullOrEmpty(s.WeCom.WebhookUrl), s.DingTalk.Enabled, !string.IsNullOrEmpty(s.DingTalk.WebhookUrl),
-        s.Sms.Enabled, s.Sms.GatewayUrl, !string.IsNullOrEmpty(s.Sms.ApiKey), s.FirstRetrySeconds, s.MaxAttempts);
+        s.Sms.Enabled, s.Sms.GatewayUrl, !string.IsNullOrEmpty(s.Sms.ApiKey), s.FirstRetrySeconds, s.MaxAttempts,
+        s.Smtp.EffectiveSecurity, s.Smtp.TimeoutSeconds, s.Smtp.AcceptUntrustedCertificate);
 }
 
 public static class NotificationsApi

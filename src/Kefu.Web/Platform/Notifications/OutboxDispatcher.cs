@@ -1,4 +1,5 @@
 using Kefu.Web.Data;
+using Kefu.Web.Platform.Observability;
 using Kefu.Web.Platform.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Kefu.Web.Platform.Notifications;
 /// up after the configured number of attempts. A message is claimed (LockedUntil, with the
 /// concurrency token) before sending, so two nodes never send the same message.
 /// </summary>
-public sealed class OutboxDispatcher(KefuDbContext db, PolicyStore policies, IEnumerable<IChannelSender> senders, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(KefuDbContext db, PolicyStore policies, IEnumerable<IChannelSender> senders, TimeProvider clock, KefuMetrics metrics, ILogger<OutboxDispatcher> logger)
 {
     public const int BatchSize = 50;
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
@@ -23,6 +24,8 @@ public sealed class OutboxDispatcher(KefuDbContext db, PolicyStore policies, IEn
             .Where(m => m.Status == DeliveryStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.NextAttemptAt).Take(BatchSize).ToListAsync(ct);
         var delivered = 0;
+        // One connection per channel for the whole batch (SMTP), closed after the last message.
+        await using var connections = new ChannelConnections(senders, settings);
         foreach (var message in due)
         {
             message.LockedUntil = now + ClaimFor;
@@ -37,21 +40,23 @@ public sealed class OutboxDispatcher(KefuDbContext db, PolicyStore policies, IEn
                 continue;
             }
 
-            delivered += await DeliverAsync(message, settings, ct) ? 1 : 0;
+            delivered += await DeliverAsync(message, settings, connections, ct) ? 1 : 0;
         }
 
         return delivered;
     }
 
     /// <summary>Delivers one message now (the channel test); it stays in the outbox for retries if it fails.</summary>
-    public Task<bool> DeliverNowAsync(OutboxMessage message, NotificationSettings settings, CancellationToken ct) =>
-        DeliverAsync(message, settings, ct);
-
-    private async Task<bool> DeliverAsync(OutboxMessage message, NotificationSettings settings, CancellationToken ct)
+    public async Task<bool> DeliverNowAsync(OutboxMessage message, NotificationSettings settings, CancellationToken ct)
     {
-        var sender = senders.FirstOrDefault(s => s.Channel == message.Channel);
+        await using var connections = new ChannelConnections(senders, settings);
+        return await DeliverAsync(message, settings, connections, ct);
+    }
+
+    private async Task<bool> DeliverAsync(OutboxMessage message, NotificationSettings settings, ChannelConnections connections, CancellationToken ct)
+    {
         string? error = null;
-        if (sender is null || !settings.IsEnabled(message.Channel))
+        if (!connections.Has(message.Channel) || !settings.IsEnabled(message.Channel))
         {
             error = $"Channel {message.Channel} is not configured.";
         }
@@ -59,7 +64,7 @@ public sealed class OutboxDispatcher(KefuDbContext db, PolicyStore policies, IEn
         {
             try
             {
-                await sender.SendAsync(message, settings, ct);
+                await connections.SendAsync(message, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -80,6 +85,7 @@ public sealed class OutboxDispatcher(KefuDbContext db, PolicyStore policies, IEn
         }
         else
         {
+            metrics.OutboxAttemptFailed(message.Channel);
             message.LastError = Cut(error);
             if (message.Attempts >= settings.MaxAttempts)
             {
@@ -96,4 +102,37 @@ public sealed class OutboxDispatcher(KefuDbContext db, PolicyStore policies, IEn
     }
 
     private static string? Cut(string? text) => text is null || text.Length <= 1000 ? text : text[..1000];
+
+    /// <summary>The open batches of one dispatch, one per channel whose sender keeps a connection.</summary>
+    private sealed class ChannelConnections(IEnumerable<IChannelSender> senders, NotificationSettings settings) : IAsyncDisposable
+    {
+        private readonly Dictionary<NotificationChannel, IChannelBatch> _open = [];
+
+        public bool Has(NotificationChannel channel) => senders.Any(s => s.Channel == channel);
+
+        public Task SendAsync(OutboxMessage message, CancellationToken ct)
+        {
+            var sender = senders.First(s => s.Channel == message.Channel);
+            if (sender is not IBatchChannelSender batched)
+            {
+                return sender.SendAsync(message, settings, ct);
+            }
+
+            if (!_open.TryGetValue(message.Channel, out var batch))
+            {
+                batch = batched.OpenBatch(settings);
+                _open[message.Channel] = batch;
+            }
+
+            return batch.SendAsync(message, ct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var batch in _open.Values)
+            {
+                await batch.DisposeAsync();
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ using Kefu.Web.Data;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Notifications;
+using Kefu.Web.Platform.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Platform.Sla;
@@ -13,7 +14,7 @@ namespace Kefu.Web.Platform.Sla;
 /// (the concurrency token), so with several nodes a timer fires exactly once; a breach found
 /// long after its due time (the system was down) fires at once and is marked late.
 /// </summary>
-public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarService calendars, TimeProvider clock, ILogger<SlaSweeper> logger)
+public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarService calendars, TimeProvider clock, KefuMetrics metrics, ILogger<SlaSweeper> logger)
 {
     public const int BatchSize = 200;
 
@@ -93,11 +94,13 @@ public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarServ
     {
         if (breach)
         {
-            db.Add(new SlaBreach
+            var record = new SlaBreach
             {
                 TimerId = timer.Id, RecordType = timer.RecordType, RecordId = timer.RecordId, Rule = timer.Rule, OwnerId = timer.OwnerId,
                 OrgPath = timer.OrgPath, DueAt = timer.DueAt, BreachedAt = now, Late = timer.FiredLate, Provisional = timer.Provisional,
-            });
+            };
+            db.Add(record);
+            CountWhenSaved(record);
         }
 
         var calendar = await calendars.GetAsync(timer.CalendarId, ct);
@@ -121,6 +124,30 @@ public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarServ
             recipients,
             [timer.Name, timer.Rule, due.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), timer.RecordType, timer.RecordId],
             timer.Link, nameof(SlaTimer), timer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+    }
+
+    /// <summary>
+    /// The breach counter goes up when the breach row is saved (the sweep's own save, or the caller's
+    /// for a stop after the due time), so a unit of work that is never saved counts nothing.
+    /// </summary>
+    private void CountWhenSaved(SlaBreach record)
+    {
+        void OnSaved(object? sender, SavedChangesEventArgs e)
+        {
+            var state = db.Entry(record).State;
+            if (state == EntityState.Added)
+            {
+                return; // another save of this unit of work came first
+            }
+
+            db.SavedChanges -= OnSaved;
+            if (state != EntityState.Detached)
+            {
+                metrics.BreachRecorded(record.Rule, record.RecordType, record.Late);
+            }
+        }
+
+        db.SavedChanges += OnSaved;
     }
 
     /// <summary>People named, and holders of the named roles nearest above the record in the org tree.</summary>

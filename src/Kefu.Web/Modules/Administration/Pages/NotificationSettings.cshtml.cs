@@ -19,7 +19,9 @@ public sealed class NotificationSettingsModel(PolicyStore store, ChannelTester t
         public bool SmtpEnabled { get; set; }
         public string? SmtpHost { get; set; }
         public int? SmtpPort { get; set; } = 25;
-        public bool SmtpSsl { get; set; }
+        public SmtpSecurity? SmtpSecurity { get; set; } = Platform.Notifications.SmtpSecurity.None;
+        public int? SmtpTimeoutSeconds { get; set; } = 15;
+        public bool SmtpAcceptUntrusted { get; set; }
         public string? SmtpFrom { get; set; } = "kefu@localhost";
         public string? SmtpUser { get; set; }
         public string? SmtpPassword { get; set; }
@@ -44,7 +46,8 @@ public sealed class NotificationSettingsModel(PolicyStore store, ChannelTester t
         await LoadAsync(ct);
         Input = new SettingsForm
         {
-            SmtpEnabled = Current.SmtpEnabled, SmtpHost = Current.SmtpHost, SmtpPort = Current.SmtpPort, SmtpSsl = Current.SmtpSsl,
+            SmtpEnabled = Current.SmtpEnabled, SmtpHost = Current.SmtpHost, SmtpPort = Current.SmtpPort, SmtpSecurity = Current.SmtpSecurity,
+            SmtpTimeoutSeconds = Current.SmtpTimeoutSeconds, SmtpAcceptUntrusted = Current.SmtpAcceptUntrustedCertificate,
             SmtpFrom = Current.SmtpFrom, SmtpUser = Current.SmtpUser, WeComEnabled = Current.WeComEnabled, DingTalkEnabled = Current.DingTalkEnabled,
             SmsEnabled = Current.SmsEnabled, SmsGatewayUrl = Current.SmsGatewayUrl, FirstRetrySeconds = Current.FirstRetrySeconds, MaxAttempts = Current.MaxAttempts,
         };
@@ -56,6 +59,16 @@ public sealed class NotificationSettingsModel(PolicyStore store, ChannelTester t
         if (Input.SmtpPort is not (>= 1 and <= 65535))
         {
             ModelState.AddModelError("Input.SmtpPort", l["NtfSettings.BadPort"]);
+        }
+
+        if (Input.SmtpSecurity is not { } security || !Enum.IsDefined(security))
+        {
+            ModelState.AddModelError("Input.SmtpSecurity", l["NtfSettings.BadNumber"]);
+        }
+
+        if (Input.SmtpTimeoutSeconds is not (>= 1 and <= 600))
+        {
+            ModelState.AddModelError("Input.SmtpTimeoutSeconds", l["NtfSettings.BadNumber"]);
         }
 
         if (Input.SmtpEnabled && !System.Net.Mail.MailAddress.TryCreate(Input.SmtpFrom, out _))
@@ -87,7 +100,8 @@ public sealed class NotificationSettingsModel(PolicyStore store, ChannelTester t
         {
             Smtp = new SmtpSettings
             {
-                Enabled = Input.SmtpEnabled, Host = Input.SmtpHost?.Trim(), Port = Input.SmtpPort!.Value, EnableSsl = Input.SmtpSsl,
+                Enabled = Input.SmtpEnabled, Host = Input.SmtpHost?.Trim(), Port = Input.SmtpPort!.Value,
+                Security = Input.SmtpSecurity!.Value, TimeoutSeconds = Input.SmtpTimeoutSeconds!.Value, AcceptUntrustedCertificate = Input.SmtpAcceptUntrusted,
                 From = Input.SmtpFrom?.Trim() ?? "kefu@localhost", UserName = Input.SmtpUser?.Trim(),
                 Password = string.IsNullOrEmpty(Input.SmtpPassword) ? old.Smtp.Password : Input.SmtpPassword,
             },
