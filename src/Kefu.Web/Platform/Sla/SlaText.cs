@@ -18,6 +18,13 @@ public static class SlaText
         };
     }
 
+    /// <summary>"3 小时 12 分后到期" or "已超时 12 分钟" for a due instant (RPT-01's lists on the dashboard).</summary>
+    public static string Due(DateTime dueUtc, DateTimeOffset now)
+    {
+        var left = DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc) - now.UtcDateTime;
+        return left > TimeSpan.Zero ? Text.Get("Sla.DueIn", Span(left)) : Text.Get("Sla.Overdue", Span(left));
+    }
+
     /// <summary>"2 天", "3 小时 12 分", "12 分钟" in the reader's language.</summary>
     public static string Span(TimeSpan span) => HumanTime.Duration(span);
 
