@@ -26,7 +26,18 @@ public static class SlaText
     }
 
     /// <summary>"2 天", "3 小时 12 分", "12 分钟" in the reader's language.</summary>
-    public static string Span(TimeSpan span) => HumanTime.Duration(span);
+    public static string Span(TimeSpan span)
+    {
+        var spoken = Kefu.Core.Sla.SpokenSpan.Of(span);
+        return spoken.Words switch
+        {
+            Kefu.Core.Sla.SpanWords.Minutes => Text.Get("Span.Minutes", spoken.First),
+            Kefu.Core.Sla.SpanWords.Hours => Text.Get("Span.Hours", spoken.First),
+            Kefu.Core.Sla.SpanWords.HoursMinutes => Text.Get("Span.HoursMinutes", spoken.First, spoken.Second),
+            Kefu.Core.Sla.SpanWords.DayHours => Text.Get("Span.DayHours", spoken.First, spoken.Second),
+            Kefu.Core.Sla.SpanWords.Days => Text.Get("Span.Days", spoken.First),
+        };
+    }
 
     /// <summary>CAL-02: why a deadline is provisional, or null when it is not.</summary>
     public static string? ProvisionalReason(TimerDto timer) => timer switch

@@ -58,15 +58,15 @@ public sealed class ClusterTests(PostgresClockApp app) : IClassFixture<PostgresC
         var prefix = "race" + Guid.NewGuid().ToString("N")[..6];
         await StartTimersAsync(prefix);
         var race = new SweepRace(sweeps: 2);
-        var options = new DbContextOptionsBuilder<KefuDbContext>().UseApplicationServiceProvider(app.Services)
-            .UseNpgsql(app.ConnectionString).AddInterceptors(race).Options;
+        var settings = new Kefu.Web.Platform.Database.DatabaseSettings(Kefu.Web.Platform.Database.DatabaseProvider.Postgres, app.ConnectionString, TestDatabase.TempRoot);
 
         // Two sweeps, each with its own context, connection and unit of work, as two nodes' would be.
         async Task<int> SweepAsync()
         {
-            await using var db = new KefuDbContext(options);
+            await using var db = settings.CreateContext(b => b.UseApplicationServiceProvider(app.Services).AddInterceptors(race));
             var sweeper = new SlaSweeper(db, new Notifier(db, new PolicyStore(db, app.Clock), app.Clock),
-                app.Services.GetRequiredService<CalendarService>(), app.Clock, NullLogger<SlaSweeper>.Instance);
+                app.Services.GetRequiredService<CalendarService>(), app.Clock,
+                app.Services.GetRequiredService<Kefu.Web.Platform.Observability.KefuMetrics>(), NullLogger<SlaSweeper>.Instance);
             return (await sweeper.SweepAsync(CancellationToken.None)).Breaches;
         }
 
