@@ -24,7 +24,10 @@ public sealed class CustomerPageTests(BrowserFixture fixture) : IClassFixture<Br
 
         await page.GetByLabel("不是同一客户，仍然保存").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("customer-history")).ToContainTextAsync("Insert");
+        // The history reads in words (PLT-03): the action and "field: old → new".
+        await Assertions.Expect(page.GetByTestId("customer-history")).ToContainTextAsync("新增");
+        await Assertions.Expect(page.GetByTestId("customer-history")).ToContainTextAsync("客户名称：— → 上海浦江物流有限公司");
+        await Assertions.Expect(page.GetByTestId("customer-history")).ToContainTextAsync("结算方式：— → 月结");
         // CUS-05: the contact is recorded in detail.
         await page.GetByText("记录联系", new() { Exact = true }).ClickAsync();
         await page.GetByLabel("联系方式").SelectOptionAsync("Phone");

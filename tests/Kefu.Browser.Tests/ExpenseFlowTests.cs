@@ -35,7 +35,7 @@ public sealed class ExpenseFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         var supLogin = new LoginPage(sup, fixture.BaseUrl);
         await supLogin.OpenAsync();
         await supLogin.SignInAsync("sh.sup", "Kefu-demo-2026", "用户名", "密码", "登录");
-        await sup.GetByRole(AriaRole.Link, new() { Name = "待我审批" }).ClickAsync();
+        await sup.Locator("#sidebar-menu").GetByRole(AriaRole.Link, new() { Name = "待我审批" }).ClickAsync();
         var row = sup.GetByTestId("approvals").Locator("tr", new() { HasText = "1,234.56" }).First;
         await Assertions.Expect(row).ToBeVisibleAsync();
         await row.GetByRole(AriaRole.Link).First.ClickAsync();

@@ -130,9 +130,17 @@ public sealed class ChangeText(KefuDbContext db)
             var member = long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
                 ? Enum.GetName(clr, Enum.ToObject(clr, number))
                 : text;
-            var key = $"{clr.Name}.{member}";
-            var label = Text.Get(key);
-            return label == key ? member ?? text : label;
+            // Pages name an enum's labels by its type ("ClaimStatus.Draft") or by the property ("Settlement.Monthly").
+            foreach (var key in new[] { $"{clr.Name}.{member}", $"{propertyName}.{member}" })
+            {
+                var label = Text.Get(key);
+                if (label != key)
+                {
+                    return label;
+                }
+            }
+
+            return member ?? text;
         }
 
         if ((clr == typeof(DateTime) || clr is null) && value.ValueKind == JsonValueKind.String
