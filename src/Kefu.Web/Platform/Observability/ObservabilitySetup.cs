@@ -52,7 +52,9 @@ public static class ObservabilitySetup
         services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.Section));
         services.AddSingleton<KefuMetrics>();
         services.AddSingleton<DbCommandMetrics>();
-        services.ConfigureDbContext<KefuDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<DbCommandMetrics>()));
+        // Options belong to the provider's own context type (ADR 0011), whichever is registered.
+        services.ConfigureDbContext<SqliteKefuDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<DbCommandMetrics>()));
+        services.ConfigureDbContext<PostgresKefuDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<DbCommandMetrics>()));
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"]);
 
         var prometheus = configuration.GetValue<bool>($"{MetricsOptions.Section}:Enabled");

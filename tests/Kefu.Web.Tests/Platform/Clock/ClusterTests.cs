@@ -120,7 +120,7 @@ public sealed class ClusterTests(PostgresClockApp app) : IClassFixture<PostgresC
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton(clock);
-                services.ConfigureDbContext<KefuDbContext>(o => o.AddInterceptors(race));
+                services.ConfigureDbContext<PostgresKefuDbContext>(o => o.AddInterceptors(race));
             });
         }
     }
