@@ -1,6 +1,7 @@
 using Kefu.Web.Modules.Administration;
 using Kefu.Web.Modules.Customers;
 using Kefu.Web.Modules.Expenses;
+using Kefu.Web.Modules.Field;
 using Kefu.Web.Modules.Incidents;
 using Kefu.Web.Modules.Orders;
 using Kefu.Web.Modules.Organization;
@@ -37,6 +38,7 @@ builder.AddExpenses();
 builder.AddVisits();
 builder.AddIncidents();
 builder.AddOrders();
+builder.AddField();
 builder.AddKefuJobs();
 
 var app = builder.Build();
@@ -49,6 +51,7 @@ api.MapExpenses();
 api.MapVisits();
 api.MapIncidents();
 api.MapOrders();
+app.MapField(api);
 app.MapKefuPages();
 
 // Migrations and seeding run in DatabaseInitializer before the server accepts requests.

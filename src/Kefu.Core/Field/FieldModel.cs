@@ -17,7 +17,7 @@ public enum ServiceMode
 }
 
 /// <summary>FLD-05: the three service sheets, each numbered in its own sequence.</summary>
-public enum JobType
+public enum JobKind
 {
     /// <summary>安装单.</summary>
     Install,

@@ -62,11 +62,11 @@ public sealed record FieldPolicy
     public double UnknownDistanceKm { get; init; } = 30;
 
     /// <summary>PERF: points per finished job, by type and mode, for the monthly workload score (seed 002 工作量分值).</summary>
-    public IReadOnlyDictionary<JobType, int> PointsByType { get; init; } = new Dictionary<JobType, int>
+    public IReadOnlyDictionary<JobKind, int> PointsByType { get; init; } = new Dictionary<JobKind, int>
     {
-        [JobType.Install] = 3,
-        [JobType.Repair] = 2,
-        [JobType.Inspection] = 1,
+        [JobKind.Install] = 3,
+        [JobKind.Repair] = 2,
+        [JobKind.Inspection] = 1,
     };
 
     public IReadOnlyDictionary<ServiceMode, int> PointsBonusByMode { get; init; } = new Dictionary<ServiceMode, int>

@@ -319,6 +319,43 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/expenses/claims/{id:int}/attachments"] = new("sh.eng1", HttpStatusCode.Created, "gm", "hz.eng1", ids => $"/api/expenses/claims/{ids.ShClaim}/attachments", _ => PdfForm("Receipt")),
         ["GET /api/expenses/claims/{id:int}/attachments/{attachmentId:long}"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/expenses/claims/{ids.Record}/attachments/{ids.Child}",
             Sample: (m, ids) => m.FreshClaimAsync(ids, "sh.eng1", ClaimStage.WithReceipt)),
+        // Field service (FLD, CHG): coordinators dispatch, the job's technician works it; each row has its own job in the state it needs.
+        ["GET /api/field/jobs"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", null, _ => "/api/field/jobs"),
+        ["GET /api/field/jobs/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/field/jobs/{ids.Record}", Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.Assigned)),
+        ["POST /api/field/jobs"] = new("sh.coord", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/field/jobs",
+            _ => new { type = "Repair", customerName = Unique("矩阵报修"), problem = "打印机卡纸", skill = "打印机", siteLatitude = 31.23, siteLongitude = 121.47 }),
+        ["POST /api/field/jobs/{id:int}/assign"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/field/jobs/{ids.Record}/assign", ids => new { technicianId = ids.ShEng1 },
+            Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.New)),
+        ["GET /api/field/jobs/{id:int}/suggestions"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/field/jobs/{ids.Record}/suggestions", Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.New)),
+        ["POST /api/field/jobs/{id:int}/accept"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", "hz.eng1", ids => $"/api/field/jobs/{ids.Record}/accept", _ => new { },
+            Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.Assigned)),
+        ["POST /api/field/jobs/{id:int}/set-out"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", "hz.eng1", ids => $"/api/field/jobs/{ids.Record}/set-out", _ => new { latitude = 31.2, longitude = 121.4 },
+            Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.Assigned)),
+        ["POST /api/field/jobs/{id:int}/arrive"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", "hz.eng1", ids => $"/api/field/jobs/{ids.Record}/arrive", _ => new { note = "到场" },
+            Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.Assigned)),
+        ["POST /api/field/jobs/{id:int}/finish"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", "hz.eng1", ids => $"/api/field/jobs/{ids.Record}/finish",
+            _ => new { workDone = "清洁进纸通道", issue = "Other", cooperationFormCharged = true, rating = "Satisfied" }, Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.Arrived)),
+        ["POST /api/field/jobs/{id:int}/sign"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", "hz.eng1", ids => $"/api/field/jobs/{ids.Record}/sign",
+            _ => new { signedBy = "王先生", signature = Kefu.Web.Tests.Modules.Field.FieldJobTests.SignaturePng }, Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.Finished)),
+        ["POST /api/field/jobs/{id:int}/photos"] = new("sh.eng1", HttpStatusCode.Created, "adminclerk", "hz.eng1", ids => $"/api/field/jobs/{ids.Record}/photos", _ => PdfForm("Photo"),
+            Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.Assigned)),
+        ["POST /api/field/jobs/{id:int}/dispute"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", "hz.eng1", ids => $"/api/field/jobs/{ids.Record}/dispute", _ => new { note = "客户对收费有异议" },
+            Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.Finished)),
+        ["POST /api/field/jobs/{id:int}/decision"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", "hz.eng1", ids => $"/api/field/jobs/{ids.Record}/decision", _ => new { charge = false, decidedBy = "业务员" },
+            Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.Disputed)),
+        ["POST /api/field/jobs/{id:int}/stage"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/field/jobs/{ids.Record}/stage", _ => new { stage = "Diagnosis" },
+            Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.New)),
+        ["POST /api/field/jobs/{id:int}/close"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/field/jobs/{ids.Record}/close", Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.SignedByCustomer)),
+        ["POST /api/field/jobs/{id:int}/cancel"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/field/jobs/{ids.Record}/cancel", _ => new { reason = "客户取消报修" },
+            Sample: (m, ids) => m.FreshJobAsync(ids, JobStage.New)),
+        ["GET /api/field/board"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/field/board"),
+        ["POST /api/field/me/position"] = new("sh.eng1", HttpStatusCode.NoContent, "adminclerk", null, _ => "/api/field/me/position", _ => new { latitude = 31.23, longitude = 121.47 }),
+        ["POST /api/field/me/duty"] = new("sh.eng2", HttpStatusCode.NoContent, "adminclerk", null, _ => "/api/field/me/duty", _ => new { offDuty = false }),
+        ["GET /api/field/price-items"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", null, _ => "/api/field/price-items"),
+        ["POST /api/field/price-items"] = new("csmgr", HttpStatusCode.Created, "sh.coord", null, _ => "/api/field/price-items",
+            _ => new { code = Unique("M-"), name = "矩阵收费项", kind = "Part", priceYuan = 12.5m }),
+        ["PUT /api/field/price-items/{id:int}"] = new("csmgr", HttpStatusCode.OK, "sh.coord", null, ids => $"/api/field/price-items/{ids.Record}",
+            ids => new { code = ids.Child, name = "矩阵收费项（改）", kind = "Part", priceYuan = 13m }, Sample: (m, ids) => m.FreshPriceItemAsync(ids)),
         ["GET /api/approvals/inbox"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/inbox"),
         ["GET /api/approvals/delegations"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/delegations"),
         ["POST /api/approvals/delegations"] = new("sh.sup", HttpStatusCode.Created, null, null, _ => "/api/approvals/delegations",
@@ -614,6 +651,53 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         Investigated,
         PlanSubmitted,
         PlanApproved,
+    }
+
+    public enum JobStage
+    {
+        New,
+        Assigned,
+        Arrived,
+        Finished,
+        Disputed,
+        SignedByCustomer,
+    }
+
+    private async Task<Ids> FreshJobAsync(Ids ids, JobStage stage)
+    {
+        var id = Id(await OkAsync("sh.coord", "POST", "/api/field/jobs", new { type = "Repair", customerName = Unique("矩阵工单"), problem = "无法开机" }));
+        if (stage >= JobStage.Assigned)
+        {
+            await OkAsync("sh.coord", "POST", $"/api/field/jobs/{id}/assign", new { technicianId = ids.ShEng1 });
+        }
+
+        if (stage >= JobStage.Arrived)
+        {
+            await OkAsync("sh.eng1", "POST", $"/api/field/jobs/{id}/arrive", new { });
+        }
+
+        if (stage >= JobStage.Finished)
+        {
+            await OkAsync("sh.eng1", "POST", $"/api/field/jobs/{id}/finish", new { workDone = "更换电源", issue = "Hardware" });
+        }
+
+        if (stage == JobStage.Disputed)
+        {
+            await OkAsync("sh.eng1", "POST", $"/api/field/jobs/{id}/dispute", new { note = "客户认为仍在保修期" });
+        }
+
+        if (stage == JobStage.SignedByCustomer)
+        {
+            await OkAsync("sh.eng1", "POST", $"/api/field/jobs/{id}/sign", new { signedBy = "王先生", signature = Kefu.Web.Tests.Modules.Field.FieldJobTests.SignaturePng });
+        }
+
+        return ids with { Record = id };
+    }
+
+    private async Task<Ids> FreshPriceItemAsync(Ids ids)
+    {
+        var code = Unique("M-");
+        return ids with { Record = Id(await OkAsync("csmgr", "POST", "/api/field/price-items", new { code, name = "矩阵配件", kind = "Part", priceYuan = 10m })), Child = code };
     }
 
     public enum OrderStage

@@ -38,8 +38,9 @@ public abstract class UpgradeTests(KefuFactory app)
             var difference = DatabaseSchema.FromModel(db).Difference(await DatabaseSchema.FromDatabaseAsync(db));
             Assert.True(difference.Length == 0, difference);
 
-            // Every row of every entity reads back through the model (types, enums, keys).
-            foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && !e.HasSharedClrType))
+            // Every row of every entity reads back through the model (types, enums, keys); tables
+            // that later migrations add start empty.
+            foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && !e.HasSharedClrType && before.ContainsKey(e.GetTableName()!)))
             {
                 var set = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(entity.ClrType).Invoke(db, null)!;
                 var rows = await set.AsNoTracking().ToListAsync();
@@ -51,7 +52,9 @@ public abstract class UpgradeTests(KefuFactory app)
         }
 
         var after = await ContentsAsync(database);
-        Assert.Equal(before.Keys, after.Keys);
+        // Tables the release had keep every row; tables later migrations added are there, empty.
+        Assert.Empty(before.Keys.Except(after.Keys));
+        Assert.All(after.Keys.Except(before.Keys), added => Assert.Empty(after[added]));
         foreach (var (table, rows) in before)
         {
             Assert.True(rows.SequenceEqual(after[table]), $"{table} changed: {rows.Count} row(s) before, {after[table].Count} after; first before: {rows.FirstOrDefault()}; first after: {after[table].FirstOrDefault()}");

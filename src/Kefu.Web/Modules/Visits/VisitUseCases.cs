@@ -239,6 +239,25 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
         return (callback, problems);
     }
 
+    /// <summary>
+    /// VIS-03 fed by field service: a finished job creates its supervision callback with the
+    /// technician and the due time on the centre's calendar; the caller saves it with the job.
+    /// </summary>
+    public async Task<ServiceCallback> CallbackForJobAsync(string jobReference, int? customerId, string customerName, string technicianId, string centrePath, int centreId,
+        DateTime completedUtc, CancellationToken ct)
+    {
+        var calendar = await calendars.ForOrgPathAsync(db, centrePath, ct);
+        var policy = await policies.GetAsync<VisitPolicy>(VisitPolicy.Key, ct);
+        var callback = new ServiceCallback
+        {
+            JobReference = jobReference, CustomerId = customerId, CustomerName = customerName, OrgPath = centrePath, CentreId = centreId, OwnerId = technicianId,
+            CompletedAt = completedUtc, DueAt = VisitRules.CallbackDue(new DateTimeOffset(completedUtc, TimeSpan.Zero), calendar, policy).UtcDateTime,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(callback);
+        return callback;
+    }
+
     /// <summary>VIS-03: the coordinator records the customer's rating on the four-point scale.</summary>
     public async Task<(ServiceCallback? Callback, ProblemBuilder Problems, bool Conflict)> RecordCallbackAsync(
         ScopeViewer viewer, string userId, int id, CallbackResultInput input, CancellationToken ct)

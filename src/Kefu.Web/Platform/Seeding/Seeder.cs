@@ -60,6 +60,8 @@ public sealed class Seeder(
         new("sh.eng1", "SH", "沈工程师一", "E0204", Role.FieldEngineer),
         new("sh.eng2", "SH", "韩工程师二", "E0205", Role.FieldEngineer),
         new("sh.lead", "SH", "杨组长", "E0206", Role.TeamLeader),
+        new("sh.eng3", "SH", "金工程师三", "E0207", Role.FieldEngineer),
+        new("sh.coord2", "SH", "魏上海协调二", "E0208", Role.Coordinator),
         new("hz.sup", "HZ", "朱杭州主管", "E0301", Role.CentreSupervisor),
         new("hz.eng1", "HZ", "秦杭州工程师", "E0302", Role.FieldEngineer),
         new("hz.cs", "HZ", "尤杭州客服", "E0303", Role.CsSpecialist),
