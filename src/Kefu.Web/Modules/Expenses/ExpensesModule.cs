@@ -25,7 +25,9 @@ public sealed record ClaimDto(
 
 public sealed record ClaimRowDto(int Id, string? Number, string Claimant, string Status, decimal Claimed, decimal Payable, string? SubmittedAt, string? CurrentStep);
 
-public sealed record InboxRowDto(long InstanceId, string SubjectType, string SubjectId, string Title, string StepKey, string Submitter, string SubmittedAt, string? OpensAt, string? Link);
+/// <summary>An approval waiting for me; <c>title</c> in the caller's language, <c>titleKey</c> the key it was written from (null for older approvals).</summary>
+public sealed record InboxRowDto(long InstanceId, string SubjectType, string SubjectId, string Title, string StepKey, string Submitter, string SubmittedAt, string? OpensAt, string? Link,
+    string? TitleKey = null);
 
 public sealed record FineResult(int Recorded);
 
@@ -305,8 +307,8 @@ public static class ExpensesModule
         var items = await approvals.InboxAsync(UserId(user), ct);
         var submitters = items.Select(i => i.SubmitterId).Distinct().ToArray();
         var names = await db.Users.AsNoTracking().Where(u => submitters.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return TypedResults.Ok(items.Select(i => new InboxRowDto(i.Id, i.SubjectType, i.SubjectId, i.Title, i.CurrentStepKey!, names.GetValueOrDefault(i.SubmitterId, ""),
-            Time(i.SubmittedAt)!, Time(i.StepStartedAt), i.Link)).ToList());
+        return TypedResults.Ok(items.Select(i => new InboxRowDto(i.Id, i.SubjectType, i.SubjectId, Kefu.Web.Platform.Localization.LocalText.Show(i.Title), i.CurrentStepKey!, names.GetValueOrDefault(i.SubmitterId, ""),
+            Time(i.SubmittedAt)!, Time(i.StepStartedAt), i.Link, Kefu.Web.Platform.Localization.LocalText.KeyOf(i.Title))).ToList());
     }
 
     private static async Task<Ok<List<ApprovalDelegation>>> MyDelegations(ClaimsPrincipal user, KefuDbContext db, CancellationToken ct)

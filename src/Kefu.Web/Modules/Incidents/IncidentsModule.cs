@@ -18,7 +18,8 @@ public sealed record IncidentDto(
     DateTime ReplyTargetAt, DateTime ReplyPromiseAt, DateTime? RepliedAt, bool Escalated, decimal? DamageYuan, bool CompensatedOnSpot, IncidentStatus Status,
     string? QcFinding, bool Concealed, string? CorrectivePlan, DateTime? PlanSentAt, DateTime? ClosedAt, int Version);
 
-public sealed record IncidentEventDto(DateTime At, string? Actor, string Kind, string? Text);
+/// <summary>A timeline line; <c>text</c> in the caller's language, <c>textKey</c> the key Kefu wrote it from (null for people's own words).</summary>
+public sealed record IncidentEventDto(DateTime At, string? Actor, string Kind, string? Text, string? TextKey = null);
 
 public sealed record IncidentDetailDto(IncidentDto Incident, IReadOnlyList<IncidentEventDto> Timeline);
 
@@ -95,11 +96,12 @@ public static class IncidentsModule
         i.CompensatedOnSpot, i.Status, i.QcFinding, i.Concealed, i.CorrectivePlan, i.PlanSentAt, i.ClosedAt, i.Version);
 
     internal static async Task<IReadOnlyList<IncidentEventDto>> TimelineAsync(KefuDbContext db, int id, CancellationToken ct) =>
-        await (from e in db.Set<IncidentEvent>().AsNoTracking().Where(e => e.IncidentId == id)
-               join u in db.Users on e.ActorId equals u.Id into actors
-               from u in actors.DefaultIfEmpty()
-               orderby e.At, e.Id
-               select new IncidentEventDto(e.At, u == null ? null : u.DisplayName, e.Kind, e.Text)).ToListAsync(ct);
+        (await (from e in db.Set<IncidentEvent>().AsNoTracking().Where(e => e.IncidentId == id)
+                join u in db.Users on e.ActorId equals u.Id into actors
+                from u in actors.DefaultIfEmpty()
+                orderby e.At, e.Id
+                select new IncidentEventDto(e.At, u == null ? null : u.DisplayName, e.Kind, e.Text, null)).ToListAsync(ct))
+        .Select(e => e with { Text = e.Text is null ? null : Kefu.Web.Platform.Localization.LocalText.Show(e.Text), TextKey = Kefu.Web.Platform.Localization.LocalText.KeyOf(e.Text) }).ToList();
 
     private static Results<Ok<IncidentDto>, Created<IncidentDto>, ValidationProblem, NotFound, ForbidHttpResult> Answer(IncidentResult result, bool created = false) => result switch
     {
