@@ -149,8 +149,13 @@ public static class ExpensesModule
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    private static async Task<Ok<Paged<ClaimRowDto>>> List(string? status, int? page, int? pageSize, ClaimQueries queries, CurrentUser current, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(await current.GetViewerAsync(ct), Enum.TryParse<ClaimStatus>(status, ignoreCase: true, out var s) ? s : null, page, pageSize, ct));
+    private static async Task<Results<Ok<Paged<ClaimRowDto>>, ValidationProblem>> List(string? status, int? page, int? pageSize, string? sort, string? dir, ClaimQueries queries, CurrentUser current, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var order = ListSort.ForApi(sort, dir, queries.Sorts(), problems);
+        return problems.HasErrors ? problems.ToProblem()
+            : TypedResults.Ok(await queries.ListAsync(await current.GetViewerAsync(ct), Enum.TryParse<ClaimStatus>(status, ignoreCase: true, out var s) ? s : null, page, pageSize, ct, sort: order));
+    }
 
     internal static Task<ClaimDto?> LoadAsync(int id, ClaimsPrincipal user, KefuDbContext db, CurrentUser current, ApprovalService approvals, CancellationToken ct) =>
         ClaimQueries.LoadAsync(id, user.FindFirstValue(ClaimTypes.NameIdentifier)!, db, current, approvals, ct);

@@ -95,6 +95,11 @@ public static class IncidentsModule
         i.PhoneCallAt, i.EmailDueAt, i.EmailSentAt, i.ReplyTargetAt, i.ReplyPromiseAt, i.RepliedAt, i.Escalated, i.DamageFen is { } f ? f / 100m : null,
         i.CompensatedOnSpot, i.Status, i.QcFinding, i.Concealed, i.CorrectivePlan, i.PlanSentAt, i.ClosedAt, i.Version);
 
+    /// <summary>The columns the incident ledger sorts on (page and API); newest first by default.</summary>
+    public static readonly SortMap<Incident> Sorts = new SortMap<Incident>(q => q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id), q => q.ThenByDescending(i => i.Id))
+        .Add("number", i => i.Number).Add("received", i => i.ReceivedAt).Add("type", i => i.Type).Add("customer", i => i.CustomerName)
+        .Add("summary", i => i.Summary).Add("emailDue", i => i.EmailDueAt).Add("status", i => i.Status);
+
     internal static async Task<IReadOnlyList<IncidentEventDto>> TimelineAsync(KefuDbContext db, int id, CancellationToken ct) =>
         (await (from e in db.Set<IncidentEvent>().AsNoTracking().Where(e => e.IncidentId == id)
                 join u in db.Users on e.ActorId equals u.Id into actors
@@ -113,17 +118,24 @@ public static class IncidentsModule
     };
 
     private static async Task<Results<Ok<Paged<IncidentDto>>, ValidationProblem>> List(
-        IncidentType? type, IncidentStatus? status, string? month, string? q, int? page, int? pageSize, KefuDbContext db, CurrentUser current, CancellationToken ct)
+        IncidentType? type, IncidentStatus? status, string? month, string? q, int? page, int? pageSize, string? sort, string? dir, KefuDbContext db, CurrentUser current, CancellationToken ct)
     {
         if (!string.IsNullOrEmpty(month) && CompanyTime.ParseMonth(month) is null)
         {
             return new ProblemBuilder().Add("month", "Validation.Month").ToProblem();
         }
 
+        var problems = new ProblemBuilder();
+        var order = ListSort.ForApi(sort, dir, Sorts, problems);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
         var (p, size) = Paging.Clamp(page, pageSize);
         var query = Filter(db.Set<Incident>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)), type, status, month, q);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await Sorts.Apply(query, order).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new Paged<IncidentDto>(items.Select(ToDto).ToArray(), p, size, total));
     }
 
