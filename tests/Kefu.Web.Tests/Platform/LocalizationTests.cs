@@ -66,6 +66,6 @@ public sealed partial class LocalizationTests
     }
 
     /// <summary>L["Key.Name"], l["Key.Name"], Text.Get("Key.Name"… and problem keys such as Add("field", "Key.Name"…).</summary>
-    [GeneratedRegex("""(?:\b[Ll]\[|Text\.Get\(|Text\.In\([^,]+,\s*|\.Add\("[A-Za-z]+",\s*)"((?:[A-Z][A-Za-z]*)\.[A-Za-z.]+)"[\],)]""")]
+    [GeneratedRegex("""(?:\b[Ll]\[|Text\.Get\(|LocalText\.Of\(|Text\.In\([^,]+,\s*|\.Add\("[A-Za-z]+",\s*)"((?:[A-Z][A-Za-z]*)\.[A-Za-z.]+)"[\],)]""")]
     private static partial Regex LiteralKey();
 }

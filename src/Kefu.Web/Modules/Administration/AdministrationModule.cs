@@ -27,10 +27,15 @@ public static class AdministrationModule
             await t.RevokeAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).RequireWritePolicy(Policies.Administer).WithName("RevokeApiToken");
     }
 
-    private static async Task<Ok<Paged<AuditRow>>> ListAudit(
-        string? user, string? action, string? entityType, string? entityId, DateOnly? from, DateOnly? to, int? page, int? pageSize,
-        AuditQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(new AuditFilter(user, action, entityType, entityId, from, to, page, pageSize), ct));
+    private static async Task<Results<Ok<Paged<AuditRow>>, ValidationProblem>> ListAudit(
+        string? user, string? action, string? entityType, string? entityId, DateOnly? from, DateOnly? to, int? page, int? pageSize, string? sort, string? dir,
+        AuditQueries queries, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var order = ListSort.ForApi(sort, dir, AuditQueries.Sorts, problems);
+        return problems.HasErrors ? problems.ToProblem()
+            : TypedResults.Ok(await queries.ListAsync(new AuditFilter(user, action, entityType, entityId, from, to, page, pageSize, order), ct));
+    }
 
     private static async Task<Results<Created<ApiTokenCreated>, ValidationProblem>> CreateToken(
         ApiTokenInput input, ApiTokens tokens, HttpContext http, CancellationToken ct)

@@ -17,6 +17,25 @@ public sealed class ApprovalService(
 {
     public const string TimerRecordType = "Approval";
 
+    /// <summary>The name of a step's deadline: the approval's title and the step, each in the reader's words.</summary>
+    public const string StepTimerName = "SlaName.ApprovalStep";
+
+    /// <summary>
+    /// The step a deadline of <see cref="TimerRecordType"/> measures, read from the keys its name was
+    /// written with ("Step.auditor" → "auditor"); deadlines started before names were keys ended in "· step".
+    /// </summary>
+    public static string? StepKeyOf(Kefu.Web.Platform.Sla.SlaTimer timer)
+    {
+        if (Kefu.Web.Platform.Localization.LocalText.TryParse(timer.Name, out var name))
+        {
+            return name is { Key: StepTimerName, Args: [_, Kefu.Web.Platform.Localization.LocalText { Key: var step }] } && step.StartsWith("Step.", StringComparison.Ordinal)
+                ? step["Step.".Length..] : null;
+        }
+
+        var at = timer.Name.LastIndexOf("· ", StringComparison.Ordinal);
+        return at < 0 ? null : timer.Name[(at + 2)..].Trim();
+    }
+
     public async Task<ApprovalOutcome> SubmitAsync(SubmitApproval request, CancellationToken ct)
     {
         var resolve = await resolver.ForSubjectAsync(request.SubjectOrgPath, request.SubmitterId, ct);
@@ -147,11 +166,11 @@ public sealed class ApprovalService(
         {
             await sla.StartAsync(new StartTimer(
                 TimerRecordType, instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "APR-01",
-                $"{instance.Title} · {key}", deadline, instance.CurrentApproverId, instance.OrgPath, StartAt: opens, Link: instance.Link), ct);
+                Kefu.Web.Platform.Localization.LocalText.Of(StepTimerName, instance.Title, Kefu.Web.Platform.Localization.LocalText.Of("Step." + key)).Store(200), deadline, instance.CurrentApproverId, instance.OrgPath, StartAt: opens, Link: instance.Link), ct);
         }
 
         await notifier.EnqueueAsync(new NotificationRequest(
-            "ApprovalWaiting", [instance.CurrentApproverId!], [instance.Title, key], instance.Link,
+            "ApprovalWaiting", [instance.CurrentApproverId!], [instance.Title, Kefu.Web.Platform.Localization.LocalText.Of("Step." + key)], instance.Link,
             nameof(ApprovalInstance), instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
         await db.SaveChangesAsync(ct);
     }

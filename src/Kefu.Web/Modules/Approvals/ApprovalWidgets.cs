@@ -49,6 +49,6 @@ internal sealed class ApprovalsWaitingWidget(KefuDbContext db, TimeProvider cloc
         [
             DashboardFigure.Count("Dashboard.Approvals.Waiting", count, "/approvals", late > 0 ? FigureTone.Danger : FigureTone.Warning, "approvals-waiting"),
         ],
-        rows.Select(r => new DashboardItem(r.Title, r.Link, r.Due)).ToArray(), Link: "/approvals");
+        rows.Select(r => new DashboardItem(Kefu.Web.Platform.Localization.LocalText.Show(r.Title), r.Link, r.Due)).ToArray(), Link: "/approvals");
     }
 }

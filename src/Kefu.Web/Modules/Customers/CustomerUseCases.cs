@@ -190,7 +190,7 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicySto
             customer.AssignedAt = now.UtcDateTime;
             customer.FirstContactAt = null;
             await sla.StartAsync(new StartTimer(nameof(Customer), customer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), FirstContactRule,
-                $"首次联系 {customer.Name}", firstContact, specialist.Id, customer.OrgPath,
+                Kefu.Web.Platform.Localization.LocalText.Of("SlaName.FirstContact", customer.Name).Store(200), firstContact, specialist.Id, customer.OrgPath,
                 [EscalationTarget.ForRole(Role.CentreSupervisor)], Link: $"/customers/{customer.Id}"), ct);
         }
 

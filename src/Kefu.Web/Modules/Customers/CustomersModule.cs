@@ -234,8 +234,21 @@ public static class CustomersModule
         return inquiry is null ? TypedResults.NotFound() : conflict ? TypedResults.Conflict() : problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(InquiryUseCases.ToDto(inquiry));
     }
 
-    private static async Task<Ok<Paged<CustomerDto>>> List(string? q, int? page, int? pageSize, KefuDbContext db, CurrentUser current, CancellationToken ct)
+    /// <summary>The columns the customer list sorts on (page and API); centre and owner by their names.</summary>
+    public static SortMap<Customer> Sorts(KefuDbContext db) => new SortMap<Customer>(q => q.OrderBy(c => c.Number), q => q.ThenBy(c => c.Id))
+        .Add("number", c => c.Number).Add("name", c => c.Name).Add("grade", c => c.Grade)
+        .Add("centre", c => db.OrgUnits.Where(u => u.Id == c.CentreId).Select(u => u.Name).FirstOrDefault())
+        .Add("owner", c => db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault());
+
+    private static async Task<Results<Ok<Paged<CustomerDto>>, ValidationProblem>> List(string? q, int? page, int? pageSize, string? sort, string? dir, KefuDbContext db, CurrentUser current, CancellationToken ct)
     {
+        var problems = new ProblemBuilder();
+        var order = ListSort.ForApi(sort, dir, Sorts(db), problems);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
         var (p, size) = Paging.Clamp(page, pageSize);
         var query = db.Set<Customer>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct));
         if (!string.IsNullOrWhiteSpace(q))
@@ -244,7 +257,7 @@ public static class CustomersModule
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(c => c.Number).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await Sorts(db).Apply(query, order).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new Paged<CustomerDto>(items.Select(ToDto).ToArray(), p, size, total));
     }
 

@@ -97,9 +97,10 @@ public sealed class ClaimFines(KefuDbContext db, PolicyStore policies, ApproverR
     public async Task AuditorLateAsync(ApprovalInstance instance, string auditorId, CancellationToken ct)
     {
         var id = instance.Id.ToString(CultureInfo.InvariantCulture);
-        var timer = await db.Set<SlaTimer>().AsNoTracking()
-            .Where(t => t.RecordType == ApprovalService.TimerRecordType && t.RecordId == id && t.Name.EndsWith("· auditor"))
-            .OrderByDescending(t => t.Id).FirstOrDefaultAsync(ct);
+        // The instance's deadlines are few; the auditor's is the latest whose name was written for the auditor's step.
+        var timer = (await db.Set<SlaTimer>().AsNoTracking()
+            .Where(t => t.RecordType == ApprovalService.TimerRecordType && t.RecordId == id)
+            .OrderByDescending(t => t.Id).ToListAsync(ct)).FirstOrDefault(t => ApprovalService.StepKeyOf(t) == "auditor");
         var now = clock.GetUtcNow();
         if (timer is null || SlaService.Utc(timer.DueAt) >= now)
         {
@@ -129,6 +130,6 @@ public sealed class ClaimFines(KefuDbContext db, PolicyStore policies, ApproverR
         }
 
         await ledger.RecordAsync([new LedgerLine(auditorId, fine.RuleId, fine.Reason.ToString(), -fine.AmountYuan, "AuditorReview", evidence,
-            Note: $"{instance.Title}: {days} WD")], "system", ct);
+            Note: Kefu.Web.Platform.Localization.LocalText.Of("Ledger.AuditorLateNote", instance.Title, days).Store(500))], "system", ct);
     }
 }

@@ -14,8 +14,13 @@ namespace Kefu.Web.Modules.Expenses;
 /// <summary>Reads of claims for the API and the pages, always through the caller's scope (ORG-03).</summary>
 public sealed class ClaimQueries(KefuDbContext db)
 {
+    /// <summary>The columns the claim list sorts on (pages and API); the claimant by name.</summary>
+    public SortMap<ExpenseClaim> Sorts() => new SortMap<ExpenseClaim>(q => q.OrderByDescending(c => c.Id), q => q.ThenByDescending(c => c.Id))
+        .Add("number", c => c.Number).Add("claimant", c => db.Users.Where(u => u.Id == c.ClaimantId).Select(u => u.DisplayName).FirstOrDefault())
+        .Add("status", c => c.Status).Add("claimed", c => c.ClaimedFen).Add("payable", c => c.PayableFen).Add("submitted", c => c.SubmittedAt);
+
     public async Task<Paged<ClaimRowDto>> ListAsync(ScopeViewer viewer, ClaimStatus? status, int? page, int? pageSize, CancellationToken ct, bool export = false,
-        bool mine = false, bool atPayment = false)
+        bool mine = false, bool atPayment = false, ListSort? sort = null)
     {
         var (p, size) = export ? (1, pageSize ?? Paging.MaxExportRows) : Paging.Clamp(page, pageSize);
         var query = db.Set<ExpenseClaim>().AsNoTracking().VisibleTo(viewer);
@@ -28,7 +33,7 @@ public sealed class ClaimQueries(KefuDbContext db)
         query = atPayment ? AtPayment(query) : query;
 
         var total = await query.CountAsync(ct);
-        var rows = await (from c in query.OrderByDescending(c => c.Id).Skip((p - 1) * size).Take(size)
+        var rows = await (from c in Sorts().Apply(query, sort).Skip((p - 1) * size).Take(size)
                           join u in db.Users on c.ClaimantId equals u.Id
                           select new { c, u.UserName, u.DisplayName }).ToListAsync(ct);
         var ids = rows.Select(r => r.c.Id.ToString(CultureInfo.InvariantCulture)).ToArray();

@@ -198,7 +198,7 @@ public sealed class ClaimUseCases(
         var claimant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == claim.ClaimantId, ct);
         var outcome = await approvals.SubmitAsync(new SubmitApproval(
             await ChainAsync(policy, ct), SubjectType, key,
-            $"报销单 {claim.DisplayNumber(claimant.UserName!)} {new Money(claim.PayableFen)}", claim.ClaimantId, claim.OrgPath,
+            Kefu.Web.Platform.Localization.LocalText.Of("ApprovalTitle.Claim", claim.DisplayNumber(claimant.UserName!), new Money(claim.PayableFen).ToString()).Store(300), claim.ClaimantId, claim.OrgPath,
             new Dictionary<string, decimal> { ["amount"] = new Money(claim.ClaimedFen).Yuan }, $"/expenses/{claim.Id}"), ct);
         if (outcome is ApprovalOutcome.NoApprover missing)
         {

@@ -63,7 +63,7 @@ public sealed class ExpenseReports(KefuDbContext db, TimeProvider clock)
             new Money(lines.Where(l => l.NonCustomerService).Sum(l => l.AmountFen)).Yuan,
             new Money(claims.Where(c => c.Status == ClaimStatus.Paid).Sum(c => c.PayableFen)).Yuan,
             new Money(claims.Where(c => c.Status == ClaimStatus.InReview).Sum(c => c.PayableFen)).Yuan,
-            overdue.Select(t => new OverdueRow(instanceIds[t.RecordId].Title, t.Name.Split("· ").Last(), ExpensesModule.Time(t.DueAt)!, instanceIds[t.RecordId].Link)).ToArray());
+            overdue.Select(t => new OverdueRow(Kefu.Web.Platform.Localization.LocalText.Show(instanceIds[t.RecordId].Title), ApprovalService.StepKeyOf(t) ?? "", ExpensesModule.Time(t.DueAt)!, instanceIds[t.RecordId].Link)).ToArray());
     }
 
     /// <summary>The default period: the current month in the company's zone.</summary>

@@ -25,7 +25,9 @@ public sealed record ClaimDto(
 
 public sealed record ClaimRowDto(int Id, string? Number, string Claimant, string Status, decimal Claimed, decimal Payable, string? SubmittedAt, string? CurrentStep);
 
-public sealed record InboxRowDto(long InstanceId, string SubjectType, string SubjectId, string Title, string StepKey, string Submitter, string SubmittedAt, string? OpensAt, string? Link);
+/// <summary>An approval waiting for me; <c>title</c> in the caller's language, <c>titleKey</c> the key it was written from (null for older approvals).</summary>
+public sealed record InboxRowDto(long InstanceId, string SubjectType, string SubjectId, string Title, string StepKey, string Submitter, string SubmittedAt, string? OpensAt, string? Link,
+    string? TitleKey = null);
 
 public sealed record FineResult(int Recorded);
 
@@ -147,8 +149,13 @@ public static class ExpensesModule
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    private static async Task<Ok<Paged<ClaimRowDto>>> List(string? status, int? page, int? pageSize, ClaimQueries queries, CurrentUser current, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(await current.GetViewerAsync(ct), Enum.TryParse<ClaimStatus>(status, ignoreCase: true, out var s) ? s : null, page, pageSize, ct));
+    private static async Task<Results<Ok<Paged<ClaimRowDto>>, ValidationProblem>> List(string? status, int? page, int? pageSize, string? sort, string? dir, ClaimQueries queries, CurrentUser current, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var order = ListSort.ForApi(sort, dir, queries.Sorts(), problems);
+        return problems.HasErrors ? problems.ToProblem()
+            : TypedResults.Ok(await queries.ListAsync(await current.GetViewerAsync(ct), Enum.TryParse<ClaimStatus>(status, ignoreCase: true, out var s) ? s : null, page, pageSize, ct, sort: order));
+    }
 
     internal static Task<ClaimDto?> LoadAsync(int id, ClaimsPrincipal user, KefuDbContext db, CurrentUser current, ApprovalService approvals, CancellationToken ct) =>
         ClaimQueries.LoadAsync(id, user.FindFirstValue(ClaimTypes.NameIdentifier)!, db, current, approvals, ct);
@@ -305,8 +312,8 @@ public static class ExpensesModule
         var items = await approvals.InboxAsync(UserId(user), ct);
         var submitters = items.Select(i => i.SubmitterId).Distinct().ToArray();
         var names = await db.Users.AsNoTracking().Where(u => submitters.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return TypedResults.Ok(items.Select(i => new InboxRowDto(i.Id, i.SubjectType, i.SubjectId, i.Title, i.CurrentStepKey!, names.GetValueOrDefault(i.SubmitterId, ""),
-            Time(i.SubmittedAt)!, Time(i.StepStartedAt), i.Link)).ToList());
+        return TypedResults.Ok(items.Select(i => new InboxRowDto(i.Id, i.SubjectType, i.SubjectId, Kefu.Web.Platform.Localization.LocalText.Show(i.Title), i.CurrentStepKey!, names.GetValueOrDefault(i.SubmitterId, ""),
+            Time(i.SubmittedAt)!, Time(i.StepStartedAt), i.Link, Kefu.Web.Platform.Localization.LocalText.KeyOf(i.Title))).ToList());
     }
 
     private static async Task<Ok<List<ApprovalDelegation>>> MyDelegations(ClaimsPrincipal user, KefuDbContext db, CancellationToken ct)

@@ -158,17 +158,17 @@ public sealed class IncidentUseCases(
 
         var link = $"/incidents/{incident.Id}";
         var reportMinutes = Math.Max(1, (int)Math.Ceiling((report.DueAt - received).TotalMinutes));
-        await sla.StartAsync(new StartTimer(nameof(Incident), key, ReportRule, $"{incident.Number} 邮件上报", SlaTarget.Minutes(reportMinutes), userId, incident.OrgPath,
+        await sla.StartAsync(new StartTimer(nameof(Incident), key, ReportRule, Kefu.Web.Platform.Localization.LocalText.Of("SlaName.IncidentReport", incident.Number).Store(200), SlaTarget.Minutes(reportMinutes), userId, incident.OrgPath,
             [EscalationTarget.ForRole(Role.CsManager)], StartAt: received, Link: link), ct);
         var (promise, warning) = IncidentReporting.ReplyTimer(policy);
-        await sla.StartAsync(new StartTimer(nameof(Incident), key, ReplyRule, $"{incident.Number} 答复客户", promise, userId, incident.OrgPath,
+        await sla.StartAsync(new StartTimer(nameof(Incident), key, ReplyRule, Kefu.Web.Platform.Localization.LocalText.Of("SlaName.IncidentReply", incident.Number).Store(200), promise, userId, incident.OrgPath,
             [EscalationTarget.ForRole(Role.CsDirector)], warning, StartAt: received, Link: link), ct);
         if (damage is { Notify.Count: > 0 } || damage is { NeedsCsDirector: true })
         {
             var notify = damage.Notify.Concat(damage.NeedsCsDirector ? [policy.EscalationRole] : []).Distinct().ToArray();
             await notifier.EnqueueAsync(new NotificationRequest("IncidentDamage", await recipients.UserIdsAsync(notify, incident.OrgPath, ct),
                 [incident.Number, incident.CustomerName, new Money(incident.DamageFen!.Value).Yuan.ToString("0.00", CultureInfo.InvariantCulture)], link, nameof(Incident), key), ct);
-            Event(incident, userId, "DamageNotified", string.Join("、", notify.Select(RoleName)));
+            Event(incident, userId, "DamageNotified", Roles(notify));
         }
 
         await db.SaveChangesAsync(ct);
@@ -209,7 +209,7 @@ public sealed class IncidentUseCases(
             $"/incidents/{incident.Id}", nameof(Incident), Key(incident)), ct);
         incident.EmailSentAt = clock.GetUtcNow().UtcDateTime;
         await sla.StopAsync(nameof(Incident), Key(incident), ReportRule, ct);
-        Event(incident, userId, "Reported", string.Join("、", roles.Select(RoleName)));
+        Event(incident, userId, "Reported", Roles(roles));
         await db.SaveChangesAsync(ct);
     }
 
@@ -284,7 +284,11 @@ public sealed class IncidentUseCases(
             var supervisor = supervisors.Count > 0 ? supervisors[0] : null;
             var fines = IncidentFines.ForConcealment(IncidentFineReason.ConcealedReport, incident.OwnerId, supervisor, Money.FromYuan(input.CostsYuan ?? 0m), policy);
             await ledger.RecordAsync(fines.Select(f => new LedgerLine(f.PersonId, f.RuleId, "IncidentConcealed", f.Amount.Yuan, nameof(Incident), Key(incident))), userId, ct);
-            Event(incident, userId, "Concealment", string.Join("; ", fines.Select(f => $"{f.PersonId[..Math.Min(8, f.PersonId.Length)]} ¥{f.Amount.Yuan:0.00}")));
+            // People by their names, never their ids.
+            var fined = fines.Select(f => f.PersonId).Distinct().ToArray();
+            var names = await db.Users.AsNoTracking().Where(u => fined.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            Event(incident, userId, "Concealment", Kefu.Web.Platform.Localization.LocalText.Of("IncidentText.Roles", Kefu.Web.Platform.Localization.LocalList.Of(
+                fines.Select(f => (object)Kefu.Web.Platform.Localization.LocalText.Of("IncidentText.Fine", names.GetValueOrDefault(f.PersonId, Kefu.Web.Platform.Localization.Shown.Nothing), f.Amount.ToString())))).Store());
         }
 
         await db.SaveChangesAsync(ct);
@@ -315,7 +319,7 @@ public sealed class IncidentUseCases(
         Event(incident, userId, "PlanSubmitted", incident.CorrectivePlan);
         await db.SaveChangesAsync(ct);
         var chain = await chains.GetAsync(CorrectiveActionPlan.DefaultChain(await policies.GetAsync<IncidentPolicy>(IncidentPolicy.Key, ct)), ct);
-        var outcome = await approvals.SubmitAsync(new SubmitApproval(chain, SubjectType, Key(incident), $"{incident.Number} 整改方案 · {incident.CustomerName}", userId,
+        var outcome = await approvals.SubmitAsync(new SubmitApproval(chain, SubjectType, Key(incident), Kefu.Web.Platform.Localization.LocalText.Of("ApprovalTitle.IncidentPlan", incident.Number, incident.CustomerName).Store(300), userId,
             incident.OrgPath, new Dictionary<string, decimal>(), $"/incidents/{incident.Id}"), ct);
         if (outcome is ApprovalOutcome.NoApprover missing)
         {
@@ -393,7 +397,10 @@ public sealed class IncidentUseCases(
         db.Add(new IncidentEvent { IncidentId = incident.Id, At = at ?? clock.GetUtcNow().UtcDateTime, ActorId = actorId, Kind = kind, Text = text });
 
     /// <summary>A role key as people read it: the role's name where it is a role, the key otherwise.</summary>
-    private static string RoleName(string key) => Enum.TryParse<Role>(key, out _) ? Kefu.Web.Platform.Localization.Text.Get("Role." + key) : key;
+    /// <summary>Roles named in the reader's language when the timeline is read.</summary>
+    private static string Roles(IEnumerable<string> keys) =>
+        Kefu.Web.Platform.Localization.LocalText.Of("IncidentText.Roles",
+            Kefu.Web.Platform.Localization.LocalList.Of(keys.Select(k => Enum.TryParse<Role>(k, out _) ? Kefu.Web.Platform.Localization.LocalText.Of("Role." + k) : (object)k))).Store();
 
     internal static string Key(Incident incident) => incident.Id.ToString(CultureInfo.InvariantCulture);
 
@@ -478,7 +485,9 @@ internal sealed class IncidentApprovalHandler(KefuDbContext db, TimeProvider clo
             db.Add(new IncidentEvent
             {
                 IncidentId = incident.Id, At = clock.GetUtcNow().UtcDateTime, ActorId = actorId, Kind = "Plan" + decision.Action,
-                Text = $"{decision.StepKey}{(decision.Comment is null ? "" : ": " + decision.Comment)}",
+                Text = (decision.Comment is null
+                    ? Kefu.Web.Platform.Localization.LocalText.Of("IncidentText.Step", Kefu.Web.Platform.Localization.LocalText.Of("Step." + decision.StepKey))
+                    : Kefu.Web.Platform.Localization.LocalText.Of("IncidentText.StepComment", Kefu.Web.Platform.Localization.LocalText.Of("Step." + decision.StepKey), decision.Comment)).Store(),
             });
         }
 

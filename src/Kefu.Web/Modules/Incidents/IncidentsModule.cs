@@ -18,7 +18,8 @@ public sealed record IncidentDto(
     DateTime ReplyTargetAt, DateTime ReplyPromiseAt, DateTime? RepliedAt, bool Escalated, decimal? DamageYuan, bool CompensatedOnSpot, IncidentStatus Status,
     string? QcFinding, bool Concealed, string? CorrectivePlan, DateTime? PlanSentAt, DateTime? ClosedAt, int Version);
 
-public sealed record IncidentEventDto(DateTime At, string? Actor, string Kind, string? Text);
+/// <summary>A timeline line; <c>text</c> in the caller's language, <c>textKey</c> the key Kefu wrote it from (null for people's own words).</summary>
+public sealed record IncidentEventDto(DateTime At, string? Actor, string Kind, string? Text, string? TextKey = null);
 
 public sealed record IncidentDetailDto(IncidentDto Incident, IReadOnlyList<IncidentEventDto> Timeline);
 
@@ -94,12 +95,18 @@ public static class IncidentsModule
         i.PhoneCallAt, i.EmailDueAt, i.EmailSentAt, i.ReplyTargetAt, i.ReplyPromiseAt, i.RepliedAt, i.Escalated, i.DamageFen is { } f ? f / 100m : null,
         i.CompensatedOnSpot, i.Status, i.QcFinding, i.Concealed, i.CorrectivePlan, i.PlanSentAt, i.ClosedAt, i.Version);
 
+    /// <summary>The columns the incident ledger sorts on (page and API); newest first by default.</summary>
+    public static readonly SortMap<Incident> Sorts = new SortMap<Incident>(q => q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id), q => q.ThenByDescending(i => i.Id))
+        .Add("number", i => i.Number).Add("received", i => i.ReceivedAt).Add("type", i => i.Type).Add("customer", i => i.CustomerName)
+        .Add("summary", i => i.Summary).Add("emailDue", i => i.EmailDueAt).Add("status", i => i.Status);
+
     internal static async Task<IReadOnlyList<IncidentEventDto>> TimelineAsync(KefuDbContext db, int id, CancellationToken ct) =>
-        await (from e in db.Set<IncidentEvent>().AsNoTracking().Where(e => e.IncidentId == id)
-               join u in db.Users on e.ActorId equals u.Id into actors
-               from u in actors.DefaultIfEmpty()
-               orderby e.At, e.Id
-               select new IncidentEventDto(e.At, u == null ? null : u.DisplayName, e.Kind, e.Text)).ToListAsync(ct);
+        (await (from e in db.Set<IncidentEvent>().AsNoTracking().Where(e => e.IncidentId == id)
+                join u in db.Users on e.ActorId equals u.Id into actors
+                from u in actors.DefaultIfEmpty()
+                orderby e.At, e.Id
+                select new IncidentEventDto(e.At, u == null ? null : u.DisplayName, e.Kind, e.Text, null)).ToListAsync(ct))
+        .Select(e => e with { Text = e.Text is null ? null : Kefu.Web.Platform.Localization.LocalText.Show(e.Text), TextKey = Kefu.Web.Platform.Localization.LocalText.KeyOf(e.Text) }).ToList();
 
     private static Results<Ok<IncidentDto>, Created<IncidentDto>, ValidationProblem, NotFound, ForbidHttpResult> Answer(IncidentResult result, bool created = false) => result switch
     {
@@ -111,17 +118,24 @@ public static class IncidentsModule
     };
 
     private static async Task<Results<Ok<Paged<IncidentDto>>, ValidationProblem>> List(
-        IncidentType? type, IncidentStatus? status, string? month, string? q, int? page, int? pageSize, KefuDbContext db, CurrentUser current, CancellationToken ct)
+        IncidentType? type, IncidentStatus? status, string? month, string? q, int? page, int? pageSize, string? sort, string? dir, KefuDbContext db, CurrentUser current, CancellationToken ct)
     {
         if (!string.IsNullOrEmpty(month) && CompanyTime.ParseMonth(month) is null)
         {
             return new ProblemBuilder().Add("month", "Validation.Month").ToProblem();
         }
 
+        var problems = new ProblemBuilder();
+        var order = ListSort.ForApi(sort, dir, Sorts, problems);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
         var (p, size) = Paging.Clamp(page, pageSize);
         var query = Filter(db.Set<Incident>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)), type, status, month, q);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await Sorts.Apply(query, order).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new Paged<IncidentDto>(items.Select(ToDto).ToArray(), p, size, total));
     }
 

@@ -64,7 +64,7 @@ public sealed class DistributorFlowUseCases(KefuDbContext db, OrderUseCases orde
         {
             var owners = await HoldersAsync(following.OwnerRole, ct);
             await notifier.EnqueueAsync(new NotificationRequest(
-                "OrderFlowStep", owners, [order.Number, StepName(following.Key)], $"/orders/{id}", OrderUseCases.RecordType, OrderUseCases.Key(id)), ct);
+                "OrderFlowStep", owners, [order.Number, Kefu.Web.Platform.Localization.LocalText.Of("FlowStep." + following.Key)], $"/orders/{id}", OrderUseCases.RecordType, OrderUseCases.Key(id)), ct);
         }
 
         await db.SaveChangesAsync(ct);

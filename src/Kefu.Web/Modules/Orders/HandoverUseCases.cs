@@ -119,7 +119,7 @@ public sealed class HandoverUseCases(KefuDbContext db, ApprovalService approvals
         form.Status = HandoverStatus.InReview;
         form.SubmittedAt = clock.GetUtcNow().UtcDateTime;
         var outcome = await approvals.SubmitAsync(new SubmitApproval(
-            await ChainAsync(ct), SubjectType, Key(form.Id), $"客户服务交接表 {form.CustomerName}", userId, form.OrgPath,
+            await ChainAsync(ct), SubjectType, Key(form.Id), Kefu.Web.Platform.Localization.LocalText.Of("ApprovalTitle.Handover", form.CustomerName).Store(300), userId, form.OrgPath,
             new Dictionary<string, decimal>
             {
                 ["operations"] = form.Storage || form.Delivery ? 1 : 0,

@@ -54,6 +54,12 @@ public sealed class OrderQueries(KefuDbContext db, TimeProvider clock)
         o.CentreId, o.OwnerId, o.Version,
         points.Select(p => new TrackingPointDto(p.Id, p.Key, p.Position, p.DueAt, p.DoneAt, p.Note)).ToArray());
 
+    /// <summary>The columns the order list sorts on (page and API); newest first by default.</summary>
+    public static readonly SortMap<Order> Sorts = new SortMap<Order>(q => q.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id), q => q.ThenByDescending(o => o.Id))
+        .Add("number", o => o.Number).Add("customer", o => o.CustomerName).Add("channel", o => o.Channel).Add("jobType", o => o.JobType)
+        .Add("destination", o => o.DeliveryCity).Add("accepted", o => o.CreatedAt).Add("arrival", o => o.RequestedArrival).Add("status", o => o.Status)
+        .Add("trackingClass", o => o.TrackingClass);
+
     /// <summary>The list's filters: status, customer, text (number, customer, destination) and the accept dates (company days, inclusive).</summary>
     public static IQueryable<Order> Filter(IQueryable<Order> query, OrderStatus? status, int? customerId, string? q, DateOnly? from, DateOnly? to)
     {

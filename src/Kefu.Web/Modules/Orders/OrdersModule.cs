@@ -116,13 +116,20 @@ public static class OrdersModule
     private static async Task<OrderDto> LoadAsync(KefuDbContext db, OrderUseCases orders, int id, CancellationToken ct) =>
         OrderQueries.ToDto(await db.Set<Order>().AsNoTracking().SingleAsync(o => o.Id == id, ct), await orders.PointsAsync(id, ct));
 
-    private static async Task<Ok<Paged<OrderDto>>> List(
-        OrderStatus? status, int? customerId, string? q, DateOnly? from, DateOnly? to, int? page, int? pageSize, KefuDbContext db, CurrentUser current, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<OrderDto>>, ValidationProblem>> List(
+        OrderStatus? status, int? customerId, string? q, DateOnly? from, DateOnly? to, int? page, int? pageSize, string? sort, string? dir, KefuDbContext db, CurrentUser current, CancellationToken ct)
     {
+        var problems = new ProblemBuilder();
+        var order = ListSort.ForApi(sort, dir, OrderQueries.Sorts, problems);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
         var (p, size) = Paging.Clamp(page, pageSize);
         var query = OrderQueries.Filter(db.Set<Order>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)), status, customerId, q, from, to);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await OrderQueries.Sorts.Apply(query, order).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new Paged<OrderDto>(items.Select(o => OrderQueries.ToDto(o, [])).ToArray(), p, size, total));
     }
 

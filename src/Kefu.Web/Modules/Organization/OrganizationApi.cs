@@ -67,7 +67,7 @@ public static class OrganizationApi
         };
 
     private static async Task<Results<Ok<Paged<StaffRow>>, ValidationProblem>> ListStaff(
-        string? q, int? orgUnitId, string? role, StaffStatus? status, string? sort, int? page, int? pageSize,
+        string? q, int? orgUnitId, string? role, StaffStatus? status, string? sort, string? dir, int? page, int? pageSize,
         StaffQueries queries, CurrentUser current, CancellationToken ct)
     {
         Role? parsedRole = null;
@@ -81,8 +81,15 @@ public static class OrganizationApi
             parsedRole = r;
         }
 
+        var problems = new ProblemBuilder();
+        var order = ListSort.ForApi(sort, dir, queries.Sorts(), problems);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
         var viewer = await current.GetViewerAsync(ct);
-        return TypedResults.Ok(await queries.ListAsync(viewer, new StaffFilter(q, orgUnitId, parsedRole, status, sort, page, pageSize), LocalizationSetup.IsEnglish, ct));
+        return TypedResults.Ok(await queries.ListAsync(viewer, new StaffFilter(q, orgUnitId, parsedRole, status, order, page, pageSize), LocalizationSetup.IsEnglish, ct));
     }
 
     private static async Task<Results<Ok<StaffRow>, NotFound>> GetStaff(string id, StaffQueries queries, CurrentUser current, CancellationToken ct) =>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kefu.Web.Modules.Organization;
 
 /// <summary>Filters of the staff list; all of them live in the query string.</summary>
-public sealed record StaffFilter(string? Q = null, int? OrgUnitId = null, Role? Role = null, StaffStatus? Status = null, string? Sort = null, int? Page = null, int? PageSize = null);
+public sealed record StaffFilter(string? Q = null, int? OrgUnitId = null, Role? Role = null, StaffStatus? Status = null, ListSort? Sort = null, int? Page = null, int? PageSize = null);
 
 public sealed record StaffRow(
     string Id, string UserName, string DisplayName, string EmployeeNumber, string? Email, string? Phone,
@@ -68,17 +68,13 @@ public sealed class StaffQueries(KefuDbContext db)
         return query;
     }
 
-    private static IQueryable<KefuUser> Sorted(IQueryable<KefuUser> query, string? sort) => sort switch
-    {
-        "name" => query.OrderBy(u => u.DisplayName).ThenBy(u => u.Id),
-        "-name" => query.OrderByDescending(u => u.DisplayName).ThenBy(u => u.Id),
-        "user" => query.OrderBy(u => u.UserName).ThenBy(u => u.Id),
-        "-user" => query.OrderByDescending(u => u.UserName).ThenBy(u => u.Id),
-        "hired" => query.OrderBy(u => u.HireDate).ThenBy(u => u.Id),
-        "-hired" => query.OrderByDescending(u => u.HireDate).ThenBy(u => u.Id),
-        "-number" => query.OrderByDescending(u => u.EmployeeNumber),
-        _ => query.OrderBy(u => u.EmployeeNumber),
-    };
+    /// <summary>The columns the staff list sorts on (page and API); by employee number by default.</summary>
+    public SortMap<KefuUser> Sorts() => new SortMap<KefuUser>(q => q.OrderBy(u => u.EmployeeNumber).ThenBy(u => u.Id), q => q.ThenBy(u => u.Id))
+        .Add("number", u => u.EmployeeNumber).Add("name", u => u.DisplayName).Add("user", u => u.UserName).Add("hired", u => u.HireDate)
+        .Add("unit", u => db.OrgUnits.Where(o => o.Id == u.OrgUnitId).Select(o => o.Name).FirstOrDefault())
+        .Add("status", u => u.Status).Add("onDuty", u => u.OnDuty);
+
+    private IQueryable<KefuUser> Sorted(IQueryable<KefuUser> query, ListSort? sort) => Sorts().Apply(query, sort);
 
     private async Task<IReadOnlyList<StaffRow>> ToRowsAsync(IReadOnlyList<KefuUser> users, bool english, CancellationToken ct)
     {

@@ -8,7 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Platform.Notifications;
 
-public sealed record InboxItemDto(long Id, string EventKey, string Title, string Body, string? Link, DateTime CreatedAt, DateTime? ReadAt);
+/// <summary>
+/// An inbox item with its title and body in the caller's language; <c>titleKey</c>/<c>bodyKey</c> name
+/// the templates they came from (null for items written before texts were kept as keys).
+/// </summary>
+public sealed record InboxItemDto(long Id, string EventKey, string Title, string Body, string? Link, DateTime CreatedAt, DateTime? ReadAt,
+    string? TitleKey = null, string? BodyKey = null)
+{
+    /// <summary>The stored item put into the reader's words.</summary>
+    public static InboxItemDto From(InboxItem i) => new(i.Id, i.EventKey, Localization.LocalText.Show(i.Title), Localization.LocalText.Show(i.Body), i.Link,
+        i.CreatedAt, i.ReadAt, Localization.LocalText.KeyOf(i.Title), Localization.LocalText.KeyOf(i.Body));
+}
 
 public sealed record UnreadDto(int Count);
 
@@ -67,8 +77,7 @@ public static class NotificationsApi
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(i => i.Id).Skip((p - 1) * size).Take(size)
-            .Select(i => new InboxItemDto(i.Id, i.EventKey, i.Title, i.Body, i.Link, i.CreatedAt, i.ReadAt)).ToListAsync(ct);
+        var items = (await query.OrderByDescending(i => i.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct)).Select(InboxItemDto.From).ToList();
         return TypedResults.Ok(new Paged<InboxItemDto>(items, p, size, total));
     }
 

@@ -8,7 +8,9 @@ namespace Kefu.Web.Platform.Notifications;
 
 /// <summary>
 /// What happened, to whom, with the values its template needs. The event key names the templates
-/// "Ntf.{EventKey}.Title" and ".Body" in each language (NTF-03).
+/// "Ntf.{EventKey}.Title" and ".Body" in each language (NTF-03). An argument that is itself words
+/// (a step's name, an enum label, a deadline's stored name) is a <see cref="LocalText"/> or stored
+/// text, so each reader gets it in their own language.
 /// </summary>
 public sealed record NotificationRequest(
     string EventKey,
@@ -34,12 +36,18 @@ public sealed class Notifier(KefuDbContext db, PolicyStore policies, TimeProvide
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.Email, u.PhoneNumber, u.PreferredCulture }).ToListAsync(ct);
         var args = request.Args.ToArray();
+        // The inbox keeps key and arguments: it is read later, in whatever language the reader then uses.
+        var titleText = LocalText.Of($"Ntf.{request.EventKey}.Title", args);
+        var bodyText = LocalText.Of($"Ntf.{request.EventKey}.Body", args);
+        var storedTitle = titleText.Store(200);
+        var storedBody = bodyText.Store();
         foreach (var person in people)
         {
+            // Outside channels carry finished words, in the recipient's language (Chinese unless they chose otherwise).
             var culture = CultureInfo.GetCultureInfo(LocalizationSetup.Normalize(person.PreferredCulture));
-            var title = Text.In(culture, $"Ntf.{request.EventKey}.Title", args);
-            var body = Text.In(culture, $"Ntf.{request.EventKey}.Body", args);
-            db.Add(new InboxItem { UserId = person.Id, EventKey = request.EventKey, Title = Cut(title, 200), Body = body, Link = request.Link, CreatedAt = now });
+            var title = titleText.Render(culture);
+            var body = bodyText.Render(culture);
+            db.Add(new InboxItem { UserId = person.Id, EventKey = request.EventKey, Title = storedTitle, Body = storedBody, Link = request.Link, CreatedAt = now });
             if (settings.IsEnabled(NotificationChannel.Email) && !string.IsNullOrWhiteSpace(person.Email))
             {
                 Outbox(NotificationChannel.Email, person.Email, title, body);
@@ -54,8 +62,8 @@ public sealed class Notifier(KefuDbContext db, PolicyStore policies, TimeProvide
         if (request.ToGroupRobots)
         {
             var chinese = CultureInfo.GetCultureInfo(LocalizationSetup.Chinese);
-            var title = Text.In(chinese, $"Ntf.{request.EventKey}.Title", args);
-            var body = Text.In(chinese, $"Ntf.{request.EventKey}.Body", args);
+            var title = titleText.Render(chinese);
+            var body = bodyText.Render(chinese);
             foreach (var channel in new[] { NotificationChannel.WeCom, NotificationChannel.DingTalk }.Where(settings.IsEnabled))
             {
                 Outbox(channel, "", title, body);

@@ -15,10 +15,12 @@ namespace Kefu.Web.Platform.Sla;
 /// the years in <c>provisionalYears</c>), or the timer fired on such a due time before the
 /// arrangement came ("firedOnProvisionalDueTime").
 /// </summary>
+/// <c>Name</c> is in the caller's language; <c>nameKey</c> is the resource key it was written from
+/// (null for deadlines started before names were kept as keys).
 public sealed record TimerDto(
     long Id, string RecordType, string RecordId, string Rule, string Name, string? OwnerId, string Unit, int Amount,
     string StartedAt, string DueAt, string WarnAt, string Status, string State, bool Breached, bool FiredLate, string? BreachedAt, string? Link,
-    bool Provisional = false, string? ProvisionalReason = null, IReadOnlyList<int>? ProvisionalYears = null);
+    bool Provisional = false, string? ProvisionalReason = null, IReadOnlyList<int>? ProvisionalYears = null, string? NameKey = null);
 
 /// <summary>SLA-01: a record's timers, and my (or my centre's) deadlines that are due soon or breached.</summary>
 public static class SlaApi
@@ -98,10 +100,10 @@ public static class SlaApi
             string Local(DateTime utc) => calendar.ToCalendarTime(SlaService.Utc(utc)).ToString(CalendarApi.InstantFormat, System.Globalization.CultureInfo.InvariantCulture);
             var (provisional, reason, years) = ProvisionalOf(t, calendar);
             result.Add(new TimerDto(
-                t.Id, t.RecordType, t.RecordId, t.Rule, t.Name, t.OwnerId, t.Unit.ToString(), t.Amount,
+                t.Id, t.RecordType, t.RecordId, t.Rule, Localization.LocalText.Show(t.Name), t.OwnerId, t.Unit.ToString(), t.Amount,
                 Local(t.StartedAt), Local(t.DueAt), Local(t.WarnAt), t.Status.ToString(), StateOf(t, now).ToString(),
                 t.BreachedAt is not null || (t.Status == TimerStatus.Running && SlaService.Utc(t.DueAt) <= now), t.FiredLate,
-                t.BreachedAt is { } b ? Local(b) : null, t.Link, provisional, reason, years));
+                t.BreachedAt is { } b ? Local(b) : null, t.Link, provisional, reason, years, Localization.LocalText.KeyOf(t.Name)));
         }
 
         return result;

@@ -122,7 +122,7 @@ public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarServ
         await notifier.EnqueueAsync(new NotificationRequest(
             breach ? "SlaBreach" : "SlaWarning",
             recipients,
-            [timer.Name, timer.Rule, due.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), timer.RecordType, timer.RecordId],
+            [timer.Name, timer.Rule, due.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), Localization.LocalText.Of("RecordType." + timer.RecordType), timer.RecordId],
             timer.Link, nameof(SlaTimer), timer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
     }
 

@@ -34,7 +34,7 @@ internal sealed class MyDeadlinesWidget(KefuDbContext db, CalendarService calend
             DashboardFigure.Count("Dashboard.Deadlines.DueSoon", dueCount, "/deadlines?state=due&scope=mine", FigureTone.Warning, "my-due-soon"),
             DashboardFigure.Count("Dashboard.Deadlines.Breached", breachedCount, "/deadlines?state=breached&scope=mine", FigureTone.Danger, "my-breached"),
         ],
-        items.OrderBy(i => i.DueAt).Take(6).Select(i => new DashboardItem(i.Name, i.Link, i.DueAt)).ToArray(), Link: "/deadlines?state=due&scope=mine");
+        items.OrderBy(i => i.DueAt).Take(6).Select(i => new DashboardItem(Localization.LocalText.Show(i.Name), i.Link, i.DueAt)).ToArray(), Link: "/deadlines?state=due&scope=mine");
     }
 }
 

@@ -141,8 +141,9 @@ public abstract class ClaimFlowTests(ClockApp app)
             var subject = claimId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var instance = (await db.Set<ApprovalInstance>().AsNoTracking().Where(i => i.SubjectType == ClaimUseCases.SubjectType && i.SubjectId == subject)
                 .MaxAsync(i => i.Id)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return await db.Set<SlaTimer>().AsNoTracking()
-                .SingleAsync(t => t.RecordType == ApprovalService.TimerRecordType && t.RecordId == instance && t.Name.EndsWith(" · " + step));
+            return (await db.Set<SlaTimer>().AsNoTracking()
+                .Where(t => t.RecordType == ApprovalService.TimerRecordType && t.RecordId == instance).ToListAsync())
+                .Single(t => ApprovalService.StepKeyOf(t) == step);
         });
 
     [ProviderFact]

@@ -113,6 +113,8 @@ public sealed class NotificationDeliveryTests(SqliteClockApp app) : IClassFixtur
     [Fact]
     public async Task NTF_03_templates_follow_each_recipients_language()
     {
+        // No server needed: the messages wait in the outbox, written in each recipient's language.
+        await SaveSettingsAsync(new NotificationSettings { Smtp = new SmtpSettings { Enabled = true, Host = "127.0.0.1", Port = 9 } });
         await app.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<KefuDbContext>();
@@ -123,10 +125,14 @@ public sealed class NotificationDeliveryTests(SqliteClockApp app) : IClassFixtur
         });
         await EnqueueAsync("SlaWarning", "bj.sup", "Callback", "VIS-03", "2026-09-28 18:00", "Visit", "V-EN");
         await EnqueueAsync("SlaWarning", "bj.eng1", "回访", "VIS-03", "2026-09-28 18:00", "Visit", "V-ZH");
+        var mails = await OutboxAsync(NotificationChannel.Email);
+        Assert.Contains(mails, m => m.Body.Contains("V-EN", StringComparison.Ordinal) && m.Subject == "Due soon: Callback" && m.Recipient == "bj.sup@demo.kefu.local");
+        Assert.Contains(mails, m => m.Body.Contains("V-ZH", StringComparison.Ordinal) && m.Subject == "即将超时：回访" && m.Recipient == "bj.eng1@demo.kefu.local");
+        // The inbox keeps the key: each reader sees it in the language they read in.
         var items = await app.InScopeAsync(sp => sp.GetRequiredService<KefuDbContext>().Set<InboxItem>().AsNoTracking()
             .Where(i => i.Body.Contains("V-EN") || i.Body.Contains("V-ZH")).ToListAsync());
-        Assert.Contains(items, i => i.Body.Contains("V-EN", StringComparison.Ordinal) && i.Title == "Due soon: Callback");
-        Assert.Contains(items, i => i.Body.Contains("V-ZH", StringComparison.Ordinal) && i.Title == "即将超时：回访");
+        var english = System.Globalization.CultureInfo.GetCultureInfo("en");
+        Assert.Contains(items, i => i.Body.Contains("V-EN", StringComparison.Ordinal) && Kefu.Web.Platform.Localization.LocalText.Show(i.Title, english) == "Due soon: Callback");
     }
 
     [SmtpFact]

@@ -12,6 +12,7 @@ namespace Kefu.Web.Modules.Administration.Pages;
 
 /// <summary>PLT-03: the audit log, read-only, filtered on the server, exported as filtered.</summary>
 [Authorize(Policy = Policies.ReadAudit)]
+[RememberFilters]
 public sealed class AuditLogModel(AuditQueries queries, ChangeText changes, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")] public new string? User { get; set; }
@@ -24,7 +25,7 @@ public sealed class AuditLogModel(AuditQueries queries, ChangeText changes, IStr
 
     public Paged<AuditRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
-    private AuditFilter Filter => new(User, Action, EntityType, EntityId, From, To, PageNumber, 50);
+    private AuditFilter Filter => new(User, Action, EntityType, EntityId, From, To, PageNumber, 50, ListSort.From(Request));
 
     public string Local(DateTime utc) =>
         Kefu.Web.Platform.CompanyTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

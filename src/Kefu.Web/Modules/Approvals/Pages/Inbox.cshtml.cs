@@ -19,8 +19,8 @@ public sealed class InboxModel(ApprovalService approvals, KefuDbContext db, Curr
         var items = await approvals.InboxAsync(current.UserId!, ct);
         var submitters = items.Select(i => i.SubmitterId).Distinct().ToArray();
         var names = await db.Users.AsNoTracking().Where(u => submitters.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        Items = items.Select(i => new InboxRowDto(i.Id, i.SubjectType, i.SubjectId, i.Title, i.CurrentStepKey!, names.GetValueOrDefault(i.SubmitterId, ""),
-            ExpensesModule.Time(i.SubmittedAt)!, ExpensesModule.Time(i.StepStartedAt), i.Link)).ToArray();
+        Items = items.Select(i => new InboxRowDto(i.Id, i.SubjectType, i.SubjectId, Kefu.Web.Platform.Localization.LocalText.Show(i.Title), i.CurrentStepKey!, names.GetValueOrDefault(i.SubmitterId, ""),
+            ExpensesModule.Time(i.SubmittedAt)!, ExpensesModule.Time(i.StepStartedAt), i.Link, Kefu.Web.Platform.Localization.LocalText.KeyOf(i.Title))).ToArray();
         var ids = items.Select(i => i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var timers = await db.Set<SlaTimer>().AsNoTracking()
             .Where(t => t.RecordType == ApprovalService.TimerRecordType && ids.Contains(t.RecordId) && t.Status != TimerStatus.Stopped).ToListAsync(ct);

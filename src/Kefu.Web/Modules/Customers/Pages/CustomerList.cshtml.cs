@@ -16,6 +16,7 @@ public sealed record CustomerRow(int Id, string Number, string Name, string? Gra
 
 /// <summary>Customers in the caller's scope (ORG-03). The customers module grows this page.</summary>
 [Authorize(Policy = Policies.ReadCustomers)]
+[RememberFilters]
 public sealed class CustomerListModel(KefuDbContext db, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -67,7 +68,7 @@ public sealed class CustomerListModel(KefuDbContext db, CurrentUser current, ISt
             query = query.Where(c => c.Name.Contains(Q) || c.Number.Contains(Q));
         }
 
-        return query.OrderBy(c => c.Number);
+        return CustomersModule.Sorts(db).Apply(query, ListSort.From(Request));
     }
 
     private async Task<IReadOnlyList<CustomerRow>> ToRowsAsync(IQueryable<Customer> query, CancellationToken ct)

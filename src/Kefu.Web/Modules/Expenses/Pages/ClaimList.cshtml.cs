@@ -10,6 +10,7 @@ namespace Kefu.Web.Modules.Expenses.Pages;
 
 /// <summary>Claims in my scope (EXP-01, ORG-03), filtered on the server, exported as filtered.</summary>
 [Authorize(Policy = ExpensesModule.ReadPolicy)]
+[RememberFilters]
 public sealed class ClaimListModel(ClaimQueries queries, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ClaimStatus? Status { get; set; }
@@ -35,12 +36,12 @@ public sealed class ClaimListModel(ClaimQueries queries, CurrentUser current, IS
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanClaim = ExpensesModule.Claimants.Any(current.IsInRole);
-        Result = await queries.ListAsync(await current.GetViewerAsync(ct), Status, PageNumber, null, ct, mine: Mine, atPayment: AtPayment);
+        Result = await queries.ListAsync(await current.GetViewerAsync(ct), Status, PageNumber, null, ct, mine: Mine, atPayment: AtPayment, sort: ListSort.From(Request));
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var rows = await queries.ListAsync(await current.GetViewerAsync(ct), Status, 1, Paging.MaxExportRows, ct, export: true, mine: Mine, atPayment: AtPayment);
+        var rows = await queries.ListAsync(await current.GetViewerAsync(ct), Status, 1, Paging.MaxExportRows, ct, export: true, mine: Mine, atPayment: AtPayment, sort: ListSort.From(Request));
         ExportColumn<ClaimRowDto>[] columns =
         [
             new(l["Claims.Number"], c => c.Number ?? l["Claims.Unnumbered"].Value), new(l["Claims.Claimant"], c => c.Claimant), new(l["Claims.Status"], c => l["ClaimStatus." + c.Status].Value),

@@ -1,3 +1,4 @@
+using Kefu.Web.Platform.Http;
 using System.Globalization;
 using Kefu.Web.Data;
 using Kefu.Web.Platform.Auth;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Localization;
 namespace Kefu.Web.Modules.Home.Pages;
 
 /// <summary>SLA-01: "My deadlines": due soon or breached, mine or my centre's.</summary>
+[RememberFilters]
 public sealed class DeadlinesModel(KefuDbContext db, CurrentUser current, CalendarService calendars, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string State { get; set; } = "soon";
@@ -35,7 +37,29 @@ public sealed class DeadlinesModel(KefuDbContext db, CurrentUser current, Calend
         var dueBefore = State == "due" ? await DashboardTime.DueSoonCutoffUtcAsync(calendars, db, viewer.CentrePath, clock.GetUtcNow(), ct) : (DateTime?)null;
         var since = State == "breached" && Since is { Year: >= 2000 and <= 2100 } day ? CompanyTime.StartUtc(day) : (DateTime?)null;
         var timers = await SlaApi.DeadlineQuery(db, viewer, State, Team, clock, dueBefore, since).Take(500).ToListAsync(ct);
-        Timers = await SlaApi.ToDtosAsync(timers, calendars, clock, ct);
+        Timers = Sort(await SlaApi.ToDtosAsync(timers, calendars, clock, ct), ListSort.From(Request));
+    }
+
+    /// <summary>The columns the list sorts on. At most 500 open deadlines, in words only after reading (names are keys), so they are sorted here.</summary>
+    public static readonly IReadOnlyList<string> Columns = ["name", "record", "due", "state"];
+
+    private List<TimerDto> Sort(List<TimerDto> timers, ListSort sort)
+    {
+        Func<TimerDto, string>? key = sort.Column?.ToLowerInvariant() switch
+        {
+            "name" => t => t.Name,
+            "record" => t => l["RecordType." + t.RecordType].Value + " " + t.RecordId,
+            "due" => t => t.DueAt,
+            "state" => t => (t.Breached ? "0" : t.State == "Warning" ? "1" : "2") + t.DueAt,
+            _ => null,
+        };
+        if (key is null)
+        {
+            return timers;
+        }
+
+        var comparer = StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true);
+        return (sort.Descending ? timers.OrderByDescending(key, comparer) : timers.OrderBy(key, comparer)).ThenBy(t => t.Id).ToList();
     }
 
     /// <summary>RPT-03: the list as shown, to Excel, with the provisional mark and its reason (CAL-02).</summary>

@@ -26,8 +26,7 @@ public sealed class InboxModel(KefuDbContext db, TimeProvider clock) : PageModel
         var (page, size) = Paging.Clamp(PageNumber, null);
         var query = db.Set<InboxItem>().AsNoTracking().Where(i => i.UserId == UserId);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(i => i.Id).Skip((page - 1) * size).Take(size)
-            .Select(i => new InboxItemDto(i.Id, i.EventKey, i.Title, i.Body, i.Link, i.CreatedAt, i.ReadAt)).ToListAsync(ct);
+        var items = (await query.OrderByDescending(i => i.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct)).Select(InboxItemDto.From).ToList();
         Result = new Paged<InboxItemDto>(items, page, size, total);
     }
 

@@ -16,6 +16,7 @@ namespace Kefu.Web.Modules.Incidents.Pages;
 
 /// <summary>EXC-10: the complaint ledger (投诉处理档案) with its monthly analysis by category.</summary>
 [Authorize(Policy = IncidentsModule.ReadPolicy)]
+[RememberFilters]
 public sealed class IncidentListModel(KefuDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public IncidentType? Type { get; set; }
@@ -91,6 +92,6 @@ public sealed class IncidentListModel(KefuDbContext db, CurrentUser current, Tim
             .. Mine ? [new ActiveFilter("mine", "true", l["Filter.MineOnly"])] : Array.Empty<ActiveFilter>(),
             .. Unit is { } u ? [new ActiveFilter("unit", u.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitFilter.Label(unit, Kefu.Web.Platform.Localization.LocalizationSetup.IsEnglish))] : Array.Empty<ActiveFilter>(),
         ];
-        return query.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id);
+        return IncidentsModule.Sorts.Apply(query, ListSort.From(Request));
     }
 }

@@ -16,6 +16,7 @@ public sealed record OrderRow(int Id, string Number, string Customer, string Cha
 
 /// <summary>Work orders of the caller's scope (ORG-03), filtered, paged and exported on the server.</summary>
 [Authorize(Policy = OrdersModule.ReadPolicy)]
+[RememberFilters]
 public sealed class OrderListModel(KefuDbContext db, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -49,8 +50,7 @@ public sealed class OrderListModel(KefuDbContext db, CurrentUser current, IStrin
     }
 
     private async Task<IQueryable<Order>> QueryAsync(CancellationToken ct) =>
-        OrderQueries.Filter(db.Set<Order>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)), Status, null, Q, From, To)
-            .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id);
+        OrderQueries.Sorts.Apply(OrderQueries.Filter(db.Set<Order>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)), Status, null, Q, From, To), ListSort.From(Request));
 
     private OrderRow[] ToRows(List<Order> orders) => orders.Select(o => new OrderRow(
         o.Id, o.Number, o.CustomerName, l["IntakeChannel." + o.Channel], l["JobType." + o.JobType], o.DeliveryCity, o.CreatedAt, o.RequestedArrival,

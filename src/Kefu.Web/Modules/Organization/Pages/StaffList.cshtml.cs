@@ -7,26 +7,25 @@ using Kefu.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace Kefu.Web.Modules.Organization.Pages;
 
 [Authorize(Policy = Policies.ReadStaff)]
+[RememberFilters]
 public sealed class StaffListModel(StaffQueries queries, CurrentUser current, KefuDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public Role? Role { get; set; }
     [BindProperty(SupportsGet = true)] public StaffStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<StaffRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<(int Id, string Name)> Units { get; private set; } = [];
     public bool CanManage { get; private set; }
 
-    private StaffFilter Filter => new(Q, Unit, Role, Status, Sort, PageNumber);
+    private StaffFilter Filter => new(Q, Unit, Role, Status, ListSort.From(Request), PageNumber);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -57,13 +56,5 @@ public sealed class StaffListModel(StaffQueries queries, CurrentUser current, Ke
         return format == "csv"
             ? File(TableExport.ToCsv(columns, rows), "text/csv", "staff.csv")
             : File(TableExport.ToXlsx(l["Staff.Title"], columns, rows), TableExport.XlsxContentType, "staff.xlsx");
-    }
-
-    public string SortUrl(string column)
-    {
-        var values = Request.Query.Where(q => q.Key is not ("sort" or "page"))
-                            .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-        values["sort"] = Sort == column ? "-" + column : column;
-        return QueryHelpers.AddQueryString(Request.Path, values);
     }
 }

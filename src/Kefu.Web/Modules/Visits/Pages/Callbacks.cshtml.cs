@@ -18,6 +18,7 @@ public sealed record CallbackRow(int Id, string JobReference, int? CustomerId, s
 
 /// <summary>VIS-03: the coordinator's list of completed jobs awaiting the supervision callback, and the callbacks made.</summary>
 [Authorize(Policy = VisitsModule.ReadCallbacksPolicy)]
+[RememberFilters]
 public sealed class CallbacksModel(KefuDbContext db, CurrentUser current, VisitUseCases visits, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class JobForm
@@ -127,8 +128,14 @@ public sealed class CallbacksModel(KefuDbContext db, CurrentUser current, VisitU
     private async Task<IQueryable<ServiceCallback>> QueryAsync(CancellationToken ct)
     {
         var query = db.Set<ServiceCallback>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)).Where(c => c.Status == Status);
-        return Status == CallbackStatus.Pending ? query.OrderBy(c => c.DueAt).ThenBy(c => c.Id) : query.OrderByDescending(c => c.CalledAt).ThenByDescending(c => c.Id);
+        return Sorts().Apply(query, ListSort.From(Request));
     }
+
+    /// <summary>The columns the callback list sorts on; pending ones due first, the calls made newest first.</summary>
+    public SortMap<ServiceCallback> Sorts() => new SortMap<ServiceCallback>(q => Status == CallbackStatus.Pending ? q.OrderBy(c => c.DueAt).ThenBy(c => c.Id) : q.OrderByDescending(c => c.CalledAt).ThenByDescending(c => c.Id), q => q.ThenBy(c => c.Id))
+        .Add("job", c => c.JobReference).Add("customer", c => c.CustomerName)
+        .Add("technician", c => db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault())
+        .Add("completed", c => c.CompletedAt).Add("due", c => c.DueAt).Add("called", c => c.CalledAt).Add("rating", c => c.Rating).Add("comment", c => c.Comment);
 
     private async Task<IReadOnlyList<CallbackRow>> RowsAsync(IQueryable<ServiceCallback> query, CancellationToken ct) =>
         await (from c in query

@@ -19,6 +19,7 @@ public sealed record VisitRow(int Id, int CustomerId, string CustomerNumber, str
 
 /// <summary>VIS-01/02: the visit plan (due visits, overdue first) and the visits made, in the caller's scope.</summary>
 [Authorize(Policy = Policies.ReadCustomers)]
+[RememberFilters]
 public sealed class VisitListModel(KefuDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public VisitStatus Status { get; set; } = VisitStatus.Due;
@@ -80,8 +81,15 @@ public sealed class VisitListModel(KefuDbContext db, CurrentUser current, TimePr
             query = query.Where(v => db.Set<Customer>().Any(c => c.Id == v.CustomerId && (c.Name.Contains(Q) || c.Number.Contains(Q))));
         }
 
-        return Status == VisitStatus.Due ? query.OrderBy(v => v.DueOn).ThenBy(v => v.Id) : query.OrderByDescending(v => v.DoneAt).ThenByDescending(v => v.Id);
+        return Sorts().Apply(query, ListSort.From(Request));
     }
+
+    /// <summary>The columns the visit list sorts on; the plan is due first, the visits made newest first.</summary>
+    public SortMap<Visit> Sorts() => new SortMap<Visit>(q => Status == VisitStatus.Due ? q.OrderBy(v => v.DueOn).ThenBy(v => v.Id) : q.OrderByDescending(v => v.DoneAt).ThenByDescending(v => v.Id), q => q.ThenBy(v => v.Id))
+        .Add("customer", v => db.Set<Customer>().Where(c => c.Id == v.CustomerId).Select(c => c.Name).FirstOrDefault())
+        .Add("grade", v => db.Set<Customer>().Where(c => c.Id == v.CustomerId).Select(c => c.Grade).FirstOrDefault())
+        .Add("specialist", v => db.Users.Where(u => u.Id == v.OwnerId).Select(u => u.DisplayName).FirstOrDefault())
+        .Add("due", v => v.DueOn).Add("done", v => v.DoneAt).Add("channel", v => v.Channel).Add("rating", v => v.Rating).Add("feedback", v => v.Feedback);
 
     private async Task<IReadOnlyList<VisitRow>> RowsAsync(IQueryable<Visit> query, CancellationToken ct) =>
         await (from v in query
