@@ -121,8 +121,7 @@ public sealed partial class PhonePageTests(BrowserFixture fixture) : IClassFixtu
         // What the phone shows: the first line's card, then the attachments with the receipt chosen.
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "claim-phone.png") });
-        await page.EvaluateAsync("() => document.getElementById('receipts').closest('.card').scrollIntoView()");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "claim-phone-receipts.png") });
+        await page.Locator(".card", new() { Has = page.Locator("#receipts") }).ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "claim-phone-receipts.png") });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("claim-status")).ToHaveTextAsync("审批中");
