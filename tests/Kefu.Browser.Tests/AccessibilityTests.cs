@@ -58,4 +58,18 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(page.GetByLabel("Category 1", new() { Exact = true })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "claim-form-en.png"), FullPage = true });
     }
+
+    [BrowserFact]
+    public async Task RPT_01_finance_opens_on_the_claims_waiting_for_payment()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await PageChecks.SignInAsync(context, fixture.BaseUrl, "finance");
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
+        await page.GotoAsync(fixture.BaseUrl + "/");
+        await Assertions.Expect(page.Locator("[data-widget='finance']")).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "dashboard-finance.png"), FullPage = true });
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+    }
 }
