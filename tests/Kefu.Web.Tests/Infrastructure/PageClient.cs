@@ -39,14 +39,19 @@ public sealed partial class PageClient : IDisposable
     /// <paramref name="action"/>: URL-encoded, or multipart when a <paramref name="file"/> (field, name, bytes) goes with them.
     /// </summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, IReadOnlyDictionary<string, string> fields,
-        (string Field, string FileName, byte[] Bytes)? file = null)
+        (string Field, string FileName, byte[] Bytes)? file = null) =>
+        await PostFormAsync(formPage, action, fields, file is { } one ? [one] : []);
+
+    /// <summary>As a browser posts a form with several files (a multiple file input): multipart whenever files go with the fields.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, IReadOnlyDictionary<string, string> fields,
+        IReadOnlyList<(string Field, string FileName, byte[] Bytes)> files)
     {
         var (status, html) = await GetAsync(formPage);
         Assert.True(status == HttpStatusCode.OK, $"GET {formPage}: {(int)status}");
         var token = AntiforgeryToken().Match(html);
         Assert.True(token.Success, $"No antiforgery token on {formPage}");
         var form = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token.Groups[1].Value)).ToArray();
-        if (file is not { } upload)
+        if (files.Count == 0)
         {
             using var encoded = new FormUrlEncodedContent(form);
             return await _client.PostAsync(action, encoded);
@@ -58,7 +63,11 @@ public sealed partial class PageClient : IDisposable
             multipart.Add(new StringContent(value), name);
         }
 
-        multipart.Add(new ByteArrayContent(upload.Bytes), upload.Field, upload.FileName);
+        foreach (var (field, fileName, bytes) in files)
+        {
+            multipart.Add(new ByteArrayContent(bytes), field, fileName);
+        }
+
         return await _client.PostAsync(action, multipart);
     }
 

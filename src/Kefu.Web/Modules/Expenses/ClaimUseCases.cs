@@ -113,26 +113,71 @@ public sealed class ClaimUseCases(
     }
 
     /// <summary>
-    /// The claim form: the claimant's input (new or an existing draft), the travel summary chosen on
-    /// the form (EXP-01), and with <paramref name="submit"/> the submission, as one unit of work.
-    /// When anything is refused nothing is kept, neither a new draft nor the edit of an existing
-    /// one nor the file, so the person fixes the same form and sends it again: one claim, whatever
-    /// the number of attempts.
+    /// The claim form: the claimant's input (new or an existing draft), the travel summary and the
+    /// receipts chosen on the form (EXP-01, PLT-02), and with <paramref name="submit"/> the
+    /// submission, as one unit of work. When anything is refused nothing is kept, neither a new
+    /// draft nor the edit of an existing one nor any file, so the person fixes the same form and
+    /// sends it again: one claim, whatever the number of attempts. A refused file is named in the
+    /// problem's field "travelSummary" or "receipts".
     /// </summary>
-    public async Task<ClaimResult> SaveFormAsync(string userId, int? id, ClaimInput input, IFormFile? travelSummary, bool submit, CancellationToken ct)
+    public async Task<ClaimResult> SaveFormAsync(string userId, int? id, ClaimInput input, IFormFile? travelSummary, IReadOnlyList<IFormFile> receipts, bool submit, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        Attachment? summary = null;
-        var result = id is { } existing ? await UpdateAsync(userId, existing, input, ct) : await CreateAsync(userId, input, ct);
-        if (result is ClaimResult.Ok saved && travelSummary is not null)
+        var written = new List<Attachment>();
+        try
         {
-            var (attached, problems) = await attachments.SaveAsync(SubjectType, saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "TravelSummary", travelSummary, userId, ct);
-            summary = attached;
-            // The store names the field "file"; on the form it is the travel summary's.
-            result = attached is null ? new ClaimResult.Invalid(problems) : saved;
-            if (attached is not null)
+            return await SaveFormInTransactionAsync(tx, written, userId, id, input, travelSummary, receipts, submit, ct);
+        }
+        catch
+        {
+            // The rows roll back with the transaction; the files written so far go too.
+            attachments.DeleteFiles(written);
+            throw;
+        }
+    }
+
+    private async Task<ClaimResult> SaveFormInTransactionAsync(
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, List<Attachment> written, string userId, int? id, ClaimInput input,
+        IFormFile? travelSummary, IReadOnlyList<IFormFile> receipts, bool submit, CancellationToken ct)
+    {
+        var result = id is { } existing ? await UpdateAsync(userId, existing, input, ct) : await CreateAsync(userId, input, ct);
+        if (result is ClaimResult.Ok saved)
+        {
+            var key = saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var problems = new ProblemBuilder();
+            var files = receipts.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).Select(f => ("receipts", "Receipt", f)).ToList();
+            if (travelSummary is not null)
             {
-                (await db.Set<ExpenseClaim>().SingleAsync(c => c.Id == saved.Id, ct)).HasTravelSummary = true;
+                files.Insert(0, ("travelSummary", "TravelSummary", travelSummary));
+            }
+
+            // Every file is checked (all the refusals are shown at once); none is kept if one is refused.
+            foreach (var (field, kind, file) in files)
+            {
+                var (attached, refused) = await attachments.SaveAsync(SubjectType, key, kind, file, userId, ct);
+                if (attached is not null)
+                {
+                    written.Add(attached);
+                    continue;
+                }
+
+                foreach (var message in refused.Errors.SelectMany(e => e.Value))
+                {
+                    problems.Add(field, "Attachment.FileRefused", Path.GetFileName(file.FileName), message);
+                }
+            }
+
+            if (problems.HasErrors)
+            {
+                result = new ClaimResult.Invalid(problems);
+            }
+            else if (written.Count > 0)
+            {
+                if (written.Any(a => a.Kind == "TravelSummary"))
+                {
+                    (await db.Set<ExpenseClaim>().SingleAsync(c => c.Id == saved.Id, ct)).HasTravelSummary = true;
+                }
+
                 await db.SaveChangesAsync(ct);
             }
         }
@@ -150,11 +195,7 @@ public sealed class ClaimUseCases(
 
         await tx.RollbackAsync(ct);
         db.ChangeTracker.Clear();
-        if (summary is not null)
-        {
-            attachments.DeleteFiles([summary]);
-        }
-
+        attachments.DeleteFiles(written);
         return result;
     }
 

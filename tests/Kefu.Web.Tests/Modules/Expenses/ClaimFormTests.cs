@@ -143,6 +143,97 @@ public abstract class ClaimFormTests(ClockApp app)
         Assert.Equal(files, Directory.Exists(AttachmentRoot) ? Directory.GetFiles(AttachmentRoot, "*", SearchOption.AllDirectories).Length : 0);
     }
 
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46];
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00];
+
+    private int StoredFiles() => Directory.Exists(AttachmentRoot) ? Directory.GetFiles(AttachmentRoot, "*", SearchOption.AllDirectories).Length : 0;
+
+    private Task<List<Kefu.Web.Platform.Attachments.Attachment>> AttachmentsOfAsync(string userName) => app.InScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<KefuDbContext>();
+        var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        return await db.Set<Kefu.Web.Platform.Attachments.Attachment>().AsNoTracking().Where(a => a.UploadedBy == id).OrderBy(a => a.Id).ToListAsync();
+    });
+
+    [ProviderFact]
+    public async Task EXP_01_receipts_from_the_camera_and_the_summary_chosen_on_the_form_are_saved_with_the_submitted_claim()
+    {
+        app.Clock.Set(Monday);
+        var user = await NewClaimantAsync();
+        using var page = await PageClient.SignInAsync(app, user);
+        var before = StoredFiles();
+
+        using (var accepted = await page.PostFormAsync("/expenses/edit", "/expenses/edit", Form("2026-09-10", category: "Travel", amount: "420.00"),
+                   [("Receipts", "车票.jpg", Jpeg), ("Receipts", "住宿发票.png", Png), Summary]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        }
+
+        var claim = Assert.Single(await ClaimsOfAsync(user));
+        Assert.Equal((ClaimStatus.InReview, true), (claim.Status, claim.HasTravelSummary));
+        var attachments = await AttachmentsOfAsync(user);
+        Assert.Equal(
+            [("TravelSummary", "出差汇总表.pdf", "application/pdf"), ("Receipt", "车票.jpg", "image/jpeg"), ("Receipt", "住宿发票.png", "image/png")],
+            attachments.Select(a => (a.Kind, a.FileName, a.ContentType)).ToArray());
+        Assert.All(attachments, a => Assert.Equal(claim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.RecordId));
+        Assert.Equal(before + 3, StoredFiles());
+
+        // The claim's page lists them.
+        var (_, html) = await page.GetAsync($"/expenses/{claim.Id}");
+        Assert.Contains("车票.jpg", html, StringComparison.Ordinal);
+        Assert.Contains("住宿发票.png", html, StringComparison.Ordinal);
+    }
+
+    [ProviderFact]
+    public async Task PLT_02_one_bad_receipt_among_good_files_is_named_on_the_form_and_nothing_is_saved()
+    {
+        app.Clock.Set(Monday);
+        var user = await NewClaimantAsync();
+        using var page = await PageClient.SignInAsync(app, user);
+        var before = StoredFiles();
+
+        using (var refused = await page.PostFormAsync("/expenses/edit", "/expenses/edit", Form("2026-09-10", category: "Travel", amount: "420.00"),
+                   [("Receipts", "车票.jpg", Jpeg), ("Receipts", "notes.txt", "not a scan"u8.ToArray()), Summary]))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Contains("文件“notes.txt”：只接受 JPG、PNG 或 PDF 文件。", html, StringComparison.Ordinal); // which file and why
+            Assert.DoesNotContain("车票.jpg", html, StringComparison.Ordinal); // the good files are not blamed
+            Assert.Contains("data-testid=\"files-not-kept\"", html, StringComparison.Ordinal); // and the person knows to choose them again
+            Assert.Contains("value=\"420.00\"", html, StringComparison.Ordinal); // what was typed is still there
+        }
+
+        Assert.Empty(await ClaimsOfAsync(user));
+        Assert.Empty(await AttachmentsOfAsync(user));
+        Assert.Equal(before, StoredFiles()); // the good files written before the bad one was found are gone too
+    }
+
+    [ProviderFact]
+    public async Task EXP_01_a_draft_saved_with_a_receipt_lists_it_on_the_form_and_a_second_receipt_joins_it_on_submit()
+    {
+        app.Clock.Set(Monday);
+        var user = await NewClaimantAsync();
+        using var page = await PageClient.SignInAsync(app, user);
+        using (var draft = await page.PostFormAsync("/expenses/edit", "/expenses/edit", Form("2026-09-11", submit: false), [("Receipts", "午餐.jpg", Jpeg)]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        }
+
+        var saved = Assert.Single(await ClaimsOfAsync(user));
+        Assert.Equal(ClaimStatus.Draft, saved.Status);
+        var url = $"/expenses/edit/{saved.Id}";
+        var (_, form) = await page.GetAsync(url);
+        Assert.Contains("午餐.jpg", form, StringComparison.Ordinal);
+
+        using (var submitted = await page.PostFormAsync(url, url, Form("2026-09-11", version: saved.Version), [("Receipts", "停车票.png", Png)]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        }
+
+        Assert.Equal(ClaimStatus.InReview, Assert.Single(await ClaimsOfAsync(user)).Status);
+        Assert.Equal(["午餐.jpg", "停车票.png"], (await AttachmentsOfAsync(user)).Select(a => a.FileName).ToArray());
+    }
+
     private string AttachmentRoot => Path.Combine(app.Services.GetRequiredService<Kefu.Web.Platform.Database.DatabaseSettings>().DataDirectory, "attachments");
 
     [ProviderFact]

@@ -2,6 +2,7 @@ using Kefu.Core.Expenses;
 using Kefu.Core.Money;
 using Kefu.Web.Data;
 using Kefu.Web.Modules.Approvals;
+using Kefu.Web.Platform.Attachments;
 using Kefu.Web.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,9 +11,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Kefu.Web.Modules.Expenses.Pages;
 
-/// <summary>The claim form (EXP-01): lines, travel summary, save as draft or submit. Works without JavaScript.</summary>
+/// <summary>The claim form (EXP-01): lines (stacked cards on a phone), receipts and travel summary from the camera, save as draft or submit. Works without JavaScript.</summary>
 [Authorize(Policy = ExpensesModule.ClaimPolicy)]
-public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, CurrentUser current, ApprovalService approvals, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, CurrentUser current, ApprovalService approvals, AttachmentStore attachmentStore, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class LineForm
     {
@@ -44,6 +45,18 @@ public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, Curre
     /// <summary>EXP-01: the travel summary, chosen on the form itself (also attachable later on the claim's page).</summary>
     [BindProperty] public IFormFile? TravelSummary { get; set; }
 
+    /// <summary>PLT-02: receipt photos or scans, taken with the phone's camera on the form itself and saved with the claim.</summary>
+    [BindProperty] public List<IFormFile> Receipts { get; set; } = [];
+
+    /// <summary>The files already attached to the draft being edited.</summary>
+    public IReadOnlyList<Attachment> Attached { get; private set; } = [];
+
+    /// <summary>The largest file accepted, for the hint.</summary>
+    public long MaxMegabytes => attachmentStore.MaxBytes / 1024 / 1024;
+
+    /// <summary>A refused form posted files: the browser forgets them, so the person is asked to choose them again.</summary>
+    public bool FilesNotKept { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (Id is { } id)
@@ -66,7 +79,18 @@ public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, Curre
             };
         }
 
+        await LoadAttachedAsync(ct);
         Pad();
+        return Page();
+    }
+
+    private async Task LoadAttachedAsync(CancellationToken ct) =>
+        Attached = Id is { } id ? await attachmentStore.ForRecordAsync(ClaimUseCases.SubjectType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct) : [];
+
+    private async Task<IActionResult> FormAgainAsync(CancellationToken ct)
+    {
+        FilesNotKept = TravelSummary is not null || Receipts.Count > 0;
+        await LoadAttachedAsync(ct);
         return Page();
     }
 
@@ -76,7 +100,7 @@ public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, Curre
         {
             Input.Lines.AddRange(Enumerable.Range(0, BlankRows).Select(_ => new LineForm()));
             ModelState.Clear();
-            return Page();
+            return await FormAgainAsync(ct);
         }
 
         var lines = new List<ClaimLineInput>();
@@ -98,13 +122,13 @@ public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, Curre
 
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await FormAgainAsync(ct);
         }
 
         var input = new ClaimInput(lines, Input.HasTravelSummary, Input.ExceptionApproved, Input.Notes, Input.Version);
         // Saving (and submitting) is one unit of work: a refusal keeps nothing, so the person stays
         // on this same form (a new one stays new) with their input and the reasons, and sends it again.
-        var saved = await claims.SaveFormAsync(current.UserId!, Id, input, TravelSummary, submit: submitClaim is not null, ct);
+        var saved = await claims.SaveFormAsync(current.UserId!, Id, input, TravelSummary, Receipts, submit: submitClaim is not null, ct);
 
         switch (saved)
         {
@@ -121,10 +145,10 @@ public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, Curre
                     }
                 }
 
-                return Page();
+                return await FormAgainAsync(ct);
             case ClaimResult.Conflict:
                 ModelState.AddModelError(string.Empty, l["Common.Conflict"]);
-                return Page();
+                return await FormAgainAsync(ct);
             default:
                 return NotFound();
         }
@@ -143,7 +167,8 @@ public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, Curre
         {
             "lines" => "Input.Lines",
             "hasTravelSummary" => "Input.HasTravelSummary",
-            "file" => nameof(TravelSummary),
+            "travelSummary" => nameof(TravelSummary),
+            "receipts" => nameof(Receipts),
             "claim" => string.Empty,
             _ => "Input." + char.ToUpperInvariant(field[0]) + field[1..],
         };

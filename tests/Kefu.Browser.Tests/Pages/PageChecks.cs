@@ -1,0 +1,132 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace Kefu.Browser.Tests.Pages;
+
+/// <summary>
+/// What every page must pass whatever its module (UI.md): no sideways scrolling on a phone, no
+/// serious or critical axe-core finding. Each check returns readable findings, empty when the page passes.
+/// </summary>
+public static class PageChecks
+{
+    public const string DemoPassword = "Kefu-demo-2026";
+
+    /// <summary>
+    /// The page's width beyond the viewport, with the elements that stick out furthest (the deepest
+    /// ones, which are the ones to fix), or null when the page fits.
+    /// </summary>
+    public static async Task<string?> SidewaysScrollAsync(IPage page, int width)
+    {
+        var result = await page.EvaluateAsync<JsonElement>("""
+            (width) => {
+              const scrollWidth = document.documentElement.scrollWidth;
+              if (scrollWidth <= width) return null;
+              const out = [];
+              for (const el of document.body.querySelectorAll('*')) {
+                const r = el.getBoundingClientRect();
+                if (r.width === 0 || r.right <= width + 0.5) continue;
+                // Only the deepest offenders: a parent that sticks out because of its child is not listed.
+                if ([...el.children].some(c => c.getBoundingClientRect().right > width + 0.5)) continue;
+                const id = el.id ? '#' + el.id : '';
+                const cls = el.classList.length ? '.' + [...el.classList].slice(0, 3).join('.') : '';
+                out.push(`${el.tagName.toLowerCase()}${id}${cls} (right ${Math.round(r.right)})`);
+                if (out.length >= 5) break;
+              }
+              return { scrollWidth, out };
+            }
+            """, width);
+        return result.ValueKind == JsonValueKind.Null
+            ? null
+            : $"{result.GetProperty("scrollWidth").GetInt32()} px wide; sticking out: {string.Join(", ", result.GetProperty("out").EnumerateArray().Select(e => e.GetString()))}";
+    }
+
+    private static string AxeScript
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kefu.slnx")))
+            {
+                dir = dir.Parent;
+            }
+
+            // Copied from npm by Kefu.Web's build (package.json, NpmAsset), like htmx and Tabler.
+            var path = Path.Combine(dir?.FullName ?? ".", "src", "Kefu.Web", "wwwroot", "lib", "axe-core", "axe.min.js");
+            Assert.True(File.Exists(path), $"axe-core is missing at {path}: build src/Kefu.Web (npm ci copies it).");
+            return path;
+        }
+    }
+
+    /// <summary>axe-core's serious and critical findings on the page as it is now: "rule (impact): help — targets" per line.</summary>
+    public static async Task<IReadOnlyList<string>> AxeSeriousAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Path = AxeScript });
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const r = await axe.run(document, { resultTypes: ['violations'] });
+              return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 8).map(n => n.target.join(' ')) }));
+            }
+            """);
+        return violations.EnumerateArray()
+            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} — "
+                + string.Join(" | ", v.GetProperty("targets").EnumerateArray().Select(t => t.GetString())))
+            .ToList();
+    }
+
+    public static async Task<IPage> SignInAsync(IBrowserContext context, string baseUrl, string user, string password = DemoPassword)
+    {
+        var page = await context.NewPageAsync();
+        var login = new LoginPage(page, baseUrl);
+        await login.OpenAsync();
+        await login.SignInAsync(user, password, "用户名", "密码", "登录");
+        return page;
+    }
+
+    /// <summary>An API client signed in as a demo user (bearer token), for seeding what a page then shows.</summary>
+    public static async Task<HttpClient> ApiAsync(string baseUrl, string user)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        using var token = await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password = DemoPassword });
+        token.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)JsonNode.Parse(await token.Content.ReadAsStringAsync())!["accessToken"]!);
+        return client;
+    }
+
+    /// <summary>A claim of <paramref name="user"/> (a draft, or submitted), so the claim pages have one to show.</summary>
+    public static async Task<int> ClaimAsync(string baseUrl, string user, bool submit)
+    {
+        using var api = await ApiAsync(baseUrl, user);
+        var yesterday = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var claim = await api.PostAsJsonAsync("/api/expenses/claims", new
+        {
+            lines = new[] { new { date = yesterday, category = "CityTransport", amount = 36.5m, receiptCount = 1, description = "上门维修往返出租车，浦东新区张江高科技园区", workOrders = "WX-20261130-07" } },
+            hasTravelSummary = false,
+        });
+        Assert.True(claim.IsSuccessStatusCode, await claim.Content.ReadAsStringAsync());
+        var id = (int)JsonNode.Parse(await claim.Content.ReadAsStringAsync())!["id"]!;
+        if (submit)
+        {
+            using var submitted = await api.PostAsJsonAsync($"/api/expenses/claims/{id}/submit", new { });
+            Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
+        }
+
+        return id;
+    }
+
+    /// <summary>A phone complaint recorded by <paramref name="user"/>, so the incident pages have one to show.</summary>
+    public static async Task IncidentAsync(string baseUrl, string user)
+    {
+        using var api = await ApiAsync(baseUrl, user);
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        using var complaint = await api.PostAsJsonAsync("/api/incidents", new
+        {
+            type = "CustomerComplaint", customerName = "上海浦江物流有限公司（浦东新区张江高科技园区仓库）", summary = "客户来电：冷藏货物到达时温度超标，要求赔偿并说明原因",
+            receivedAt = now, phoneCallTo = "赵主任", phoneCallAt = now, sendReport = true,
+        });
+        Assert.True(complaint.IsSuccessStatusCode, await complaint.Content.ReadAsStringAsync());
+    }
+}
