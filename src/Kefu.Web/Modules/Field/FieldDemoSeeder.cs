@@ -120,7 +120,7 @@ internal sealed class FieldDemoSeeder(KefuDbContext db, NumberSequences sequence
 
             if (state == JobState.Assigned && mode == ServiceMode.Mobile)
             {
-                await sla.StartAsync(new StartTimer(JobUseCases.RecordType, JobUseCases.TimerKey(job, JobDeadlineKind.SetOut), JobDeadlines.MobileRule, $"{job.Number} · 出发",
+                await sla.StartAsync(new StartTimer(JobUseCases.RecordType, JobUseCases.TimerKey(job, JobDeadlineKind.SetOut), JobDeadlines.MobileRule, Kefu.Web.Platform.Localization.LocalText.Of("SlaName.Job.SetOut", job.Number).Store(200),
                     policy.SetOutTarget, job.OwnerId, job.OrgPath, [EscalationTarget.ForRole(Kefu.Core.Organization.Role.Coordinator)],
                     StartAt: new DateTimeOffset(job.AssignedAt!.Value, TimeSpan.Zero), Link: JobUseCases.Link(job)), ct);
             }

@@ -275,7 +275,7 @@ public sealed class JobUseCases(
         db.Users.AsNoTracking().ActiveHolding(db, Role.FieldEngineer).Where(u => u.OrgPath.StartsWith(centrePath));
 
     internal async Task StartAsync(ServiceJob job, JobDeadline deadline, string? ownerId, DateTimeOffset start, CancellationToken ct) =>
-        await sla.StartAsync(new StartTimer(RecordType, TimerKey(job, deadline.Kind), deadline.Rule, $"{job.Number} · {DeadlineName(deadline.Kind)}", deadline.Target,
+        await sla.StartAsync(new StartTimer(RecordType, TimerKey(job, deadline.Kind), deadline.Rule, Kefu.Web.Platform.Localization.LocalText.Of("SlaName.Job." + deadline.Kind, job.Number).Store(200), deadline.Target,
             ownerId ?? job.CreatedById, job.OrgPath, [EscalationTarget.ForRole(Role.Coordinator)], StartAt: start, Link: Link(job)), ct);
 
     /// <summary>Stops the clocks an action ends.</summary>
@@ -293,14 +293,6 @@ public sealed class JobUseCases(
 
     /// <summary>Each clock of a job is its own SLA record ("42/SetOut"), so an action stops exactly the clocks it ends.</summary>
     public static string TimerKey(ServiceJob job, JobDeadlineKind kind) => $"{job.Id}/{kind}";
-
-    private static string DeadlineName(JobDeadlineKind kind) => kind switch
-    {
-        JobDeadlineKind.SetOut => "出发",
-        JobDeadlineKind.Respond => "响应",
-        JobDeadlineKind.OnSite => "到场",
-        _ => "维修阶段",
-    };
 
     public static string Link(ServiceJob job) => $"/field/jobs/{job.Id}";
 
