@@ -55,6 +55,7 @@ public static class FieldModule
         builder.Services.AddScoped<Platform.Seeding.IDemoDataSeeder, FieldDemoSeeder>();
         builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, MyJobsWidget>();
         builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, BoardCountsWidget>();
+        builder.Services.AddScoped<Customers.ICustomerAnalysisSection, ServiceAnalysis>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Select(KefuRoles.Name)))
             .AddPolicy(CreatePolicy, p => p.RequireRole(Creators.Select(KefuRoles.Name)))

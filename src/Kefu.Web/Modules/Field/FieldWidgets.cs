@@ -64,3 +64,28 @@ internal sealed class BoardCountsWidget(KefuDbContext db) : IDashboardWidget
         ], Link: "/field/board");
     }
 }
+
+/// <summary>CUS-06: the customer's service card — open and finished jobs, what was charged, the latest jobs.</summary>
+internal sealed class ServiceAnalysis(KefuDbContext db) : Customers.ICustomerAnalysisSection
+{
+    public Customers.AnalysisTopic Topic => Customers.AnalysisTopic.Service;
+
+    public async Task<Customers.AnalysisSection> BuildAsync(ScopeViewer viewer, int customerId, CancellationToken ct)
+    {
+        var jobs = db.Set<ServiceJob>().AsNoTracking().Where(j => j.CustomerId == customerId);
+        var open = await jobs.CountAsync(j => j.State == JobState.New || j.State == JobState.Assigned || j.State == JobState.SetOut || j.State == JobState.Arrived, ct);
+        var done = await jobs.CountAsync(j => j.FinishedAt != null, ct);
+        var charged = await jobs.Where(j => j.Charged == true).SumAsync(j => (long?)j.ChargeFen, ct) ?? 0;
+        var recent = await jobs.OrderByDescending(j => j.ReceivedAt).Take(5).ToListAsync(ct);
+        var name = await db.Set<Customers.Customer>().AsNoTracking().Where(c => c.Id == customerId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+        return new Customers.AnalysisSection(Topic, "Analysis.Service",
+            [
+                new("Analysis.JobsOpen", open.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("Analysis.JobsDone", done.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("Analysis.ChargedYuan", "¥" + (charged / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)),
+            ],
+            recent.Select(j => new Customers.AnalysisItem(j.ReceivedAt,
+                $"{j.Number} · {Platform.Localization.Text.Get("JobState." + j.State)} · {j.Problem}", $"/field/jobs/{j.Id}")).ToArray(),
+            $"/field/jobs?q={Uri.EscapeDataString(name)}");
+    }
+}

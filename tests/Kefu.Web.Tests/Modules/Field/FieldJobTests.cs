@@ -124,6 +124,12 @@ public abstract class FieldJobTests(ClockApp app)
         Assert.Equal("HP M404", (string)detail["devices"]![0]!["model"]!);
         Assert.Equal("硒鼓", (string)detail["parts"]![0]!["name"]!);
         await OkAsync("sh.coord", HttpMethod.Post, $"/api/field/jobs/{id}/close");
+
+        // CUS-06: the customer's analysis sheet has the service card with what was charged.
+        var analysis = await OkAsync("sh.cs", HttpMethod.Get, $"/api/customers/{(int)job["customerId"]!}/analysis");
+        var service = analysis["sections"]!.AsArray().Single(s => (string?)s!["topic"] == "Service")!;
+        Assert.Contains(service["figures"]!.AsArray(), f => (string)f!["value"]! == "¥530.00");
+        Assert.Contains(service["recent"]!.AsArray(), r => ((string)r!["text"]!).StartsWith((string)job["number"]!, StringComparison.Ordinal));
     }
 
     private async Task<JsonNode> PriceItemAsync(string code)
