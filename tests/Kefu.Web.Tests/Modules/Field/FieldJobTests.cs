@@ -260,6 +260,35 @@ public abstract class FieldJobTests(ClockApp app)
     }
 
     [ProviderFact]
+    public async Task FLD_02_the_set_out_minutes_are_the_administrators_and_a_policy_out_of_range_is_refused_naming_the_field()
+    {
+        app.Clock.Set(new DateTimeOffset(2026, 11, 10, 9, 0, 0, China));
+        var policy = (await OkAsync("admin", HttpMethod.Get, "/api/settings/field-policy")).AsObject();
+        Assert.Equal(10, (int)policy["mobileSetOutMinutes"]!);
+        var changed = JsonNode.Parse(policy.ToJsonString())!.AsObject();
+        changed["mobileSetOutMinutes"] = 15;
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync("admin", HttpMethod.Put, "/api/settings/field-policy", changed)).Status);
+        try
+        {
+            var job = await JobAsync(await CustomerAsync(), technician: "sh.eng1");
+            Assert.Equal(new DateTimeOffset(2026, 11, 10, 9, 15, 0, China).UtcDateTime, Assert.Single(await TimersAsync((int)job["id"]!)).DueAt);
+
+            var bad = JsonNode.Parse(policy.ToJsonString())!.AsObject();
+            bad["mobileSetOutMinutes"] = 0;
+            bad["stageWorkingHours"]!["Parts"] = -1;
+            var (status, problem) = await SendAsync("admin", HttpMethod.Put, "/api/settings/field-policy", bad);
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.True(problem!["errors"]!.AsObject().ContainsKey("mobileSetOutMinutes"));
+            Assert.True(problem["errors"]!.AsObject().ContainsKey("stageWorkingHours.Parts"));
+            Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("csmgr", HttpMethod.Put, "/api/settings/field-policy", changed)).Status);
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await SendAsync("admin", HttpMethod.Put, "/api/settings/field-policy", policy)).Status);
+        }
+    }
+
+    [ProviderFact]
     public async Task FLD_05_bad_input_is_a_400_naming_the_field_and_saves_nothing()
     {
         app.Clock.Set(new DateTimeOffset(2026, 11, 9, 9, 0, 0, China));
