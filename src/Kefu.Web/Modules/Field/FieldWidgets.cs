@@ -23,6 +23,7 @@ internal sealed class MyJobsWidget(KefuDbContext db) : IDashboardWidget
         var open = await mine.Where(j => j.State == JobState.Assigned || j.State == JobState.SetOut || j.State == JobState.Arrived)
             .OrderByDescending(j => j.Priority).ThenBy(j => j.AssignedAt).Select(j => new { j.Id, j.Number, j.CustomerName, j.Problem }).Take(20).ToListAsync(ct);
         var since = Platform.CompanyTime.StartUtc(DateOnly.FromDateTime(Platform.CompanyTime.ToLocal(viewer.Now.UtcDateTime)));
+        // "Finished today" counts what the technician still holds, whatever its state since (signed, closed).
         var finished = await mine.CountAsync(j => j.FinishedAt >= since, ct);
         var keys = open.SelectMany(j => Enum.GetValues<JobDeadlineKind>().Select(k => $"{j.Id}/{k}")).ToArray();
         var due = (await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == JobUseCases.RecordType && t.Status == TimerStatus.Running && keys.Contains(t.RecordId))
@@ -33,7 +34,7 @@ internal sealed class MyJobsWidget(KefuDbContext db) : IDashboardWidget
         return new DashboardCard("Dashboard.Jobs.Mine",
         [
             DashboardFigure.Count("Dashboard.Jobs.Open", open.Count, "/field/jobs?state=Open", FigureTone.Warning, "jobs-open"),
-            DashboardFigure.Count("Dashboard.Jobs.FinishedToday", finished, "/field/jobs?state=Finished", FigureTone.Normal, "jobs-finished"),
+            DashboardFigure.Count("Dashboard.Jobs.FinishedToday", finished, "/field/jobs?state=all&today=true", FigureTone.Normal, "jobs-finished"),
         ], items, Link: "/field/jobs");
     }
 }

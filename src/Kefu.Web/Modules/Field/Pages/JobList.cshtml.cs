@@ -13,10 +13,13 @@ namespace Kefu.Web.Modules.Field.Pages;
 
 /// <summary>Service jobs: a technician's "my jobs" (open first, then today's finished), everyone else's list by state; live for the technician.</summary>
 [Authorize(Policy = FieldModule.ReadPolicy)]
-public sealed class JobListModel(KefuDbContext db, CurrentUser current) : PageModel
+public sealed class JobListModel(KefuDbContext db, CurrentUser current, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    /// <summary>The dashboard's "finished today" (RPT-01: the number links to the list that makes it up).</summary>
+    [BindProperty(SupportsGet = true)] public bool Today { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<ServiceJob> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
@@ -50,6 +53,12 @@ public sealed class JobListModel(KefuDbContext db, CurrentUser current) : PageMo
         else
         {
             State = null;
+        }
+
+        if (Today)
+        {
+            var since = Platform.CompanyTime.StartUtc(Platform.CompanyTime.Today(clock));
+            query = query.Where(j => j.FinishedAt >= since);
         }
 
         if (!string.IsNullOrWhiteSpace(Q))
