@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kefu.Core.Sla;
 
 namespace Kefu.Core.Field;
@@ -78,11 +79,64 @@ public sealed record FieldPolicy
     };
 
     /// <summary>FLD-02: the set-out deadline as an SLA target (wall-clock minutes: technicians go out when called).</summary>
+    [JsonIgnore]
     public SlaTarget SetOutTarget => SlaTarget.Minutes(MobileSetOutMinutes);
 
+    [JsonIgnore]
     public SlaTarget ResidentRespondTarget => SlaTarget.Minutes(ResidentRespondMinutes);
 
+    [JsonIgnore]
     public SlaTarget ResidentOnSiteTarget => SlaTarget.Minutes(ResidentOnSiteMinutes);
+
+    /// <summary>Fields out of their range, with the range, for the settings API (a policy that saves is one the rules can run on).</summary>
+    public IReadOnlyList<(string Field, int Min, int Max)> Validate()
+    {
+        var problems = new List<(string, int, int)>();
+        void Check(string field, double value, int min, int max)
+        {
+            if (double.IsNaN(value) || value < min || value > max)
+            {
+                problems.Add((field, min, max));
+            }
+        }
+
+        Check("mobileSetOutMinutes", MobileSetOutMinutes, 1, 1440);
+        Check("residentRespondMinutes", ResidentRespondMinutes, 1, 1440);
+        Check("residentOnSiteMinutes", ResidentOnSiteMinutes, 1, 1440);
+        Check("teamMinPersonDays", TeamMinPersonDays, 1, 10_000);
+        Check("teamMinTechnicians", TeamMinTechnicians, 1, 1_000);
+        Check("teamMinWorkingDays", TeamMinWorkingDays, 1, 365);
+        Check("freeSoftwareVisits", FreeSoftwareVisits, 0, 100);
+        Check("freeSoftwareWorkingDays", FreeSoftwareWorkingDays, 0, 365);
+        Check("rankPerKilometre", RankPerKilometre, 0, 10_000);
+        Check("rankPerOpenJob", RankPerOpenJob, 0, 10_000);
+        Check("rankMissingSkill", RankMissingSkill, 0, 100_000);
+        Check("positionFreshMinutes", PositionFreshMinutes, 1, 10_080);
+        Check("unknownDistanceKm", UnknownDistanceKm, 0, 20_000);
+        if (!Enum.IsDefined(SoftwarePolicy))
+        {
+            problems.Add(("softwarePolicy", 0, Enum.GetValues<SoftwareChargePolicy>().Length - 1));
+        }
+
+        void Each<TKey>(string field, IReadOnlyDictionary<TKey, int>? values, int min, int max) where TKey : struct, Enum
+        {
+            if (values is null || values.Keys.Any(k => !Enum.IsDefined(k)))
+            {
+                problems.Add((field, min, max));
+                return;
+            }
+
+            foreach (var (key, value) in values)
+            {
+                Check($"{field}.{key}", value, min, max);
+            }
+        }
+
+        Each("stageWorkingHours", StageWorkingHours, 1, 2_000);
+        Each("pointsByType", PointsByType, 0, 100);
+        Each("pointsBonusByMode", PointsBonusByMode, 0, 100);
+        return problems;
+    }
 
     public SlaTarget StageTarget(RepairStage stage) =>
         SlaTarget.WorkingMinutes(60 * (StageWorkingHours.TryGetValue(stage, out var hours) && hours > 0 ? hours : 8));

@@ -11,6 +11,9 @@ public enum AnalysisTopic
     Satisfaction,
     Receivables,
     Visits,
+
+    /// <summary>Field service jobs (FLD-05) and their charges.</summary>
+    Service,
 }
 
 /// <summary>A headline figure: a localisation key for its label and its value as shown.</summary>

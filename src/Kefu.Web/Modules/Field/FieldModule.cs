@@ -53,6 +53,9 @@ public static class FieldModule
         builder.Services.AddScoped<DispatchBoard>();
         builder.Services.AddSingleton<DispatchSignals>();
         builder.Services.AddScoped<Platform.Seeding.IDemoDataSeeder, FieldDemoSeeder>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, MyJobsWidget>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, BoardCountsWidget>();
+        builder.Services.AddScoped<Customers.ICustomerAnalysisSection, ServiceAnalysis>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Select(KefuRoles.Name)))
             .AddPolicy(CreatePolicy, p => p.RequireRole(Creators.Select(KefuRoles.Name)))
@@ -93,6 +96,12 @@ public static class FieldModule
         var me = api.MapGroup("/field/me").WithTags("Field service").RequireAuthorization(WorkPolicy);
         me.MapPost("/position", Position).RequireWritePolicy(WorkPolicy).WithName("ReportPosition").WithSummary("FLD-06: the phone's position, sent with the technician's consent.");
         me.MapPost("/duty", Duty).RequireWritePolicy(WorkPolicy).WithName("SetDuty");
+
+        var settings = api.MapGroup("/settings").WithTags("Settings").RequireAuthorization(Policies.Administer);
+        settings.MapGet("/field-policy", async (Platform.Settings.PolicyStore store, CancellationToken ct) => TypedResults.Ok(await store.GetAsync<FieldPolicy>(FieldPolicy.Key, ct)))
+            .WithName("GetFieldPolicy");
+        settings.MapPut("/field-policy", SavePolicy).RequireWritePolicy(Policies.Administer).WithName("SaveFieldPolicy")
+            .WithSummary("The numbers of FLD-02..08 and CHG-02 (minutes, team threshold, stage limits, free visits and days, ranking weights, points).");
 
         var prices = api.MapGroup("/field/price-items").WithTags("Field service").RequireAuthorization(ReadPolicy);
         prices.MapGet("/", Prices).WithName("ListPriceItems").WithSummary("CHG-02: the price list (服务收费标准).");
@@ -227,6 +236,23 @@ public static class FieldModule
         presence.OffDuty = off;
         presence.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> SavePolicy(FieldPolicy input, Platform.Settings.PolicyStore store, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        foreach (var (field, min, max) in input.Validate())
+        {
+            problems.Add(field, "Policy.OutOfRange", min, max);
+        }
+
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        await store.SaveAsync(FieldPolicy.Key, input, user.Identity?.Name, ct);
         return TypedResults.NoContent();
     }
 

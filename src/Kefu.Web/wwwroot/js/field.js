@@ -1,28 +1,18 @@
 // Field service pages (FLD-05/06): the signature pad, the position sent with set out and arrival
 // (only after the browser asks the technician and they agree), and live refresh from the dispatch hub.
 (function () {
-  // Signature: pointer strokes on a canvas, kept as a PNG data URL in the hidden input.
+  // Signature: drawn with signature_pad, kept as a PNG data URL in the hidden input after each stroke.
   document.querySelectorAll("canvas[data-signature-for]").forEach(function (canvas) {
+    if (!window.SignaturePad) return;
     var input = document.getElementById(canvas.getAttribute("data-signature-for"));
-    var ctx = canvas.getContext("2d");
-    var drawing = false, drawn = false;
-    function size() {
-      var ratio = window.devicePixelRatio || 1;
-      canvas.width = canvas.clientWidth * ratio;
-      canvas.height = canvas.clientHeight * ratio;
-      ctx.scale(ratio, ratio);
-      ctx.lineWidth = 2.5; ctx.lineCap = "round"; ctx.strokeStyle = "#182433";
-    }
-    function point(e) { var r = canvas.getBoundingClientRect(); return { x: e.clientX - r.left, y: e.clientY - r.top }; }
-    size();
-    canvas.style.touchAction = "none";
-    canvas.addEventListener("pointerdown", function (e) { drawing = true; var p = point(e); ctx.beginPath(); ctx.moveTo(p.x, p.y); canvas.setPointerCapture(e.pointerId); });
-    canvas.addEventListener("pointermove", function (e) { if (!drawing) return; var p = point(e); ctx.lineTo(p.x, p.y); ctx.stroke(); drawn = true; });
-    function end() { if (drawing && drawn) input.value = canvas.toDataURL("image/png"); drawing = false; }
-    canvas.addEventListener("pointerup", end);
-    canvas.addEventListener("pointercancel", end);
+    var ratio = Math.max(window.devicePixelRatio || 1, 1);
+    canvas.width = canvas.offsetWidth * ratio;
+    canvas.height = canvas.offsetHeight * ratio;
+    canvas.getContext("2d").scale(ratio, ratio);
+    var pad = new SignaturePad(canvas, { penColor: "#182433" });
+    pad.addEventListener("endStroke", function () { input.value = pad.isEmpty() ? "" : pad.toDataURL("image/png"); });
     var clear = canvas.closest("form").querySelector("[data-signature-clear]");
-    if (clear) clear.addEventListener("click", function () { ctx.clearRect(0, 0, canvas.width, canvas.height); input.value = ""; drawn = false; });
+    if (clear) clear.addEventListener("click", function () { pad.clear(); input.value = ""; });
   });
 
   // Position: asked for at the moment of setting out or arriving; the step goes ahead without it if refused.

@@ -124,6 +124,12 @@ public abstract class FieldJobTests(ClockApp app)
         Assert.Equal("HP M404", (string)detail["devices"]![0]!["model"]!);
         Assert.Equal("硒鼓", (string)detail["parts"]![0]!["name"]!);
         await OkAsync("sh.coord", HttpMethod.Post, $"/api/field/jobs/{id}/close");
+
+        // CUS-06: the customer's analysis sheet has the service card with what was charged.
+        var analysis = await OkAsync("sh.cs", HttpMethod.Get, $"/api/customers/{(int)job["customerId"]!}/analysis");
+        var service = analysis["sections"]!.AsArray().Single(s => (string?)s!["topic"] == "Service")!;
+        Assert.Contains(service["figures"]!.AsArray(), f => (string)f!["value"]! == "¥530.00");
+        Assert.Contains(service["recent"]!.AsArray(), r => ((string)r!["text"]!).StartsWith((string)job["number"]!, StringComparison.Ordinal));
     }
 
     private async Task<JsonNode> PriceItemAsync(string code)
@@ -251,6 +257,35 @@ public abstract class FieldJobTests(ClockApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("sh.eng1", HttpMethod.Get, "/api/field/board")).Status);
         var hzBoard = await OkAsync("hz.sup", HttpMethod.Get, "/api/field/board");
         Assert.DoesNotContain(hzBoard["jobs"]!.AsArray(), j => (int)j!["id"]! == (int)job["id"]!);
+    }
+
+    [ProviderFact]
+    public async Task FLD_02_the_set_out_minutes_are_the_administrators_and_a_policy_out_of_range_is_refused_naming_the_field()
+    {
+        app.Clock.Set(new DateTimeOffset(2026, 11, 10, 9, 0, 0, China));
+        var policy = (await OkAsync("admin", HttpMethod.Get, "/api/settings/field-policy")).AsObject();
+        Assert.Equal(10, (int)policy["mobileSetOutMinutes"]!);
+        var changed = JsonNode.Parse(policy.ToJsonString())!.AsObject();
+        changed["mobileSetOutMinutes"] = 15;
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync("admin", HttpMethod.Put, "/api/settings/field-policy", changed)).Status);
+        try
+        {
+            var job = await JobAsync(await CustomerAsync(), technician: "sh.eng1");
+            Assert.Equal(new DateTimeOffset(2026, 11, 10, 9, 15, 0, China).UtcDateTime, Assert.Single(await TimersAsync((int)job["id"]!)).DueAt);
+
+            var bad = JsonNode.Parse(policy.ToJsonString())!.AsObject();
+            bad["mobileSetOutMinutes"] = 0;
+            bad["stageWorkingHours"]!["Parts"] = -1;
+            var (status, problem) = await SendAsync("admin", HttpMethod.Put, "/api/settings/field-policy", bad);
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.True(problem!["errors"]!.AsObject().ContainsKey("mobileSetOutMinutes"));
+            Assert.True(problem["errors"]!.AsObject().ContainsKey("stageWorkingHours.Parts"));
+            Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("csmgr", HttpMethod.Put, "/api/settings/field-policy", changed)).Status);
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await SendAsync("admin", HttpMethod.Put, "/api/settings/field-policy", policy)).Status);
+        }
     }
 
     [ProviderFact]

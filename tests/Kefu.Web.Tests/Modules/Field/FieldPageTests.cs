@@ -101,4 +101,27 @@ public sealed class FieldPageTests(SqliteClockApp app) : IClassFixture<SqliteClo
             }
         }
     }
+
+    [Fact]
+    public async Task RPT_01_the_technician_sees_my_jobs_and_the_coordinator_the_boards_counts_on_the_dashboard()
+    {
+        app.Clock.Set(Morning);
+        using var api = await app.ClientFor("sh.coord");
+        using var created = await api.SendJsonAsync("POST", "/api/field/jobs", new
+        {
+            type = "Repair", customerName = "看板客户", problem = "仪表盘测试" + Guid.NewGuid().ToString("N")[..6], technicianId = await app.StaffIdAsync("sh.eng3"),
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var number = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["number"]!;
+
+        using var technician = await PageClient.SignInAsync(app, "sh.eng3");
+        var (_, home) = await technician.GetAsync("/");
+        Assert.Contains("data-widget=\"my-jobs\"", home, StringComparison.Ordinal);
+        Assert.Contains(number, home, StringComparison.Ordinal);
+
+        using var coordinator = await PageClient.SignInAsync(app, "sh.coord");
+        var (_, board) = await coordinator.GetAsync("/");
+        Assert.Contains("data-widget=\"dispatch-board\"", board, StringComparison.Ordinal);
+        Assert.Contains("href=\"/field/board\"", board, StringComparison.Ordinal);
+    }
 }
