@@ -9,6 +9,10 @@ switch (which)
     case "calendar":
         CalendarBench.Run();
         return 0;
+    case "dispatch-rank":
+        // FLD-06: one job's suggestion over N technicians: dispatch-rank [technicians]
+        DispatchRankBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
+        return 0;
     case "import":
         // A load run against a running Kefu: import <baseUrl> [rows] [user] [password]
         return await ImportBench.RunAsync(
@@ -21,7 +25,7 @@ switch (which)
         // Child process of import-memory: the pre-streaming way of opening an upload.
         return ImportMemoryBench.NpoiRead(args[1]);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, import, import-memory");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, dispatch-rank, import, import-memory");
         return 2;
 }
 

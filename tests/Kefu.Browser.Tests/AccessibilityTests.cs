@@ -14,6 +14,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     {
         await PageChecks.ClaimAsync(fixture.BaseUrl, "sh.eng1", submit: true);
         await PageChecks.IncidentAsync(fixture.BaseUrl, "sh.cs");
+        var coordinatorJob = await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.coord");
+        var engineerJob = await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1");
         var findings = new List<string>();
         var checkedPages = 0;
         foreach (var (user, password, pages, english) in new[]
@@ -22,6 +24,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
                 new[] { "/", "/expenses", "/expenses/edit", "/approvals", "/customers", "/visits", "/callbacks", "/incidents", "/incidents/new", "/orders", "/orders/edit", "/deadlines", "/notifications" },
                 new[] { "/", "/expenses/edit", "/orders", "/customers", "/incidents" }),
             ("sh.cs", PageChecks.DemoPassword, new[] { "/", "/search?q=" + Uri.EscapeDataString("上海") }, new[] { "/visits" }),
+            ("sh.coord", PageChecks.DemoPassword, new[] { "/field/board", "/field/jobs", "/field/jobs/new", coordinatorJob }, new[] { "/field/board", "/field/jobs/new", coordinatorJob }),
+            ("sh.eng1", PageChecks.DemoPassword, new[] { "/field/jobs", engineerJob }, new[] { engineerJob }),
             ("admin", BrowserFixture.AdminPassword, new[] { "/admin/calendars", "/staff" }, new[] { "/admin/calendars", "/staff" }),
         })
         {

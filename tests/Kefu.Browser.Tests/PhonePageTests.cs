@@ -49,6 +49,31 @@ public sealed partial class PhonePageTests(BrowserFixture fixture) : IClassFixtu
             }
         }
 
+        // Field service: the technician's list and job pages, and the coordinator's board, job form and job page.
+        foreach (var (user, urls) in new[]
+        {
+            ("sh.eng1", new[] { "/field/jobs", await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1"), await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1", "Finished") }),
+            ("sh.coord", new[] { "/field/board", "/field/jobs", "/field/jobs/new", await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.coord") }),
+        })
+        {
+            await using var context = await fixture.Browser.NewContextAsync(Phone(390));
+            var page = await PageChecks.SignInAsync(context, fixture.BaseUrl, user);
+            opened.Add($"{user}: {string.Join(' ', urls)}");
+            foreach (var width in new[] { 360, 390 })
+            {
+                await page.SetViewportSizeAsync(width, 800);
+                foreach (var url in urls)
+                {
+                    var response = await page.GotoAsync(fixture.BaseUrl + url);
+                    Assert.True(response!.Ok, $"{user} {url}: {response.Status}");
+                    if (await PageChecks.SidewaysScrollAsync(page, width) is { } wide)
+                    {
+                        failures.Add($"{user} {url} at {width} px: {wide}");
+                    }
+                }
+            }
+        }
+
         Assert.True(failures.Count == 0, "Pages wider than the phone:\n" + string.Join('\n', failures) + "\n\nOpened:\n" + string.Join('\n', opened));
     }
 

@@ -117,6 +117,16 @@ public static class PageChecks
         return id;
     }
 
+    /// <summary>The page of the first field job <paramref name="user"/> sees (state=Open: an open one), so the job page is checked as they see it.</summary>
+    public static async Task<string> FieldJobAsync(string baseUrl, string user, string state = "Open")
+    {
+        using var api = await ApiAsync(baseUrl, user);
+        var list = JsonNode.Parse(await api.GetStringAsync("/api/field/jobs?state=" + state))!;
+        var first = list["items"]!.AsArray().FirstOrDefault();
+        Assert.True(first is not null, $"{user} sees no {state} field job");
+        return "/field/jobs/" + (int)first["id"]!;
+    }
+
     /// <summary>A phone complaint recorded by <paramref name="user"/>, so the incident pages have one to show.</summary>
     public static async Task IncidentAsync(string baseUrl, string user)
     {

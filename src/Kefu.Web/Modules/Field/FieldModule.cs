@@ -183,7 +183,7 @@ public static class FieldModule
     private static async Task<IResult> Cancel(int id, CancelInput input, JobUseCases jobs, CurrentUser current, CancellationToken ct) =>
         Answer(await jobs.CancelAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct));
 
-    private static async Task<IResult> Photo(int id, IFormFile? file, JobUseCases jobs, AttachmentStore store, CurrentUser current, CancellationToken ct)
+    private static async Task<IResult> Photo(int id, IFormFile? file, JobUseCases jobs, AttachmentStore store, KefuDbContext db, CurrentUser current, CancellationToken ct)
     {
         var viewer = await current.GetViewerAsync(ct);
         if (await jobs.FindAsync(viewer, id, ct) is not { } job || (!CanDispatch(current) && job.OwnerId != current.UserId))
@@ -192,7 +192,14 @@ public static class FieldModule
         }
 
         var (saved, problems) = await store.SaveAsync(JobUseCases.RecordType, job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), JobProgress.PhotoKind, file, current.UserId!, ct);
-        return saved is null ? problems.ToProblem() : TypedResults.Created($"/api/field/jobs/{job.Id}", new { saved.Id, saved.FileName, saved.Size });
+        if (saved is null)
+        {
+            return problems.ToProblem();
+        }
+
+        // The store adds the attachment's row; the caller saves it.
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/field/jobs/{job.Id}", new { saved.Id, saved.FileName, saved.Size });
     }
 
     private static async Task<Ok<BoardDto>> Board(DispatchBoard board, CurrentUser current, CancellationToken ct) =>

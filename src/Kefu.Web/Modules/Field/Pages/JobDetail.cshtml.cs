@@ -102,6 +102,8 @@ public sealed class JobDetailModel(
             return await LoadAsync(ct) ? Page() : NotFound();
         }
 
+        // The store adds the attachment's row; the caller saves it.
+        await db.SaveChangesAsync(ct);
         return RedirectToPage(new { Id });
     }
 
