@@ -1,10 +1,8 @@
 using Kefu.Core.Field;
-using Kefu.Core.Sla;
 using Kefu.Web.Data;
 using Kefu.Web.Modules.Customers;
 using Kefu.Web.Platform.Seeding;
 using Kefu.Web.Platform.Sequences;
-using Kefu.Web.Platform.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Modules.Field;
@@ -14,7 +12,7 @@ namespace Kefu.Web.Modules.Field;
 /// and Beijing, and today's jobs in every state, so the board and the phone have something real to
 /// show on the first start. Only when there are no jobs yet.
 /// </summary>
-internal sealed class FieldDemoSeeder(KefuDbContext db, NumberSequences sequences, SlaService sla, TimeProvider clock) : IDemoDataSeeder
+internal sealed class FieldDemoSeeder(KefuDbContext db, NumberSequences sequences, TimeProvider clock) : IDemoDataSeeder
 {
     private sealed record Tech(string UserName, string Skills, double Latitude, double Longitude);
 
@@ -116,13 +114,6 @@ internal sealed class FieldDemoSeeder(KefuDbContext db, NumberSequences sequence
             if (job.AssignedAt is { } assigned)
             {
                 db.Add(new JobEvent { JobId = job.Id, At = assigned, ActorId = coordinator, Kind = nameof(JobAction.Assign), TechnicianId = job.OwnerId });
-            }
-
-            if (state == JobState.Assigned && mode == ServiceMode.Mobile)
-            {
-                await sla.StartAsync(new StartTimer(JobUseCases.RecordType, JobUseCases.TimerKey(job, JobDeadlineKind.SetOut), JobDeadlines.MobileRule, Kefu.Web.Platform.Localization.LocalText.Of("SlaName.Job.SetOut", job.Number).Store(200),
-                    policy.SetOutTarget, job.OwnerId, job.OrgPath, [EscalationTarget.ForRole(Kefu.Core.Organization.Role.Coordinator)],
-                    StartAt: new DateTimeOffset(job.AssignedAt!.Value, TimeSpan.Zero), Link: JobUseCases.Link(job)), ct);
             }
         }
 
