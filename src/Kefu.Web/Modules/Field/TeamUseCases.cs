@@ -312,7 +312,7 @@ public sealed class TeamUseCases(
 
     /// <summary>
     /// FLD-04: the summary report to the customer (need, staffing and time, work done, summary) closes
-    /// the project, stops the report clock and sends the satisfaction survey's link.
+    /// the project, stops the report clock and sends the satisfaction survey's link (the team is rated, so no one technician is named).
     /// </summary>
     public async Task<FieldResult<TeamProject>> FinishAsync(ScopeViewer viewer, string userId, bool canDispatch, int id, SummaryInput input, string baseUrl, CancellationToken ct)
     {
@@ -345,7 +345,7 @@ public sealed class TeamUseCases(
         var customer = await db.Set<Customer>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == project.CustomerId, ct);
         var (invitation, link, invited) = await surveys.InviteAsync(viewer, userId, surveyId.Value, new InvitationInput(
             string.IsNullOrWhiteSpace(input.RespondentName) ? customer?.ContactName ?? project.CustomerName : input.RespondentName,
-            string.IsNullOrWhiteSpace(input.RespondentEmail) ? customer?.ContactEmail : input.RespondentEmail, project.CustomerId, project.OwnerId, input.ValidDays), baseUrl, ct);
+            string.IsNullOrWhiteSpace(input.RespondentEmail) ? customer?.ContactEmail : input.RespondentEmail, project.CustomerId, null, input.ValidDays), baseUrl, ct);
         if (invitation is null)
         {
             return new FieldResult<TeamProject>.Invalid(invited.HasErrors ? invited : new ProblemBuilder().Add("surveyId", "Resident.NoSurvey"));
