@@ -51,6 +51,7 @@ public static class FieldModule
         builder.Services.AddScoped<JobUseCases>();
         builder.Services.AddScoped<JobProgress>();
         builder.Services.AddScoped<DispatchBoard>();
+        builder.AddResidentTeam();
         builder.Services.AddSingleton<DispatchSignals>();
         builder.Services.AddScoped<Platform.Seeding.IDemoDataSeeder, FieldDemoSeeder>();
         builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, MyJobsWidget>();
@@ -67,6 +68,7 @@ public static class FieldModule
     public static void MapField(this WebApplication app, RouteGroupBuilder api)
     {
         app.MapHub<DispatchHub>(DispatchHub.Path);
+        ResidentTeamApi.MapResidentTeam(api);
         var jobs = api.MapGroup("/field/jobs").WithTags("Field service").RequireAuthorization(ReadPolicy);
         jobs.MapGet("/", List).WithName("ListJobs").WithSummary("Jobs in the caller's scope (a technician sees their own); state=Open gives the open ones.");
         jobs.MapGet("/{id:int}", Get).WithName("GetJob").WithSummary("FLD-05/07: a job with its devices, parts, whole history and clocks.");
