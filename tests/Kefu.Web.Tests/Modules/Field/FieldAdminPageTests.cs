@@ -50,6 +50,8 @@ public sealed class FieldAdminPageTests(SqliteClockApp app) : IClassFixture<Sqli
         Assert.Contains("方案 B", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/admin/settings/field\"", html, StringComparison.Ordinal);
         Assert.All(InternalNames, name => Assert.DoesNotContain(name, html, StringComparison.Ordinal));
+        // Every number the rules read has its field on the page (a rule added to the policy without one fails here).
+        Assert.All(SettingsForm(original).Keys, name => Assert.Contains($"name=\"{name}\"", html, StringComparison.Ordinal));
 
         try
         {
@@ -76,6 +78,7 @@ public sealed class FieldAdminPageTests(SqliteClockApp app) : IClassFixture<Sqli
             good["Values[stageWorkingHours.Parts]"] = "48";
             good["Values[rankPerKilometre]"] = "1.5";
             good["Values[pointsBonusByMode.Team]"] = "2";
+            good["Values[teamDailyReportWorkingDays]"] = "2";
             good["SoftwarePolicy"] = "FreeWorkingDays";
             using (var saved = await admin.PostFormAsync("/admin/settings/field", "/admin/settings/field", good))
             {
@@ -87,6 +90,7 @@ public sealed class FieldAdminPageTests(SqliteClockApp app) : IClassFixture<Sqli
             Assert.Equal(48, (int)changed["stageWorkingHours"]!["Parts"]!);
             Assert.Equal(1.5, (double)changed["rankPerKilometre"]!);
             Assert.Equal(2, (int)changed["pointsBonusByMode"]!["Team"]!);
+            Assert.Equal(2, (int)changed["teamDailyReportWorkingDays"]!);
             Assert.Equal("FreeWorkingDays", (string)changed["softwarePolicy"]!);
             Assert.Equal((int)original["teamMinPersonDays"]!, (int)changed["teamMinPersonDays"]!);
         }

@@ -27,10 +27,6 @@ public sealed class FieldSettingsModel(PolicyStore store, IStringLocalizer<Share
     /// <summary>What is wrong with a field, by the same names, in the reader's words.</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
-    public static readonly string[] DeadlineFields = ["mobileSetOutMinutes", "residentRespondMinutes", "residentOnSiteMinutes"];
-    public static readonly string[] TeamFields = ["teamMinPersonDays", "teamMinTechnicians", "teamMinWorkingDays"];
-    public static readonly string[] RankFields = ["rankPerKilometre", "rankPerOpenJob", "rankMissingSkill", "positionFreshMinutes", "unknownDistanceKm"];
-
     /// <summary>The fields that take a decimal number; every other field is a whole number.</summary>
     private static readonly HashSet<string> Decimals = ["rankPerKilometre", "rankPerOpenJob", "rankMissingSkill", "unknownDistanceKm"];
 
@@ -69,6 +65,7 @@ public sealed class FieldSettingsModel(PolicyStore store, IStringLocalizer<Share
         {
             ["mobileSetOutMinutes"] = S(p.MobileSetOutMinutes), ["residentRespondMinutes"] = S(p.ResidentRespondMinutes), ["residentOnSiteMinutes"] = S(p.ResidentOnSiteMinutes),
             ["teamMinPersonDays"] = S(p.TeamMinPersonDays), ["teamMinTechnicians"] = S(p.TeamMinTechnicians), ["teamMinWorkingDays"] = S(p.TeamMinWorkingDays),
+            ["teamDailyReportWorkingDays"] = S(p.TeamDailyReportWorkingDays),
             ["freeSoftwareVisits"] = S(p.FreeSoftwareVisits), ["freeSoftwareWorkingDays"] = S(p.FreeSoftwareWorkingDays),
             ["rankPerKilometre"] = S(p.RankPerKilometre), ["rankPerOpenJob"] = S(p.RankPerOpenJob), ["rankMissingSkill"] = S(p.RankMissingSkill),
             ["positionFreshMinutes"] = S(p.PositionFreshMinutes), ["unknownDistanceKm"] = S(p.UnknownDistanceKm),
@@ -108,6 +105,7 @@ public sealed class FieldSettingsModel(PolicyStore store, IStringLocalizer<Share
         {
             MobileSetOutMinutes = I("mobileSetOutMinutes"), ResidentRespondMinutes = I("residentRespondMinutes"), ResidentOnSiteMinutes = I("residentOnSiteMinutes"),
             TeamMinPersonDays = I("teamMinPersonDays"), TeamMinTechnicians = I("teamMinTechnicians"), TeamMinWorkingDays = I("teamMinWorkingDays"),
+            TeamDailyReportWorkingDays = I("teamDailyReportWorkingDays"),
             StageWorkingHours = stages, SoftwarePolicy = software, FreeSoftwareVisits = I("freeSoftwareVisits"), FreeSoftwareWorkingDays = I("freeSoftwareWorkingDays"),
             RankPerKilometre = Number("rankPerKilometre"), RankPerOpenJob = Number("rankPerOpenJob"), RankMissingSkill = Number("rankMissingSkill"),
             PositionFreshMinutes = I("positionFreshMinutes"), UnknownDistanceKm = Number("unknownDistanceKm"), PointsByType = points, PointsBonusByMode = bonus,
