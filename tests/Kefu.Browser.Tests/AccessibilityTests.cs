@@ -16,6 +16,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         await PageChecks.IncidentAsync(fixture.BaseUrl, "sh.cs");
         var coordinatorJob = await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.coord");
         var engineerJob = await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1");
+        var (post, report, project) = await PageChecks.ResidentAndTeamAsync(fixture.BaseUrl);
         var findings = new List<string>();
         var checkedPages = 0;
         foreach (var (user, password, pages, english) in new[]
@@ -26,7 +27,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
             ("sh.cs", PageChecks.DemoPassword, new[] { "/", "/search?q=" + Uri.EscapeDataString("上海") }, new[] { "/visits" }),
             ("sh.coord", PageChecks.DemoPassword, new[] { "/field/board", "/field/jobs", "/field/jobs/new", coordinatorJob, "/field/prices" }, new[] { "/field/board", "/field/jobs/new", coordinatorJob }),
             ("csmgr", PageChecks.DemoPassword, new[] { "/field/prices", "/field/prices/edit" }, new[] { "/field/prices" }),
-            ("sh.eng1", PageChecks.DemoPassword, new[] { "/field/jobs", engineerJob }, new[] { engineerJob }),
+            ("sh.eng1", PageChecks.DemoPassword, new[] { "/field/jobs", engineerJob, post, report, project }, new[] { engineerJob, post, report }),
+            ("sh.coord", PageChecks.DemoPassword, new[] { "/field/resident", "/field/resident/new", "/field/teams", "/field/teams/new" }, new[] { "/field/resident/new", "/field/teams/new", project }),
+            ("sh.lead", PageChecks.DemoPassword, new[] { report, project }, new[] { report }),
             ("admin", BrowserFixture.AdminPassword, new[] { "/admin/calendars", "/staff", "/admin/settings/field" }, new[] { "/admin/calendars", "/staff", "/admin/settings/field" }),
         })
         {

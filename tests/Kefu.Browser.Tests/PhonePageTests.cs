@@ -49,11 +49,14 @@ public sealed partial class PhonePageTests(BrowserFixture fixture) : IClassFixtu
             }
         }
 
-        // Field service: the technician's list and job pages, and the coordinator's board, job form and job page.
+        // Field service: the technician's list and job pages, and the coordinator's board, job form and job page;
+        // resident and team service: the post (the lead's attendance form), the monthly report, the team project and their forms.
+        var (post, report, project) = await PageChecks.ResidentAndTeamAsync(fixture.BaseUrl);
         foreach (var (user, urls) in new[]
         {
-            ("sh.eng1", new[] { "/field/jobs", "/field/prices", await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1"), await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1", "Finished") }),
-            ("sh.coord", new[] { "/field/board", "/field/jobs", "/field/jobs/new", await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.coord") }),
+            ("sh.eng1", new[] { "/field/jobs", "/field/prices", await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1"), await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1", "Finished"), "/field/resident", post, report, "/field/teams", project }),
+            ("sh.coord", new[] { "/field/board", "/field/jobs", "/field/jobs/new", await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.coord"), "/field/resident", "/field/resident/new", post, "/field/teams", "/field/teams/new", project }),
+            ("sh.lead", new[] { report, project }),
         })
         {
             await using var context = await fixture.Browser.NewContextAsync(Phone(390));

@@ -127,6 +127,49 @@ public static class PageChecks
         return "/field/jobs/" + (int)first["id"]!;
     }
 
+    /// <summary>
+    /// A resident post at a new customer (lead sh.eng1, with sh.eng2), sh.eng1's report for last month
+    /// there, and a team project (leader sh.lead, with the three Shanghai engineers): the pages of each.
+    /// </summary>
+    public static async Task<(string Post, string Report, string Project)> ResidentAndTeamAsync(string baseUrl)
+    {
+        async Task<JsonNode> PostJsonAsync(string user, string url, object body)
+        {
+            using var api = await ApiAsync(baseUrl, user);
+            using var response = await api.PostAsJsonAsync(url, body);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{user} POST {url}: {(int)response.StatusCode} {text}");
+            return JsonNode.Parse(text)!;
+        }
+
+        async Task<string> StaffIdAsync(string user)
+        {
+            using var api = await ApiAsync(baseUrl, "sh.coord");
+            var rows = JsonNode.Parse(await api.GetStringAsync("/api/staff?q=" + Uri.EscapeDataString(user)))!["items"]!.AsArray();
+            return (string)rows.Single(r => (string)r!["userName"]! == user)!["id"]!;
+        }
+
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var customer = (int)(await PostJsonAsync("sh.cs", "/api/customers", new { name = "上海张江数据中心运营管理有限公司（驻点）" + suffix, contactName = "刘主任", confirmDuplicate = true }))["id"]!;
+        var (eng1, eng2, eng3, lead) = (await StaffIdAsync("sh.eng1"), await StaffIdAsync("sh.eng2"), await StaffIdAsync("sh.eng3"), await StaffIdAsync("sh.lead"));
+        var post = (int)(await PostJsonAsync("sh.coord", "/api/field/resident-posts", new { name = "张江数据中心驻点" + suffix, customerId = customer, leadId = eng1, memberIds = new[] { eng2 } }))["id"]!;
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var lastMonth = today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var report = (int)(await PostJsonAsync("sh.eng1", $"/api/field/resident-posts/{post}/reports", new
+        {
+            month = lastMonth, workSummary = "完成桌面支持 32 次，更换打印机硒鼓 6 个，机房巡检 4 次，处理网络故障 3 起", suggestions = "建议客户增加一台备用交换机",
+        }))["id"]!;
+        var project = (int)(await PostJsonAsync("sh.coord", "/api/field/team-projects", new
+        {
+            name = "张江数据中心机房整体搬迁项目" + suffix, customerId = customer, requirement = "搬迁 40 台服务器及网络设备并恢复上线",
+            plannedStart = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            plannedFinish = today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            leaderId = lead, memberIds = new[] { eng1, eng2, eng3 },
+            tasks = new[] { new { title = "服务器下架、编号与打包", assigneeId = eng1, personDays = 8 }, new { title = "新机房上架、布线与联调", assigneeId = eng2, personDays = 12 } },
+        }))["id"]!;
+        return ($"/field/resident/{post}", $"/field/resident/reports/{report}", $"/field/teams/{project}");
+    }
+
     /// <summary>A phone complaint recorded by <paramref name="user"/>, so the incident pages have one to show.</summary>
     public static async Task IncidentAsync(string baseUrl, string user)
     {
