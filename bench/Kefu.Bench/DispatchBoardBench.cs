@@ -48,6 +48,7 @@ internal static class DispatchBoardBench
             await using var app = new BoardApp(db.Provider, db.ConnectionString, data.FullName);
             var seedWatch = Stopwatch.StartNew();
             _ = app.Server; // migrations and demo seeding
+            Console.WriteLine(Invariant($"dispatch-board: app started (migrated, demo data) in {seedWatch.Elapsed.TotalSeconds:F1}s"));
             var (viewer, coordinatorName) = await SeedAsync(app.Services, openJobs, technicians, closedJobs);
             Console.WriteLine(Invariant($"dispatch-board: {db.Provider}, seeded {openJobs} open + {closedJobs} closed jobs, {technicians} technicians in {seedWatch.Elapsed.TotalSeconds:F1}s"));
 
@@ -376,6 +377,12 @@ internal static class DispatchBoardBench
 
         public async ValueTask DisposeAsync()
         {
+            if (Environment.GetEnvironmentVariable("BENCH_KEEP_DB") is { Length: > 0 })
+            {
+                Console.WriteLine($"  database kept: {ConnectionString}");
+                return;
+            }
+
             if (_server is null)
             {
                 foreach (var suffix in new[] { "", "-wal", "-shm" })
