@@ -24,9 +24,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
                 new[] { "/", "/expenses", "/expenses/edit", "/approvals", "/customers", "/visits", "/callbacks", "/incidents", "/incidents/new", "/orders", "/orders/edit", "/deadlines", "/notifications" },
                 new[] { "/", "/expenses/edit", "/orders", "/customers", "/incidents" }),
             ("sh.cs", PageChecks.DemoPassword, new[] { "/", "/search?q=" + Uri.EscapeDataString("上海") }, new[] { "/visits" }),
-            ("sh.coord", PageChecks.DemoPassword, new[] { "/field/board", "/field/jobs", "/field/jobs/new", coordinatorJob }, new[] { "/field/board", "/field/jobs/new", coordinatorJob }),
+            ("sh.coord", PageChecks.DemoPassword, new[] { "/field/board", "/field/jobs", "/field/jobs/new", coordinatorJob, "/field/prices" }, new[] { "/field/board", "/field/jobs/new", coordinatorJob }),
+            ("csmgr", PageChecks.DemoPassword, new[] { "/field/prices", "/field/prices/edit" }, new[] { "/field/prices" }),
             ("sh.eng1", PageChecks.DemoPassword, new[] { "/field/jobs", engineerJob }, new[] { engineerJob }),
-            ("admin", BrowserFixture.AdminPassword, new[] { "/admin/calendars", "/staff" }, new[] { "/admin/calendars", "/staff" }),
+            ("admin", BrowserFixture.AdminPassword, new[] { "/admin/calendars", "/staff", "/admin/settings/field" }, new[] { "/admin/calendars", "/staff", "/admin/settings/field" }),
         })
         {
             // Kefu's CSP allows only its own scripts: the test's copy of axe-core is let in by the browser.

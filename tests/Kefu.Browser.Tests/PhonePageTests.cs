@@ -52,7 +52,7 @@ public sealed partial class PhonePageTests(BrowserFixture fixture) : IClassFixtu
         // Field service: the technician's list and job pages, and the coordinator's board, job form and job page.
         foreach (var (user, urls) in new[]
         {
-            ("sh.eng1", new[] { "/field/jobs", await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1"), await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1", "Finished") }),
+            ("sh.eng1", new[] { "/field/jobs", "/field/prices", await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1"), await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1", "Finished") }),
             ("sh.coord", new[] { "/field/board", "/field/jobs", "/field/jobs/new", await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.coord") }),
         })
         {

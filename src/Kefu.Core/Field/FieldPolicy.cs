@@ -29,6 +29,9 @@ public sealed record FieldPolicy
     /// <summary>FLD-04: … over at least this many working days ("2個工作日以上").</summary>
     public int TeamMinWorkingDays { get; init; } = 2;
 
+    /// <summary>FLD-04: the team leader reports to the manager within this many working days of the last report (or of the start): one a working day.</summary>
+    public int TeamDailyReportWorkingDays { get; init; } = 1;
+
     /// <summary>FLD-08: each stage of an out-of-warranty repair and its limit in working hours. The seeds name the flow, not the figures; these are defaults.</summary>
     public IReadOnlyDictionary<RepairStage, int> StageWorkingHours { get; init; } = new Dictionary<RepairStage, int>
     {
@@ -83,6 +86,9 @@ public sealed record FieldPolicy
     public SlaTarget SetOutTarget => SlaTarget.Minutes(MobileSetOutMinutes);
 
     [JsonIgnore]
+    public SlaTarget TeamDailyReportTarget => SlaTarget.WorkingDays(TeamDailyReportWorkingDays);
+
+    [JsonIgnore]
     public SlaTarget ResidentRespondTarget => SlaTarget.Minutes(ResidentRespondMinutes);
 
     [JsonIgnore]
@@ -106,6 +112,7 @@ public sealed record FieldPolicy
         Check("teamMinPersonDays", TeamMinPersonDays, 1, 10_000);
         Check("teamMinTechnicians", TeamMinTechnicians, 1, 1_000);
         Check("teamMinWorkingDays", TeamMinWorkingDays, 1, 365);
+        Check("teamDailyReportWorkingDays", TeamDailyReportWorkingDays, 1, 30);
         Check("freeSoftwareVisits", FreeSoftwareVisits, 0, 100);
         Check("freeSoftwareWorkingDays", FreeSoftwareWorkingDays, 0, 365);
         Check("rankPerKilometre", RankPerKilometre, 0, 10_000);

@@ -51,6 +51,7 @@ public static class FieldModule
         builder.Services.AddScoped<JobUseCases>();
         builder.Services.AddScoped<JobProgress>();
         builder.Services.AddScoped<DispatchBoard>();
+        builder.AddResidentTeam();
         builder.Services.AddSingleton<DispatchSignals>();
         builder.Services.AddScoped<Platform.Seeding.IDemoDataSeeder, FieldDemoSeeder>();
         builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, MyJobsWidget>();
@@ -67,6 +68,7 @@ public static class FieldModule
     public static void MapField(this WebApplication app, RouteGroupBuilder api)
     {
         app.MapHub<DispatchHub>(DispatchHub.Path);
+        ResidentTeamApi.MapResidentTeam(api);
         var jobs = api.MapGroup("/field/jobs").WithTags("Field service").RequireAuthorization(ReadPolicy);
         jobs.MapGet("/", List).WithName("ListJobs").WithSummary("Jobs in the caller's scope (a technician sees their own); state=Open gives the open ones.");
         jobs.MapGet("/{id:int}", Get).WithName("GetJob").WithSummary("FLD-05/07: a job with its devices, parts, whole history and clocks.");
@@ -261,48 +263,51 @@ public static class FieldModule
 
     private static async Task<Results<Created<PriceItem>, ValidationProblem>> AddPrice(PriceItemInput input, KefuDbContext db, CancellationToken ct)
     {
-        var problems = ValidatePrice(input);
-        if (!problems.HasErrors && await db.Set<PriceItem>().AnyAsync(p => p.Code == input.Code!.Trim(), ct))
-        {
-            problems.Add("code", "Job.DuplicateCode");
-        }
-
-        if (problems.HasErrors)
-        {
-            return problems.ToProblem();
-        }
-
-        var item = new PriceItem { Code = input.Code!.Trim(), Name = input.Name!.Trim() };
-        Fill(item, input);
-        db.Add(item);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/field/price-items/{item.Id}", item);
+        var (item, problems) = await SavePriceAsync(db, null, input, ct);
+        return item is null ? problems.ToProblem() : TypedResults.Created($"/api/field/price-items/{item.Id}", item);
     }
 
     private static async Task<Results<Ok<PriceItem>, ValidationProblem, NotFound>> UpdatePrice(int id, PriceItemInput input, KefuDbContext db, CancellationToken ct)
     {
-        var item = await db.Set<PriceItem>().SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (item is null)
+        if (!await db.Set<PriceItem>().AnyAsync(p => p.Id == id, ct))
         {
             return TypedResults.NotFound();
         }
 
+        var (item, problems) = await SavePriceAsync(db, id, input, ct);
+        return item is null ? problems.ToProblem() : TypedResults.Ok(item);
+    }
+
+    /// <summary>
+    /// CHG-02: adds a line to the price list (<paramref name="id"/> null) or changes one, for the API and the
+    /// price-list page alike; a refused input saves nothing and comes back as the problems naming its fields.
+    /// The caller has checked that line <paramref name="id"/> exists.
+    /// </summary>
+    internal static async Task<(PriceItem? Saved, ProblemBuilder Problems)> SavePriceAsync(KefuDbContext db, int? id, PriceItemInput input, CancellationToken ct)
+    {
         var problems = ValidatePrice(input);
         if (!problems.HasErrors && await db.Set<PriceItem>().AnyAsync(p => p.Code == input.Code!.Trim() && p.Id != id, ct))
         {
             problems.Add("code", "Job.DuplicateCode");
         }
 
-        if (problems.HasErrors)
+        var item = id is { } existing ? await db.Set<PriceItem>().SingleOrDefaultAsync(p => p.Id == existing, ct) : null;
+        if (problems.HasErrors || (id is not null && item is null))
         {
-            return problems.ToProblem();
+            return (null, problems);
+        }
+
+        if (item is null)
+        {
+            item = new PriceItem { Code = input.Code!.Trim(), Name = input.Name!.Trim() };
+            db.Add(item);
         }
 
         item.Code = input.Code!.Trim();
         item.Name = input.Name!.Trim();
         Fill(item, input);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(item);
+        return (item, problems);
     }
 
     private static ProblemBuilder ValidatePrice(PriceItemInput input)

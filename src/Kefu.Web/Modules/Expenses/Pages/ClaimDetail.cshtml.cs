@@ -37,6 +37,9 @@ public sealed class ClaimDetailModel(
     [TempData] public string? Message { get; set; }
 
     public ClaimDto Claim { get; private set; } = null!;
+
+    /// <summary>The job sheets the lines name that the reader may open, by number.</summary>
+    public IReadOnlyDictionary<string, int> JobLinks { get; private set; } = new Dictionary<string, int>();
     public bool CanAct { get; private set; }
     public bool IsClaimant { get; private set; }
     public string? WaitingFinance { get; private set; }
@@ -168,6 +171,7 @@ public sealed class ClaimDetailModel(
         }
 
         Claim = claim;
+        JobLinks = await JobSheetNumbers.LinksAsync(db, current, claim.Lines.Select(l => l.WorkOrders), ct);
         IsClaimant = claim.ClaimantId == current.UserId;
         Attachments = await attachments.ForRecordAsync(ClaimUseCases.SubjectType, Id.ToString(CultureInfo.InvariantCulture), ct);
         var (instance, _) = await approvals.ForSubjectAsync(ClaimUseCases.SubjectType, Id.ToString(CultureInfo.InvariantCulture), ct);

@@ -13,7 +13,7 @@ namespace Kefu.Web.Modules.Expenses.Pages;
 
 /// <summary>The claim form (EXP-01): lines (stacked cards on a phone), receipts and travel summary from the camera, save as draft or submit. Works without JavaScript.</summary>
 [Authorize(Policy = ExpensesModule.ClaimPolicy)]
-public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, CurrentUser current, ApprovalService approvals, AttachmentStore attachmentStore, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, CurrentUser current, ApprovalService approvals, AttachmentStore attachmentStore, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class LineForm
     {
@@ -84,8 +84,14 @@ public sealed class ClaimEditModel(ClaimUseCases claims, KefuDbContext db, Curre
         return Page();
     }
 
-    private async Task LoadAttachedAsync(CancellationToken ct) =>
+    /// <summary>EXP-01 "related work order": the claimant's own recent job sheets, offered on every line's field (a datalist: typing stays free).</summary>
+    public IReadOnlyList<JobSheetSuggestion> JobSheets { get; private set; } = [];
+
+    private async Task LoadAttachedAsync(CancellationToken ct)
+    {
         Attached = Id is { } id ? await attachmentStore.ForRecordAsync(ClaimUseCases.SubjectType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct) : [];
+        JobSheets = await JobSheetNumbers.RecentAsync(db, current.UserId!, clock, ct);
+    }
 
     private async Task<IActionResult> FormAgainAsync(CancellationToken ct)
     {

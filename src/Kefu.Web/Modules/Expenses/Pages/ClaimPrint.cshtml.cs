@@ -15,6 +15,9 @@ public sealed class ClaimPrintModel(KefuDbContext db, CurrentUser current, Appro
     public ClaimDto Claim { get; private set; } = null!;
     public string CompanyName { get; private set; } = "";
 
+    /// <summary>The job sheets the lines name that the reader may open, by number.</summary>
+    public IReadOnlyDictionary<string, int> JobLinks { get; private set; } = new Dictionary<string, int>();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var claim = await ClaimQueries.LoadAsync(Id, current.UserId!, db, current, approvals, ct);
@@ -24,6 +27,7 @@ public sealed class ClaimPrintModel(KefuDbContext db, CurrentUser current, Appro
         }
 
         Claim = claim;
+        JobLinks = await JobSheetNumbers.LinksAsync(db, current, claim.Lines.Select(l => l.WorkOrders), ct);
         CompanyName = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
         return Page();
     }
