@@ -13,6 +13,9 @@ switch (which)
         // FLD-06: one job's suggestion over N technicians: dispatch-rank [technicians]
         DispatchRankBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
         return 0;
+    case "dispatch-board":
+        // Issue 13: the dispatch board with 2,000 open jobs and 300 technicians, in-process: dispatch-board [sqlite|postgres] [openJobs] [technicians] [closedJobs] [runs]
+        return await DispatchBoardBench.RunAsync(args.Length > 1 ? args[1] : "sqlite", Arg(2, 2000), Arg(3, 300), Arg(4, 6000), Arg(5, 30));
     case "import":
         // A load run against a running Kefu: import <baseUrl> [rows] [user] [password]
         return await ImportBench.RunAsync(
@@ -25,9 +28,11 @@ switch (which)
         // Child process of import-memory: the pre-streaming way of opening an upload.
         return ImportMemoryBench.NpoiRead(args[1]);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, dispatch-rank, import, import-memory");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, dispatch-rank, dispatch-board, import, import-memory");
         return 2;
 }
+
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 
 /// <summary>
 /// Add-working-minutes over random instants in 2025–2026 on the shipped China calendar: the

@@ -359,6 +359,51 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             _ => new { code = Unique("M-"), name = "矩阵收费项", kind = "Part", priceYuan = 12.5m }),
         ["PUT /api/field/price-items/{id:int}"] = new("csmgr", HttpStatusCode.OK, "sh.coord", null, ids => $"/api/field/price-items/{ids.Record}",
             ids => new { code = ids.Child, name = "矩阵收费项（改）", kind = "Part", priceYuan = 13m }, Sample: (m, ids) => m.FreshPriceItemAsync(ids)),
+        ["GET /api/field/resident-posts"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", null, _ => "/api/field/resident-posts"),
+        ["GET /api/field/resident-posts/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/field/resident-posts/{ids.Record}", Sample: (m, ids) => m.FreshPostAsync(ids)),
+        ["POST /api/field/resident-posts"] = new("sh.coord", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/field/resident-posts",
+            ids => new { name = Unique("矩阵驻点"), customerId = ids.RecordId, leadId = ids.ShEng1 }, Sample: (m, ids) => m.FreshCustomerAsync(ids)),
+        ["PUT /api/field/resident-posts/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/field/resident-posts/{ids.Record}",
+            ids => new { name = Unique("矩阵驻点改"), leadId = ids.ShEng1 }, Sample: (m, ids) => m.FreshPostAsync(ids)),
+        ["GET /api/field/resident-posts/{id:int}/attendance"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/field/resident-posts/{ids.Record}/attendance?month={ids.Month}",
+            Sample: (m, ids) => m.FreshPostAsync(ids)),
+        ["POST /api/field/resident-posts/{id:int}/attendance"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/field/resident-posts/{ids.Record}/attendance",
+            ids => new { date = ids.Date(), technicianId = ids.ShEng1, status = "Present" }, Sample: (m, ids) => m.FreshPostAsync(ids)),
+        ["POST /api/field/resident-posts/{id:int}/attendance/submit"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/field/resident-posts/{ids.Record}/attendance/submit",
+            ids => new { month = ids.Month }, Sample: (m, ids) => m.FreshPostAsync(ids)),
+        ["POST /api/field/resident-posts/{id:int}/reports"] = new("sh.eng1", HttpStatusCode.Created, "adminclerk", "hz.eng1", ids => $"/api/field/resident-posts/{ids.Record}/reports",
+            ids => new { month = ids.Month, workSummary = "矩阵月报" }, Sample: (m, ids) => m.FreshPostAsync(ids)),
+        ["GET /api/field/resident-reports"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", null, _ => "/api/field/resident-reports"),
+        ["GET /api/field/resident-reports/{id:int}"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/field/resident-reports/{ids.Record}",
+            Sample: (m, ids) => m.FreshReportAsync(ids, ReportStage.Draft)),
+        ["PUT /api/field/resident-reports/{id:int}"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", "hz.eng1", ids => $"/api/field/resident-reports/{ids.Record}",
+            _ => new { workSummary = "矩阵月报（改）" }, Sample: (m, ids) => m.FreshReportAsync(ids, ReportStage.Draft)),
+        ["POST /api/field/resident-reports/{id:int}/submit"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", "hz.eng1", ids => $"/api/field/resident-reports/{ids.Record}/submit",
+            Sample: (m, ids) => m.FreshReportAsync(ids, ReportStage.Draft)),
+        // Any signed-in person may try; the engine lets only the step's approver act (the first step is the centre's team leader's).
+        ["POST /api/field/resident-reports/{id:int}/decision"] = new("sh.lead", HttpStatusCode.OK, null, "hz.sup", ids => $"/api/field/resident-reports/{ids.Record}/decision",
+            _ => new { stepKey = "team-leader", action = "Approve" }, Sample: (m, ids) => m.FreshReportAsync(ids, ReportStage.Submitted)),
+        // The key-account department works company-wide: no sender is outside the report's scope.
+        ["POST /api/field/resident-reports/{id:int}/send"] = new("bizasst", HttpStatusCode.OK, "sh.eng1", null, ids => $"/api/field/resident-reports/{ids.Record}/send",
+            _ => new { }, Sample: (m, ids) => m.FreshReportAsync(ids, ReportStage.Stamped)),
+        ["GET /api/settings/approval-chains/resident-report"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/approval-chains/resident-report"),
+        ["PUT /api/settings/approval-chains/resident-report"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/approval-chains/resident-report", ids => ids.Payload!,
+            Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/approval-chains/resident-report")),
+        ["GET /api/field/team-projects"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", null, _ => "/api/field/team-projects"),
+        ["GET /api/field/team-projects/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/field/team-projects/{ids.Record}",
+            Sample: (m, ids) => m.FreshProjectAsync(ids, started: false)),
+        ["POST /api/field/team-projects"] = new("sh.coord", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/field/team-projects", ids => ids.Payload!,
+            Sample: (m, ids) => m.ProjectPlanAsync(ids)),
+        ["PUT /api/field/team-projects/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/field/team-projects/{ids.Record}", ids => ids.Payload!,
+            Sample: (m, ids) => m.FreshProjectAsync(ids, started: false)),
+        ["POST /api/field/team-projects/{id:int}/start"] = new("sh.lead", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/field/team-projects/{ids.Record}/start",
+            Sample: (m, ids) => m.FreshProjectAsync(ids, started: false)),
+        ["POST /api/field/team-projects/{id:int}/daily-reports"] = new("sh.lead", HttpStatusCode.Created, "adminclerk", "hz.sup", ids => $"/api/field/team-projects/{ids.Record}/daily-reports",
+            _ => new { progressPercent = 30, workDone = "矩阵日报" }, Sample: (m, ids) => m.FreshProjectAsync(ids, started: true)),
+        ["POST /api/field/team-projects/{id:int}/devices"] = new("sh.eng1", HttpStatusCode.Created, "adminclerk", "hz.eng1", ids => $"/api/field/team-projects/{ids.Record}/devices",
+            _ => new { model = "Dell R740", serialNumber = "SN-M1", quantity = 1 }, Sample: (m, ids) => m.FreshProjectAsync(ids, started: true)),
+        ["POST /api/field/team-projects/{id:int}/finish"] = new("sh.lead", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/field/team-projects/{ids.Record}/finish",
+            _ => new { workDone = "矩阵完成", summary = "按期完成" }, Sample: (m, ids) => m.FreshProjectAsync(ids, started: true)),
         ["GET /api/approvals/inbox"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/inbox"),
         ["GET /api/approvals/delegations"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/delegations"),
         ["POST /api/approvals/delegations"] = new("sh.sup", HttpStatusCode.Created, null, null, _ => "/api/approvals/delegations",
@@ -701,6 +746,90 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
     {
         var code = Unique("M-");
         return ids with { Record = Id(await OkAsync("csmgr", "POST", "/api/field/price-items", new { code, name = "矩阵配件", kind = "Part", priceYuan = 10m })), Child = code };
+    }
+
+    public enum ReportStage
+    {
+        Draft,
+        Submitted,
+        Stamped,
+    }
+
+    /// <summary>A resident post of a fresh Shanghai customer led by sh.eng1.</summary>
+    private async Task<Ids> FreshPostAsync(Ids ids)
+    {
+        var customer = await CustomerAsync("sh.cs");
+        return ids with
+        {
+            Record = Id(await OkAsync("sh.coord", "POST", "/api/field/resident-posts", new { name = Unique("矩阵驻点"), customerId = int.Parse(customer, System.Globalization.CultureInfo.InvariantCulture), leadId = ids.ShEng1 })),
+        };
+    }
+
+    /// <summary>sh.eng1's report of this month at a fresh post, taken as far as <paramref name="stage"/>.</summary>
+    private async Task<Ids> FreshReportAsync(Ids ids, ReportStage stage)
+    {
+        var post = (await FreshPostAsync(ids)).Record;
+        var id = Id(await OkAsync("sh.eng1", "POST", $"/api/field/resident-posts/{post}/reports", new { month = ids.Month, workSummary = "矩阵月报" }));
+        if (stage >= ReportStage.Submitted)
+        {
+            await OkAsync("sh.eng1", "POST", $"/api/field/resident-reports/{id}/submit");
+        }
+
+        if (stage >= ReportStage.Stamped)
+        {
+            // Whoever holds each step now (other rows may have handed a step on by delegation) approves it.
+            var people = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in new[] { "sh.lead", "csmgr", "gm", "sh.sup", "csdir", "vp" })
+            {
+                people[await app.StaffIdAsync(name)] = name;
+            }
+
+            for (var step = 0; step < 6; step++)
+            {
+                var report = await OkAsync("sh.eng1", "GET", $"/api/field/resident-reports/{id}");
+                if ((string?)report!["status"] == "Stamped")
+                {
+                    break;
+                }
+
+                await OkAsync(people[(string)report["currentApproverId"]!], "POST", $"/api/field/resident-reports/{id}/decision", new { stepKey = (string)report["currentStepKey"]!, action = "Approve" });
+            }
+
+            var survey = Id(await OkAsync("sh.sup", "POST", "/api/surveys", new
+            {
+                title = Unique("矩阵驻点评价"), kind = "ResidentService", questions = new[] { new { text = "总体满意度", type = "Rating", required = true } },
+            }));
+            await OkAsync("sh.sup", "POST", $"/api/surveys/{survey}/publish");
+        }
+
+        return ids with { Record = id };
+    }
+
+    /// <summary>A team plan of four Shanghai people over twenty days (well above the FLD-04 threshold), as a body.</summary>
+    private async Task<Ids> ProjectPlanAsync(Ids ids)
+    {
+        var customer = await CustomerAsync("sh.cs");
+        var members = new[] { ids.ShEng1, await app.StaffIdAsync("sh.eng2"), await app.StaffIdAsync("sh.eng3") };
+        return ids with
+        {
+            Payload = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new
+            {
+                name = Unique("矩阵团队"), customerId = int.Parse(customer, System.Globalization.CultureInfo.InvariantCulture), requirement = "矩阵实施",
+                plannedStart = ids.Date(), plannedFinish = ids.Date(20), leaderId = await app.StaffIdAsync("sh.lead"), memberIds = members,
+            })),
+        };
+    }
+
+    private async Task<Ids> FreshProjectAsync(Ids ids, bool started)
+    {
+        var plan = await ProjectPlanAsync(ids);
+        var id = Id(await OkAsync("sh.coord", "POST", "/api/field/team-projects", plan.Payload));
+        if (started)
+        {
+            await OkAsync("sh.lead", "POST", $"/api/field/team-projects/{id}/start");
+        }
+
+        return plan with { Record = id };
     }
 
     public enum OrderStage

@@ -27,11 +27,18 @@ public sealed class DispatchBoard(KefuDbContext db, PolicyStore policies, TimePr
 {
     private static readonly JobState[] Open = [JobState.New, JobState.Assigned, JobState.SetOut, JobState.Arrived];
 
+    /// <summary>How much of a job's problem the board shows.</summary>
+    private const int ProblemShown = 80;
+
+    /// <summary>The open jobs the board page lists (the API answers all of them); suggestions are made for these only.</summary>
+    public const int JobsListed = 300;
+
     public async Task<BoardDto> LoadAsync(ScopeViewer viewer, CancellationToken ct)
     {
         var jobs = await db.Set<ServiceJob>().AsNoTracking().VisibleTo(viewer).Where(j => Open.Contains(j.State))
             .OrderByDescending(j => j.Priority).ThenBy(j => j.ReceivedAt).ThenBy(j => j.Id)
-            .Select(j => new { j.Id, j.Number, j.Type, j.Mode, j.Priority, j.State, j.CustomerName, j.SiteAddress, j.Skill, j.Problem, j.OwnerId, j.ReceivedAt, j.Version, j.OrgPath, j.SiteLatitude, j.SiteLongitude })
+            // The board shows the problem's first 80 characters: one more is read, enough to know it was cut.
+            .Select(j => new { j.Id, j.Number, j.Type, j.Mode, j.Priority, j.State, j.CustomerName, j.SiteAddress, j.Skill, Problem = j.Problem.Substring(0, ProblemShown + 1), j.OwnerId, j.ReceivedAt, j.Version, j.OrgPath, j.SiteLatitude, j.SiteLongitude })
             .ToListAsync(ct);
         var technicians = await TechniciansAsync(viewer, ct);
         var names = technicians.ToDictionary(t => t.Id, t => t.Name);
@@ -39,12 +46,23 @@ public sealed class DispatchBoard(KefuDbContext db, PolicyStore policies, TimePr
         var timers = await db.Set<SlaTimer>().AsNoTracking()
             .Where(t => t.RecordType == JobUseCases.RecordType && t.Status == TimerStatus.Running && t.OrgPath.StartsWith(visible))
             .Select(t => new { t.RecordId, t.DueAt, t.Rule, t.BreachedAt }).ToListAsync(ct);
-        var nearest = timers.GroupBy(t => int.TryParse(t.RecordId.Split('/')[0], out var id) ? id : 0)
-            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.DueAt).First());
+
+        // Each job's nearest running clock, in one pass ("42/SetOut" is job 42's set-out clock).
+        var nearest = new Dictionary<int, (DateTime DueAt, string Rule, DateTime? BreachedAt)>(timers.Count);
+        foreach (var t in timers)
+        {
+            var slash = t.RecordId.IndexOf('/', StringComparison.Ordinal);
+            var id = int.TryParse(slash < 0 ? t.RecordId : t.RecordId.AsSpan(0, slash), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+            if (!nearest.TryGetValue(id, out var known) || t.DueAt < known.DueAt)
+            {
+                nearest[id] = (t.DueAt, t.Rule, t.BreachedAt);
+            }
+        }
+
         var rows = jobs.Select(j =>
         {
-            var timer = nearest.GetValueOrDefault(j.Id);
-            var problem = j.Problem.Length > 80 ? j.Problem[..80] + "…" : j.Problem;
+            (DateTime DueAt, string Rule, DateTime? BreachedAt)? timer = nearest.TryGetValue(j.Id, out var found) ? found : null;
+            var problem = j.Problem.Length > ProblemShown ? j.Problem[..ProblemShown] + "…" : j.Problem;
             return new BoardJobDto(j.Id, j.Number, j.Type, j.Mode, j.Priority, j.State, j.CustomerName, j.SiteAddress, j.Skill, problem, j.OwnerId,
                 j.OwnerId is { } o ? names.GetValueOrDefault(o) : null, j.ReceivedAt, timer?.DueAt, timer?.Rule, timer?.BreachedAt is not null, j.Version, j.SiteLatitude, j.SiteLongitude);
         }).ToList();
@@ -61,12 +79,16 @@ public sealed class DispatchBoard(KefuDbContext db, PolicyStore policies, TimePr
         var presence = await db.Set<TechnicianPresence>().AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, ct);
         var load = await db.Set<ServiceJob>().AsNoTracking().Where(j => j.OwnerId != null && ids.Contains(j.OwnerId) && Open.Contains(j.State))
             .GroupBy(j => new { j.OwnerId, j.State }).Select(g => new { g.Key.OwnerId, g.Key.State, Count = g.Count() }).ToListAsync(ct);
+        // Today's finished jobs by the finish-time index alone (a handful company-wide), counted here: filtered by the
+        // technicians in SQL, SQLite walks every job of every technician instead.
         var since = CompanyTime.StartUtc(CompanyTime.Today(clock));
-        var finished = await db.Set<ServiceJob>().AsNoTracking().Where(j => j.OwnerId != null && ids.Contains(j.OwnerId) && j.FinishedAt >= since)
-            .GroupBy(j => j.OwnerId).Select(g => new { OwnerId = g.Key!, Count = g.Count() }).ToDictionaryAsync(g => g.OwnerId, g => g.Count, ct);
+        var technicianIds = ids.ToHashSet(StringComparer.Ordinal);
+        var finished = (await db.Set<ServiceJob>().AsNoTracking().Where(j => j.FinishedAt >= since).Select(j => j.OwnerId).ToListAsync(ct))
+            .Where(o => o is not null && technicianIds.Contains(o)).GroupBy(o => o!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var loads = load.ToLookup(l => l.OwnerId, StringComparer.Ordinal);
         return people.Select(p =>
         {
-            var mine = load.Where(l => l.OwnerId == p.Id).ToList();
+            var mine = loads[p.Id].ToList();
             var state = presence.GetValueOrDefault(p.Id)?.OffDuty == true ? TechnicianState.OffDuty
                 : mine.Any(l => l.State == JobState.Arrived) ? TechnicianState.OnSite
                 : mine.Any(l => l.State == JobState.SetOut) ? TechnicianState.OnTheWay
@@ -84,7 +106,7 @@ public sealed class DispatchBoard(KefuDbContext db, PolicyStore policies, TimePr
         var candidates = board.Technicians.Select(t => new TechnicianCandidate(t.Id, t.Name, t.State, t.Skills,
             t.Latitude is { } la && t.Longitude is { } lo ? new GeoPoint(la, lo) : null, t.PositionAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, t.OpenJobs)).ToList();
         var now = clock.GetUtcNow();
-        return board.Jobs.Where(j => j.State == JobState.New).Take(100).ToDictionary(j => j.Id, j => DispatchRanking.Rank(j.Skill,
+        return board.Jobs.Take(JobsListed).Where(j => j.State == JobState.New).Take(100).ToDictionary(j => j.Id, j => DispatchRanking.Rank(j.Skill,
             j.SiteLatitude is { } lat && j.SiteLongitude is { } lon ? new GeoPoint(lat, lon) : null, candidates, now, policy, take));
     }
 

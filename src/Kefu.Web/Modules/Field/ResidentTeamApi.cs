@@ -44,6 +44,7 @@ public static class ResidentTeamApi
     {
         builder.Services.AddScoped<ResidentUseCases>();
         builder.Services.AddScoped<TeamUseCases>();
+        builder.Services.AddScoped<Platform.Seeding.IDemoDataSeeder, ResidentTeamDemoSeeder>();
         builder.Services.AddScoped<IApprovalSubjectHandler, ResidentReportApprovalHandler>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReportReadPolicy, p => p.RequireRole(FieldModule.Readers.Concat(ResidentUseCases.Senders).Distinct().Select(KefuRoles.Name)))

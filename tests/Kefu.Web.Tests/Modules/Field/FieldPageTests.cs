@@ -11,6 +11,36 @@ public sealed class FieldPageTests(SqliteClockApp app) : IClassFixture<SqliteClo
     private static readonly DateTimeOffset Morning = new(2026, 11, 30, 9, 30, 0, TimeSpan.FromHours(8));
 
     [Fact]
+    public async Task FLD_01_an_installation_job_opens_from_an_order_with_its_customer_delivery_site_and_number()
+    {
+        app.Clock.Set(Morning);
+        using var api = await app.ClientFor("sh.sup");
+        var order = JsonNode.Parse(await api.GetStringAsync("/api/orders/1"))!;
+        var number = (string)order["number"]!;
+        using var coordinator = await PageClient.SignInAsync(app, "sh.coord");
+        var (status, page) = await coordinator.GetAsync("/field/jobs/new?orderId=1");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(number, page, StringComparison.Ordinal);
+        Assert.Contains("value=\"Order\" selected", page, StringComparison.Ordinal);
+
+        // Another centre's coordinator cannot carry someone else's order into a job.
+        using var other = await PageClient.SignInAsync(app, "hz.sup");
+        var (_, otherPage) = await other.GetAsync("/field/jobs/new?orderId=1");
+        Assert.DoesNotContain(number, otherPage, StringComparison.Ordinal);
+
+        using var created = await coordinator.PostFormAsync("/field/jobs/new?orderId=1", "/field/jobs/new", new Dictionary<string, string>
+        {
+            ["Type"] = "Install", ["Mode"] = "Mobile", ["Priority"] = "Normal", ["Source"] = "Order", ["CustomerId"] = (string)order["customerId"]!.ToString(),
+            ["Problem"] = "安装调试", ["OrderReference"] = number, ["RequestKey"] = Guid.NewGuid().ToString("N"),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = created.Headers.Location!.OriginalString.Split('/').Last();
+        var job = JsonNode.Parse(await api.GetStringAsync($"/api/field/jobs/{id}"))!["job"]!;
+        Assert.Equal((number, "Order", "Install"), ((string)job["orderReference"]!, (string)job["source"]!, (string)job["type"]!));
+        Assert.StartsWith("AZ", (string)job["number"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FLD_06_the_coordinator_takes_a_call_on_the_form_and_assigns_from_the_board_and_the_technician_runs_it_from_the_phone_page()
     {
         app.Clock.Set(Morning);

@@ -16,7 +16,7 @@ namespace Kefu.Web.Modules.Field.Pages;
 /// opens the job it already made instead of making a second.
 /// </summary>
 [Authorize(Policy = FieldModule.CreatePolicy)]
-public sealed class JobNewModel(KefuDbContext db, CurrentUser current, JobUseCases jobs) : PageModel
+public sealed class JobNewModel(KefuDbContext db, CurrentUser current, JobUseCases jobs, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public JobKind Type { get; set; } = JobKind.Repair;
     [BindProperty] public ServiceMode Mode { get; set; } = ServiceMode.Mobile;
@@ -36,15 +36,31 @@ public sealed class JobNewModel(KefuDbContext db, CurrentUser current, JobUseCas
     [BindProperty] public double? SiteLatitude { get; set; }
     [BindProperty] public double? SiteLongitude { get; set; }
     [BindProperty] public string? TechnicianId { get; set; }
+
+    /// <summary>The order the job serves (an installation after delivery), when it comes from one.</summary>
+    [BindProperty] public string? OrderReference { get; set; }
     [BindProperty] public string RequestKey { get; set; } = Guid.NewGuid().ToString("N");
 
     public IReadOnlyList<(int Id, string Name)> Customers { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> Technicians { get; private set; } = [];
     public bool CanDispatch => FieldModule.CanDispatch(current);
 
-    public async Task OnGetAsync(int? customerId, CancellationToken ct)
+    public async Task OnGetAsync(int? customerId, int? orderId, CancellationToken ct)
     {
         CustomerId = customerId;
+        if (orderId is { } id && await db.Set<Orders.Order>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)).SingleOrDefaultAsync(o => o.Id == id, ct) is { } order)
+        {
+            // A job from an order (FLD-01): the installation of what was delivered, at the delivery address.
+            Type = JobKind.Install;
+            Source = JobSource.Order;
+            CustomerId = order.CustomerId;
+            OrderReference = order.Number;
+            SiteAddress = string.Join(" ", new[] { order.DeliveryCity, order.DeliveryAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            ContactName = order.DeliveryContact;
+            ContactPhone = order.DeliveryPhone;
+            Problem = string.IsNullOrWhiteSpace(order.GoodsName) ? null : l["Jobs.FromOrderProblem", order.GoodsName, order.Pieces ?? 1].Value;
+        }
+
         await LoadAsync(ct);
     }
 
@@ -52,7 +68,7 @@ public sealed class JobNewModel(KefuDbContext db, CurrentUser current, JobUseCas
     {
         DeviceInput[]? devices = string.IsNullOrWhiteSpace(DeviceModel) ? null : [new DeviceInput(DeviceModel, SerialNumber, 1, WarrantyEnd, null)];
         var input = new JobInput(Type, Mode, Source, Priority, CustomerId, CustomerName, SiteAddress, SiteLatitude, SiteLongitude, ContactName, ContactPhone, ReporterName,
-            Problem, Skill, null, null, null, null, devices, RequestKey, null, CanDispatch ? TechnicianId : null);
+            Problem, Skill, OrderReference, null, null, null, devices, RequestKey, null, CanDispatch ? TechnicianId : null);
         switch (await jobs.CreateAsync(await current.GetViewerAsync(ct), current.UserId!, CanDispatch, input, ct))
         {
             case JobResult.Ok ok:

@@ -25,6 +25,9 @@ public sealed class OrderDetailModel(OrderUseCases orders, DistributorFlowUseCas
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public bool CanAct => OrdersModule.Takers.Any(r => User.IsInRole(KefuRoles.Name(r)));
 
+    /// <summary>FLD-01: an installation job can be opened from the order by those who create jobs.</summary>
+    public bool CanCreateJob => Field.FieldModule.Creators.Any(r => User.IsInRole(KefuRoles.Name(r)));
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostConfirmAsync(TrackingClass? trackingClass, CancellationToken ct) =>
