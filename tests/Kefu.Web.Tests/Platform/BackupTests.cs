@@ -42,7 +42,7 @@ public sealed class BackupTests(SqliteApp app) : IClassFixture<SqliteApp>, IDisp
         await using (var db = TestDatabase.OpenContext(DatabaseKind.Sqlite, restored, app.Services))
         {
             Assert.Equal("备份测试部", (await db.OrgUnits.SingleAsync(u => u.Code == "BAK")).Name);
-            Assert.Equal(27, await db.Users.CountAsync());
+            Assert.Equal(29, await db.Users.CountAsync());
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         }
 

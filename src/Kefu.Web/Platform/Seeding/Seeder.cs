@@ -53,6 +53,8 @@ public sealed class Seeder(
         new("mkt", "HQ-MKT", "吴总监", "E0008", Role.MarketingDirector),
         new("bizasst", "HQ-COM", "郑商务", "E0009", Role.BusinessAssistant),
         new("adminclerk", "HQ-ADM", "冯行政", "E0010", Role.AdminClerk),
+        new("dsp.coord", "HQ-DSP", "邹调度", "E0011", Role.Coordinator),
+        new("frt.coord", "HQ-FRT", "曹货运", "E0012", Role.Coordinator),
         new("east.gm", "EAST", "陈华东", "E0101", Role.BranchGm),
         new("sh.sup", "SH", "褚上海主管", "E0201", Role.CentreSupervisor),
         new("sh.coord", "SH", "卫上海协调", "E0202", Role.Coordinator),
