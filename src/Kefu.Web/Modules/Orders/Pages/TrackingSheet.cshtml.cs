@@ -37,7 +37,7 @@ public sealed class TrackingSheetModel(OrderQueries queries, CurrentUser current
         ExportColumn<TrackingSheetRow>[] columns =
         [
             new(l["Orders.AcceptedOn"], r => r.AcceptedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new(l["Orders.Number"], r => r.Number),
-            new(l["Orders.Customer"], r => r.CustomerName), new(l["Orders.Destination"], r => r.Destination), new(l["Orders.TrackingClass"], r => r.TrackingClass?.ToString()),
+            new(l["Orders.Customer"], r => r.CustomerName), new(l["Orders.Destination"], r => r.Destination), new(l["Orders.TrackingClass"], r => r.TrackingClass is { } cls ? l["TrackingClass." + cls].Value : null),
             new(l["Orders.ExpectedArrival"], r => r.ExpectedArrival is { } e ? CompanyTime.ToLocal(e) : null),
             new(l["Orders.ActualArrival"], r => r.ActualArrival is { } a ? CompanyTime.ToLocal(a) : null),
             new(l["Orders.OnTime"], r => YesNo(r.OnTime)), new(l["Orders.Satisfied"], r => YesNo(r.Satisfied)),
