@@ -16,7 +16,7 @@ internal static class FootprintBench
     private static readonly string[] Reads =
     [
         "/api/customers?pageSize=20", "/api/incidents?pageSize=20", "/api/orders?pageSize=20", "/api/expenses/claims?pageSize=20",
-        "/api/visits?pageSize=20", "/api/field/jobs?pageSize=20", "/api/notifications", "/api/deadlines",
+        "/api/visits?pageSize=20", "/api/field/jobs?pageSize=20", "/api/notifications", "/api/sla/deadlines",
     ];
 
     public static async Task<int> RunAsync(int users, double seconds)
@@ -41,7 +41,7 @@ internal static class FootprintBench
             await Task.Delay(TimeSpan.FromSeconds(5));
             var idle = kefu.StatusMegabytes("VmRSS");
 
-            string[] people = ["sh.cs", "sh.sup", "sh.coord", "sh.eng1", "bj.cs", "gm", "finance", "csmgr"];
+            string[] people = ["sh.sup", "sh.coord", "csmgr", "csdir", "bj.sup", "hz.sup"];
             var clients = new List<HttpClient>();
             foreach (var person in people)
             {
@@ -58,6 +58,7 @@ internal static class FootprintBench
             kefu.TryResetPeak();
             var requests = 0;
             var failures = 0;
+            string? firstFailure = null;
             var watch = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, users).Select(user => Task.Run(async () =>
             {
@@ -69,13 +70,14 @@ internal static class FootprintBench
                     Interlocked.Increment(ref requests);
                     if (!response.IsSuccessStatusCode)
                     {
+                        firstFailure ??= Invariant($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri?.PathAndQuery}");
                         Interlocked.Increment(ref failures);
                     }
                 }
             })));
             var loaded = kefu.StatusMegabytes("VmHWM");
             Console.WriteLine(Invariant(
-                $"footprint: cold-start ready={starts.Min():F2}s (of {string.Join(", ", starts.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))}) idle-rss={idle}MB users={users} requests={requests} rps={requests / watch.Elapsed.TotalSeconds:F0} non-2xx={failures} peak-rss-under-load={loaded}MB"));
+                $"footprint: cold-start ready={starts.Min():F2}s (of {string.Join(", ", starts.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))}) idle-rss={idle}MB users={users} requests={requests} rps={requests / watch.Elapsed.TotalSeconds:F0} non-2xx={failures} peak-rss-under-load={loaded}MB{(firstFailure is null ? "" : " first-non-2xx=" + firstFailure)}"));
             foreach (var client in clients)
             {
                 client.Dispose();
