@@ -182,4 +182,12 @@ public sealed class ReceivablesRulesTests
         Assert.Equal(["retailDueWorkingDays", "dueWarningPercent", "omissionFineYuan"],
             (policy with { RetailDueWorkingDays = -1, DueWarningPercent = 100, OmissionFineYuan = 0.001m }).Validate().Select(p => p.Field));
     }
+
+    [Fact]
+    public void AR_05_an_extension_goes_to_the_department_manager_then_the_gm_office()
+    {
+        var chain = ExtensionChain.Default;
+        Assert.Empty(chain.Validate());
+        Assert.Equal([Kefu.Core.Organization.Role.CsManager, Kefu.Core.Organization.Role.Gm], chain.Steps.Select(s => s.Role));
+    }
 }
