@@ -31,7 +31,7 @@ public sealed class ReceivablesPageTests(SqliteClockApp app) : IClassFixture<Sql
         {
             number, customerId = customer, technicianId = await app.StaffIdAsync("sh.eng1"), items = "打印机 1 台", amountYuan = 1234.56m, soldOn = "2026-09-28",
         });
-        await ApiAsync("sh.coord", HttpMethod.Post, "/api/receivables/invoices", new { number = "FP-" + number, confirmationId = (int)confirmation["id"]!, invoiceDate = "2026-09-28" });
+        await ApiAsync("sh.coord", HttpMethod.Post, "/api/receivables/invoices", new { number = "FP-" + number, confirmationId = (int)confirmation["id"]!, invoiceDate = "2026-09-28", settlement = "Retail" });
 
         using var coordinator = await PageClient.SignInAsync(app, "sh.coord");
         var (status, ledger) = await coordinator.GetAsync("/receivables/ledger?open=true&sort=amount&dir=desc");
@@ -46,6 +46,17 @@ public sealed class ReceivablesPageTests(SqliteClockApp app) : IClassFixture<Sql
         var (exportStatus, xlsx) = await coordinator.GetAsync("/receivables/ledger?handler=Export&format=xlsx&q=" + number);
         Assert.Equal(HttpStatusCode.OK, exportStatus);
         Assert.StartsWith("PK", xlsx, StringComparison.Ordinal);
+
+        // The invoice list: due seven working days after 09-28, overdue on 11-16, sortable and exported.
+        var (invoicesStatus, invoices) = await coordinator.GetAsync("/receivables/invoices?overdue=true&sort=dueDate&dir=desc&q=FP-" + number);
+        Assert.Equal(HttpStatusCode.OK, invoicesStatus);
+        Assert.Contains("FP-" + number, invoices, StringComparison.Ordinal);
+        Assert.Contains("2026-10-13", invoices, StringComparison.Ordinal);
+        Assert.Contains("已逾期", invoices, StringComparison.Ordinal);
+        Readable(invoices);
+        var (invoiceExport, invoiceXlsx) = await coordinator.GetAsync("/receivables/invoices?handler=Export&format=xlsx&overdue=true");
+        Assert.Equal(HttpStatusCode.OK, invoiceExport);
+        Assert.StartsWith("PK", invoiceXlsx, StringComparison.Ordinal);
 
         // The technician sees their own ledger; someone of another centre does not see it.
         using var engineer = await PageClient.SignInAsync(app, "sh.eng1");
