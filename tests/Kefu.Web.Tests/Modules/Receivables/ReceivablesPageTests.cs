@@ -58,6 +58,15 @@ public sealed class ReceivablesPageTests(SqliteClockApp app) : IClassFixture<Sql
         Assert.Equal(HttpStatusCode.OK, invoiceExport);
         Assert.StartsWith("PK", invoiceXlsx, StringComparison.Ordinal);
 
+        // A payment shows what it settled and the method in words.
+        await ApiAsync("finance", HttpMethod.Post, "/api/receivables/payments", new { customerId = customer, amountYuan = 34.56m, method = "Cheque", reference = "ZP-" + number, receivedOn = "2026-11-16" });
+        var (paymentsStatus, payments) = await coordinator.GetAsync("/receivables/payments?q=ZP-" + number);
+        Assert.Equal(HttpStatusCode.OK, paymentsStatus);
+        Assert.Contains("支票", payments, StringComparison.Ordinal);
+        Assert.Contains("¥34.56", payments, StringComparison.Ordinal);
+        Readable(payments);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/receivables/payments?handler=Export&format=xlsx")).Status);
+
         // The technician sees their own ledger; someone of another centre does not see it.
         using var engineer = await PageClient.SignInAsync(app, "sh.eng1");
         Assert.Contains(number, (await engineer.GetAsync("/receivables/ledger")).Html, StringComparison.Ordinal);
@@ -71,7 +80,7 @@ public sealed class ReceivablesPageTests(SqliteClockApp app) : IClassFixture<Sql
         Assert.Contains("data-testid=\"aging-chart\"", aging, StringComparison.Ordinal);
         Assert.Contains("31–60 天", aging, StringComparison.Ordinal);
         Assert.Contains("90 天以上", aging, StringComparison.Ordinal);
-        Assert.Contains("1234.56", aging, StringComparison.Ordinal);
+        Assert.Contains("¥1,200.00", aging, StringComparison.Ordinal); // 1,234.56 less the 34.56 paid
         Readable(aging);
         var (_, english) = await finance.GetAsync("/receivables/aging?asOf=2026-11-16&by=Technician&culture=en");
         Assert.Contains("Over 90 days", english, StringComparison.Ordinal);
