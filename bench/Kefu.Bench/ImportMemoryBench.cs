@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Kefu.Web.Tests.Infrastructure;
 using NPOI.XSSF.UserModel;
 
 /// <summary>
@@ -17,11 +15,8 @@ using NPOI.XSSF.UserModel;
 /// </summary>
 internal static class ImportMemoryBench
 {
-    private const string DemoPassword = "Kefu-demo-2026";
-
     public static async Task<int> RunAsync(int rows, string? webDll)
     {
-        var dll = webDll ?? LocateWebDll();
         var run = Guid.NewGuid().ToString("N")[..6];
         var files = new (string Label, byte[] Bytes)[] { ($"{rows} rows", ImportFiles.Customers(rows, run)), ("300 MB unpacked", ImportFiles.Bomb(300)) };
         foreach (var (label, bytes) in files)
@@ -31,7 +26,7 @@ internal static class ImportMemoryBench
 
         foreach (var (label, bytes) in files)
         {
-            await MeasureServerAsync(dll, label, bytes, run);
+            await MeasureServerAsync(webDll, label, bytes, run);
         }
 
         foreach (var (label, bytes) in files)
@@ -74,52 +69,24 @@ internal static class ImportMemoryBench
         return 0;
     }
 
-    private static async Task MeasureServerAsync(string dll, string label, byte[] file, string run)
+    private static async Task MeasureServerAsync(string? dll, string label, byte[] file, string run)
     {
-        var data = Directory.CreateTempSubdirectory("kefu-bench-");
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--demo");
-        start.Environment["ASPNETCORE_URLS"] = Invariant($"http://127.0.0.1:{port}");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Kefu__DataDirectory"] = data.FullName;
-        start.Environment["Kefu__Jobs__Enabled"] = "false";
-        start.Environment["KEFU_ADMIN_PASSWORD"] = "Bench-admin-2026";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var server = Process.Start(start) ?? throw new InvalidOperationException("Kefu did not start.");
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, _) => { };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri(Invariant($"http://127.0.0.1:{port}")), Timeout = TimeSpan.FromMinutes(10) };
-            await WaitReadyAsync(http, server);
-            using var login = await http.PostAsJsonAsync("/api/auth/token", new { userName = "sh.sup", password = DemoPassword });
-            login.EnsureSuccessStatusCode();
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)(await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!);
+        await using var server = await KefuProcess.StartAsync(webDll: dll);
+        using var http = await server.SignInAsync("sh.sup");
 
-            // A small import first, so that start-up, JIT and the first query are not in the figure.
-            await UploadAsync(http, ImportFiles.Customers(10, "warm" + run));
-            var before = ProcStatusMegabytes(server.Id, "VmRSS");
-            var reset = TryResetPeak(server.Id);
-            var watch = Stopwatch.StartNew();
-            var (status, body) = await UploadAsync(http, file);
-            watch.Stop();
-            var peak = ProcStatusMegabytes(server.Id, "VmHWM");
-            var outcome = status == HttpStatusCode.OK
-                ? Invariant($"rows={body!["rows"]} imported={body["imported"]} problems={body["errors"]!.AsArray().Count}")
-                : Invariant($"refused: {body?["errors"]?["file"]?[0]}");
-            Console.WriteLine(Invariant(
-                $"after (streaming) {label}: {(int)status} {outcome} seconds={watch.Elapsed.TotalSeconds:F2} serverPeakRss={peak}MB{(reset ? "" : " (since start: peak reset not available)")} rssBefore={before}MB"));
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-            data.Delete(recursive: true);
-        }
+        // A small import first, so that start-up, JIT and the first query are not in the figure.
+        await UploadAsync(http, ImportFiles.Customers(10, "warm" + run));
+        var before = server.StatusMegabytes("VmRSS");
+        var reset = server.TryResetPeak();
+        var watch = Stopwatch.StartNew();
+        var (status, body) = await UploadAsync(http, file);
+        watch.Stop();
+        var peak = server.StatusMegabytes("VmHWM");
+        var outcome = status == HttpStatusCode.OK
+            ? Invariant($"rows={body!["rows"]} imported={body["imported"]} problems={body["errors"]!.AsArray().Count}")
+            : Invariant($"refused: {body?["errors"]?["file"]?[0]}");
+        Console.WriteLine(Invariant(
+            $"after (streaming) {label}: {(int)status} {outcome} seconds={watch.Elapsed.TotalSeconds:F2} serverPeakRss={peak}MB{(reset ? "" : " (since start: peak reset not available)")} rssBefore={before}MB"));
     }
 
     private static async Task<(HttpStatusCode Status, JsonObject? Body)> UploadAsync(HttpClient http, byte[] file)
@@ -128,55 +95,6 @@ internal static class ImportMemoryBench
         using var response = await http.PostAsync("/api/customers/import", content);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.StartsWith('{') ? JsonNode.Parse(text)!.AsObject() : null);
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http, Process server)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException(Invariant($"Kefu exited with {server.ExitCode} before it was ready."));
-            }
-
-            try
-            {
-                using var ready = await http.GetAsync("/health/ready");
-                if (ready.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("Kefu was not ready within 3 minutes.");
-    }
-
-    /// <summary>Writing 5 to clear_refs resets the peak resident set (Linux); false where that is not possible.</summary>
-    private static bool TryResetPeak(int pid)
-    {
-        try
-        {
-            File.WriteAllText($"/proc/{pid}/clear_refs", "5");
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    private static long ProcStatusMegabytes(int pid, string field)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
     private static async Task<string> RunChildAsync(params string[] args)
@@ -203,29 +121,6 @@ internal static class ImportMemoryBench
     {
         using var zip = new ZipArchive(new MemoryStream(file));
         return zip.Entries.Sum(e => e.Length);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>src/Kefu.Web's build output of the same configuration as this benchmark's.</summary>
-    private static string LocateWebDll()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Kefu.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Kefu.slnx not found above the benchmark."),
-            "src", "Kefu.Web", "bin", configuration, "net10.0", "Kefu.Web.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/Kefu.Web first.", dll);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

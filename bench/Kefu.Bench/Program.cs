@@ -24,11 +24,19 @@ switch (which)
     case "import-memory":
         // Time and peak memory of imports on a Kefu process started here: import-memory [rows] [path to Kefu.Web.dll]
         return await ImportMemoryBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000, args.Length > 2 ? args[2] : null);
+    case "load":
+        // Issue 14, P1: creates through the API of a Kefu process started here: load [sqlite|sqlite-normal|postgres] [seconds] [clients,…] [operation,…]
+        return await LoadBench.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10,
+            (args.Length > 3 ? args[3] : "8,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(),
+            args.Length > 4 ? args[4].Split(',') : []);
+    case "footprint":
+        // Issue 14, P5: cold start on SQLite, idle memory and memory with N users reading: footprint [users] [seconds]
+        return await FootprintBench.RunAsync(Arg(1, 200), args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 15);
     case "npoi-read":
         // Child process of import-memory: the pre-streaming way of opening an upload.
         return ImportMemoryBench.NpoiRead(args[1]);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, dispatch-rank, dispatch-board, import, import-memory");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, dispatch-rank, dispatch-board, import, import-memory, load, footprint");
         return 2;
 }
 

@@ -106,8 +106,28 @@ public abstract class KefuDbContext(DbContextOptions options, IAuditContext? aud
 }
 
 /// <summary>Kefu's data on SQLite (the default, one node).</summary>
-public sealed class SqliteKefuDbContext(DbContextOptions<SqliteKefuDbContext> options, IAuditContext? auditContext = null, TimeProvider? clock = null, IInboxObserver? inboxObserver = null)
-    : KefuDbContext(options, auditContext, clock, inboxObserver);
+public sealed class SqliteKefuDbContext : KefuDbContext
+{
+    public SqliteKefuDbContext(DbContextOptions<SqliteKefuDbContext> options, IAuditContext? auditContext = null, TimeProvider? clock = null, IInboxObserver? inboxObserver = null)
+        : base(options, auditContext, clock, inboxObserver)
+    {
+        // Every save is a BEGIN IMMEDIATE transaction, so it waits in SqliteWriteGate's line instead of meeting SQLITE_BUSY.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
+
+    // After the connection is back (a transaction still open is rolled back with it), the line moves on.
+    public override void Dispose()
+    {
+        base.Dispose();
+        Platform.Database.SqliteWriteGate.ReleaseFor(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Platform.Database.SqliteWriteGate.ReleaseFor(this);
+    }
+}
 
 /// <summary>Kefu's data on PostgreSQL (production, several nodes).</summary>
 public sealed class PostgresKefuDbContext(DbContextOptions<PostgresKefuDbContext> options, IAuditContext? auditContext = null, TimeProvider? clock = null, IInboxObserver? inboxObserver = null)

@@ -1,7 +1,15 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Kefu.Web.Data;
+using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Notifications;
+using Kefu.Web.Platform.Sla;
 using Kefu.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using NPOI.XSSF.UserModel;
 
 namespace Kefu.Web.Tests.Platform;
 
@@ -15,9 +23,12 @@ public abstract partial class ListSortTests(KefuFactory app)
     {
         using var client = await app.ClientFor(userName);
         using var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        var page = await response.JsonObjectAsync();
-        return page["items"]!.AsArray().Select(i => i![field] is { } v ? v.ToString() : null).ToList();
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {text}");
+        // A page ({items: […]}) or, for the deadlines, the list itself.
+        var body = JsonNode.Parse(text)!;
+        var items = body as JsonArray ?? body["items"]!.AsArray();
+        return items.Select(i => i![field] is { } v ? v.ToString() : null).ToList();
     }
 
     /// <summary>
@@ -76,6 +87,199 @@ public abstract partial class ListSortTests(KefuFactory app)
     [InlineData("action", "action")]
     public Task Audit_log_sorts_by_each_column_both_ways(string column, string field) =>
         AssertSortsAsync("admin", "/api/audit", column, field, ordinal: true, wholeList: false);
+
+    /// <summary>
+    /// Rows the lists below need on every database, made once per class: three inquiries with ASCII
+    /// names (PostgreSQL's collation and ordinal order agree on them), two notifications and two open
+    /// deadlines for sh.eng2 (due days ahead, so no sweep touches them).
+    /// </summary>
+    private Task<string[]> ListRowsAsync() => app.SharedAsync("list-rows", async () =>
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        string[] companies = [$"sortco-b-{tag}", $"sortco-c-{tag}", $"sortco-a-{tag}"];
+        using (var cs = await app.ClientFor("sh.cs"))
+        {
+            foreach (var company in companies)
+            {
+                using var created = await cs.PostAsJsonAsync("/api/inquiries", new { company, intent = "BecomeAgent", province = "上海", city = "上海", channels = "电商", productLines = "空调" });
+                Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            }
+        }
+
+        var engineer = await app.StaffIdAsync("sh.eng2");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KefuDbContext>();
+        var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+        await notifier.EnqueueAsync(new NotificationRequest("Test", [engineer], ["排序一"], ToGroupRobots: false));
+        await db.SaveChangesAsync();
+        await notifier.EnqueueAsync(new NotificationRequest("Test", [engineer], ["排序二"], ToGroupRobots: false));
+        await db.SaveChangesAsync();
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < 2; i++)
+        {
+            db.Add(new SlaTimer
+            {
+                RecordType = "ListSort", RecordId = $"{tag}-{i}", Rule = "SLA-01", Name = "排序时限", OwnerId = engineer, CalendarId = WorkCalendar.DefaultId,
+                Unit = Kefu.Core.Sla.SlaUnit.WorkingDays, Amount = 5, StartedAt = now.AddHours(-i), DueAt = now.AddDays(5 + i), WarnAt = now.AddDays(4 + i), Status = TimerStatus.Running,
+            });
+        }
+
+        await db.SaveChangesAsync();
+        return companies;
+    });
+
+    [ProviderTheory]
+    [InlineData("sh.coord", "/api/callbacks", "completed", "completedAt", false)]
+    [InlineData("sh.coord", "/api/callbacks", "due", "dueAt", false)]
+    [InlineData("sh.sup", "/api/visits?status=Done", "done", "doneAt", false)]
+    [InlineData("sh.cs", "/api/inquiries", "company", "company", true)]
+    [InlineData("sh.cs", "/api/inquiries", "created", "createdAt", false)]
+    [InlineData("sh.cs", "/api/orders/handovers", "created", "createdAt", false)]
+    [InlineData("sh.eng2", "/api/notifications", "created", "createdAt", false)]
+    [InlineData("sh.eng2", "/api/sla/deadlines?state=all", "due", "dueAt", false)]
+    [InlineData("sh.eng2", "/api/sla/deadlines?state=all", "started", "startedAt", false)]
+    public async Task The_other_list_apis_sort_by_their_columns_both_ways(string userName, string list, string column, string field, bool wholeList)
+    {
+        await ListRowsAsync();
+        if (list.Contains("handovers", StringComparison.Ordinal))
+        {
+            await HandoversAsync();
+        }
+
+        await AssertSortsAsync(userName, list, column, field, ordinal: true, wholeList);
+    }
+
+    /// <summary>Two handover forms of sh.cs (the demo has one at most): made once per class.</summary>
+    private Task<string> HandoversAsync() => app.SharedAsync("handovers", async () =>
+    {
+        using var cs = await app.ClientFor("sh.cs");
+        var customers = await cs.GetFromJsonAsync<JsonObject>("/api/customers?pageSize=2");
+        foreach (var customer in customers!["items"]!.AsArray())
+        {
+            using var created = await cs.PostAsJsonAsync("/api/orders/handovers", new { customerId = (int)customer!["id"]!, delivery = true, contractOrQuote = "排序测试合同" });
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+
+        return "made";
+    });
+
+    [ProviderTheory]
+    [InlineData("sh.sup", "/api/visits")]
+    [InlineData("sh.coord", "/api/callbacks")]
+    [InlineData("sh.cs", "/api/inquiries")]
+    [InlineData("sh.cs", "/api/orders/handovers")]
+    [InlineData("sh.eng2", "/api/notifications")]
+    [InlineData("sh.eng2", "/api/sla/deadlines")]
+    public async Task The_other_list_apis_refuse_an_unknown_sort_column_naming_the_field(string userName, string list)
+    {
+        using var client = await app.ClientFor(userName);
+        using var response = await client.GetAsync($"{list}?sort=password&dir=asc");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("sort", await response.ProblemFieldsAsync());
+
+        using var direction = await client.GetAsync($"{list}?sort=&dir=sideways");
+        Assert.Equal(HttpStatusCode.BadRequest, direction.StatusCode);
+        Assert.Contains("dir", await direction.ProblemFieldsAsync());
+    }
+
+    [ProviderTheory]
+    [InlineData("sh.cs", "/inquiries")]
+    [InlineData("sh.cs", "/orders/handovers")]
+    [InlineData("sh.cs", "/orders/tracking")]
+    [InlineData("sh.cs", "/orders/reconciliation")]
+    [InlineData("sh.sup", "/expenses/batches")]
+    [InlineData("sh.sup", "/surveys")]
+    [InlineData("sh.sup", "/approvals")]
+    [InlineData("mkt", "/incidents/cross-region")]
+    [InlineData("admin", "/admin/tokens")]
+    [InlineData("admin", "/org/units")]
+    [InlineData("sh.coord", "/field/resident")]
+    [InlineData("sh.coord", "/field/teams")]
+    public async Task The_other_list_pages_ignore_an_unknown_sort_column(string userName, string page)
+    {
+        using var client = await PageSession.SignedInAsync(app, userName);
+        using var response = await client.GetAsync($"{page}?sort=nonsense&dir=sideways");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [ProviderTheory]
+    [InlineData("sh.cs", "/inquiries", "company,intent,outcome,stage")]
+    [InlineData("sh.cs", "/orders/handovers", "number,customer,status,submitted,approved")]
+    [InlineData("admin", "/org/units", "name,code,kind,function,active")]
+    [InlineData("sh.coord", "/field/resident", "name,customer,lead,members,active")]
+    [InlineData("sh.coord", "/field/teams", "name,customer,lead,start,finish,persondays,status")]
+    public async Task The_other_list_pages_expose_their_main_columns_as_sortable(string userName, string page, string columns)
+    {
+        await ListRowsAsync();
+        await HandoversAsync();
+        using var client = await PageSession.SignedInAsync(app, userName);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(page + "?page=1"));
+        var sortable = SortableHeader().Matches(html).Select(m => m.Groups["column"].Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var column in columns.Split(','))
+        {
+            Assert.Contains(column, sortable);
+        }
+
+        var first = columns.Split(',')[0];
+        var sorted = WebUtility.HtmlDecode(await client.GetStringAsync($"{page}?sort={first}&dir=desc"));
+        Assert.Matches($@"aria-sort=""descending"" data-sort=""{first}""", sorted);
+    }
+
+    [ProviderFact]
+    public async Task The_inquiry_page_lists_its_rows_in_the_asked_order_and_the_export_keeps_it()
+    {
+        var companies = await ListRowsAsync();
+        var (a, b, c) = (companies[2], companies[0], companies[1]);
+        using var client = await PageSession.SignedInAsync(app, "sh.cs");
+        var asc = await client.GetStringAsync("/inquiries?sort=company&dir=asc");
+        Assert.True(asc.IndexOf(a, StringComparison.Ordinal) < asc.IndexOf(b, StringComparison.Ordinal) && asc.IndexOf(b, StringComparison.Ordinal) < asc.IndexOf(c, StringComparison.Ordinal),
+            "Ascending by company: a, b, c");
+        var desc = await client.GetStringAsync("/inquiries?sort=company&dir=desc");
+        Assert.True(desc.IndexOf(c, StringComparison.Ordinal) < desc.IndexOf(b, StringComparison.Ordinal) && desc.IndexOf(b, StringComparison.Ordinal) < desc.IndexOf(a, StringComparison.Ordinal),
+            "Descending by company: c, b, a");
+
+        using var export = await client.GetAsync("/inquiries?handler=Export&sort=company&dir=desc");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var sheet = new XSSFWorkbook(new MemoryStream(await export.Content.ReadAsByteArrayAsync())).GetSheetAt(0);
+        var names = Enumerable.Range(1, sheet.LastRowNum).Select(r => sheet.GetRow(r).GetCell(0).StringCellValue).Where(n => n.StartsWith("sortco-", StringComparison.Ordinal)).ToList();
+        Assert.Equal([c, b, a], names);
+    }
+
+    [ProviderTheory]
+    [InlineData("/field/resident", "驻点")]
+    [InlineData("/field/teams", "项目")]
+    public async Task The_field_lists_export_a_workbook_of_what_the_filters_select(string page, string header)
+    {
+        using var client = await PageSession.SignedInAsync(app, "sh.coord");
+        using var export = await client.GetAsync($"{page}?handler=Export&format=xlsx&sort=name&dir=asc");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal(Kefu.Web.Platform.Export.TableExport.XlsxContentType, export.Content.Headers.ContentType?.MediaType);
+        var sheet = new XSSFWorkbook(new MemoryStream(await export.Content.ReadAsByteArrayAsync())).GetSheetAt(0);
+        Assert.Contains(header, sheet.GetRow(0).GetCell(0).StringCellValue, StringComparison.Ordinal);
+
+        // A filter nothing matches: the header alone.
+        using var none = await client.GetAsync($"{page}?handler=Export&q=没有这样的名称zzz");
+        var empty = new XSSFWorkbook(new MemoryStream(await none.Content.ReadAsByteArrayAsync())).GetSheetAt(0);
+        Assert.Equal(0, empty.LastRowNum);
+    }
+
+    [ProviderFact]
+    public async Task A_new_list_page_brings_back_its_filters_and_says_what_to_do_when_empty()
+    {
+        using var client = await PageSession.SignedInAsync(app, "sh.cs");
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/orders/handovers?q=没有这样的客户zzz&sort=customer&dir=desc"));
+        Assert.Contains("empty-state", html, StringComparison.Ordinal);
+        Assert.Contains("/orders/handovers?clear=1", html, StringComparison.Ordinal);
+
+        using var back = await client.GetAsync("/orders/handovers");
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        var location = Uri.UnescapeDataString(back.Headers.Location!.OriginalString);
+        Assert.Contains("sort=customer", location, StringComparison.Ordinal);
+        Assert.Contains("q=没有这样的客户zzz", location, StringComparison.Ordinal);
+
+        using var clear = await client.GetAsync("/orders/handovers?clear=1");
+        Assert.Equal(HttpStatusCode.Redirect, clear.StatusCode);
+    }
 
     [ProviderTheory]
     [InlineData("/api/staff")]

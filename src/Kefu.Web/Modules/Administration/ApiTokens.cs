@@ -42,6 +42,32 @@ public sealed class ApiTokens(KefuDbContext db, TimeProvider clock, IOptions<Api
         return rows;
     }
 
+    /// <summary>The columns the token page sorts on; the newest token first when none is asked for.</summary>
+    public SortMap<ApiToken> Sorts() => new SortMap<ApiToken>(q => q.OrderByDescending(t => t.Id), q => q.ThenByDescending(t => t.Id))
+        .Add("name", t => t.Name).Add("user", t => db.Users.Where(u => u.Id == t.UserId).Select(u => u.UserName).FirstOrDefault())
+        .Add("created", t => t.CreatedAt).Add("expires", t => t.ExpiresAt).Add("lastUsed", t => t.LastUsedAt).Add("revoked", t => t.RevokedAt);
+
+    /// <summary>One page of tokens for the admin page: by name or user, optionally only those still usable.</summary>
+    public async Task<Paged<ApiTokenDto>> PageAsync(string? q, bool activeOnly, ListSort? sort, int? page, CancellationToken ct)
+    {
+        var (p, size) = Paging.Clamp(page, null);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = db.ApiTokens.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            query = query.Where(t => t.Name.Contains(text) || db.Users.Any(u => u.Id == t.UserId && u.UserName!.Contains(text)));
+        }
+
+        query = activeOnly ? query.Where(t => t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now)) : query;
+        var total = await query.CountAsync(ct);
+        var rows = await (from t in Sorts().Apply(query, sort).Skip((p - 1) * size).Take(size)
+                          join u in db.Users on t.UserId equals u.Id
+                          select new ApiTokenDto(t.Id, t.Name, u.UserName!, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt))
+                         .ToListAsync(ct);
+        return new Paged<ApiTokenDto>(rows, p, size, total);
+    }
+
     public async Task<(ApiTokenCreated? Created, ProblemBuilder Problems)> CreateAsync(ApiTokenInput input, string? createdBy, CancellationToken ct)
     {
         var problems = new ProblemBuilder();

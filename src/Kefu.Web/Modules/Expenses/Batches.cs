@@ -129,7 +129,15 @@ public sealed class ClaimBatches(KefuDbContext db, PolicyStore policies, Calenda
         }
     }
 
-    public async Task<Paged<BatchRowDto>> ListAsync(ScopeViewer viewer, int? page, CancellationToken ct, string? state = null)
+    /// <summary>The columns the batch list sorts on; the newest batch first when none is asked for.</summary>
+    public SortMap<ClaimBatch> Sorts() => new SortMap<ClaimBatch>(q => q.OrderByDescending(b => b.Id), q => q.ThenByDescending(b => b.Id))
+        .Add("number", b => b.Id).Add("date", b => b.BatchDate)
+        .Add("centre", b => db.OrgUnits.Where(u => u.Id == b.CentreId).Select(u => u.Name).FirstOrDefault())
+        .Add("forms", b => db.Set<ClaimBatchItem>().Count(i => i.BatchId == b.Id))
+        .Add("received", b => db.Set<ClaimBatchItem>().Count(i => i.BatchId == b.Id && i.ReceivedAt != null))
+        .Add("total", b => db.Set<ClaimBatchItem>().Where(i => i.BatchId == b.Id).Join(db.Set<ExpenseClaim>(), i => i.ClaimId, c => c.Id, (i, c) => c.PayableFen).Sum());
+
+    public async Task<Paged<BatchRowDto>> ListAsync(ScopeViewer viewer, int? page, CancellationToken ct, string? state = null, ListSort? sort = null)
     {
         var (p, size) = Paging.Clamp(page, null);
         var query = Visible(viewer);
@@ -140,7 +148,7 @@ public sealed class ClaimBatches(KefuDbContext db, PolicyStore policies, Calenda
             _ => query,
         };
         var total = await query.CountAsync(ct);
-        var rows = await (from b in query.OrderByDescending(b => b.Id).Skip((p - 1) * size).Take(size)
+        var rows = await (from b in Sorts().Apply(query, sort).Skip((p - 1) * size).Take(size)
                           join u in db.OrgUnits on b.CentreId equals u.Id
                           select new
                           {

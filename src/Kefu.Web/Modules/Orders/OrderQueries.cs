@@ -87,11 +87,17 @@ public sealed class OrderQueries(KefuDbContext db, TimeProvider clock)
     }
 
     /// <summary>ORD-06: confirmed orders of the caller's scope as the tracking sheet lists them; onTime filters late ones (false) or on-time ones (true).</summary>
-    public IQueryable<Order> TrackingSheet(ScopeViewer viewer, DateOnly? from, DateOnly? to, bool? onTime, string? q)
+    /// <summary>The columns the tracking sheet sorts on; newest first by default.</summary>
+    public static readonly SortMap<Order> SheetSorts = new SortMap<Order>(q => q.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id), q => q.ThenByDescending(o => o.Id))
+        .Add("accepted", o => o.CreatedAt).Add("number", o => o.Number).Add("customer", o => o.CustomerName).Add("destination", o => o.DeliveryCity)
+        .Add("trackingClass", o => o.TrackingClass).Add("expected", o => o.ExpectedArrival).Add("actual", o => o.ActualArrival)
+        .Add("onTime", o => o.OnTime).Add("satisfied", o => o.Satisfied).Add("informed", o => o.CustomerInformedAt);
+
+    public IQueryable<Order> TrackingSheet(ScopeViewer viewer, DateOnly? from, DateOnly? to, bool? onTime, string? q, ListSort? sort = null)
     {
         var query = Filter(db.Set<Order>().AsNoTracking().VisibleTo(viewer), null, null, q, from, to).Where(o => o.Status != OrderStatus.Draft);
         query = onTime is { } on ? query.Where(o => o.OnTime == on) : query;
-        return query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id);
+        return SheetSorts.Apply(query, sort);
     }
 
     public static TrackingSheetRow ToSheetRow(Order o) => new(

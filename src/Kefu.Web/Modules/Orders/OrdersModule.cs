@@ -282,15 +282,27 @@ public static class OrdersModule
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<Paged<HandoverDto>>> ListHandovers(
-        HandoverStatus? status, int? customerId, int? page, int? pageSize, HandoverUseCases handovers, CurrentUser current, CancellationToken ct)
+    /// <summary>The columns the handover list sorts on (page and API); the newest form first when none is asked for.</summary>
+    public static readonly SortMap<CustomerHandover> HandoverSorts = new SortMap<CustomerHandover>(q => q.OrderByDescending(h => h.Id), q => q.ThenByDescending(h => h.Id))
+        .Add("number", h => h.Id).Add("customer", h => h.CustomerName).Add("status", h => h.Status).Add("created", h => h.CreatedAt)
+        .Add("submitted", h => h.SubmittedAt).Add("approved", h => h.ApprovedAt);
+
+    private static async Task<Results<Ok<Paged<HandoverDto>>, ValidationProblem>> ListHandovers(
+        HandoverStatus? status, int? customerId, int? page, int? pageSize, string? sort, string? dir, HandoverUseCases handovers, CurrentUser current, CancellationToken ct)
     {
+        var problems = new ProblemBuilder();
+        var order = ListSort.ForApi(sort, dir, HandoverSorts, problems);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
         var (p, size) = Paging.Clamp(page, pageSize);
         var query = handovers.Visible(await current.GetViewerAsync(ct)).AsNoTracking();
         query = status is { } s ? query.Where(h => h.Status == s) : query;
         query = customerId is { } c ? query.Where(h => h.CustomerId == c) : query;
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(h => h.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await HandoverSorts.Apply(query, order).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         var dtos = new List<HandoverDto>();
         foreach (var item in items)
         {

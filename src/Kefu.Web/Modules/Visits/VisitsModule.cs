@@ -88,14 +88,37 @@ public static class VisitsModule
               .WithSummary("VIS-05: the one answer a link takes. 410 when expired or already answered, 404 when forged.");
     }
 
-    private static async Task<Ok<Paged<VisitDto>>> ListVisits(VisitStatus? status, int? customerId, int? page, int? pageSize, KefuDbContext db, CurrentUser current, CancellationToken ct)
+    /// <summary>The columns the visit list sorts on (page and API), after <paramref name="byDefault"/> when none is asked for.</summary>
+    public static SortMap<Visit> VisitSorts(KefuDbContext db, Func<IQueryable<Visit>, IOrderedQueryable<Visit>> byDefault) => new SortMap<Visit>(byDefault, q => q.ThenBy(v => v.Id))
+        .Add("customer", v => db.Set<Customer>().Where(c => c.Id == v.CustomerId).Select(c => c.Name).FirstOrDefault())
+        .Add("grade", v => db.Set<Customer>().Where(c => c.Id == v.CustomerId).Select(c => c.Grade).FirstOrDefault())
+        .Add("specialist", v => db.Users.Where(u => u.Id == v.OwnerId).Select(u => u.DisplayName).FirstOrDefault())
+        .Add("due", v => v.DueOn).Add("done", v => v.DoneAt).Add("channel", v => v.Channel).Add("rating", v => v.Rating).Add("feedback", v => v.Feedback);
+
+    /// <summary>The columns the callback list sorts on (page and API), after <paramref name="byDefault"/> when none is asked for.</summary>
+    public static SortMap<ServiceCallback> CallbackSorts(KefuDbContext db, Func<IQueryable<ServiceCallback>, IOrderedQueryable<ServiceCallback>> byDefault) =>
+        new SortMap<ServiceCallback>(byDefault, q => q.ThenBy(c => c.Id))
+        .Add("job", c => c.JobReference).Add("customer", c => c.CustomerName)
+        .Add("technician", c => db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault())
+        .Add("completed", c => c.CompletedAt).Add("due", c => c.DueAt).Add("called", c => c.CalledAt).Add("rating", c => c.Rating).Add("comment", c => c.Comment);
+
+    private static async Task<Results<Ok<Paged<VisitDto>>, ValidationProblem>> ListVisits(
+        VisitStatus? status, int? customerId, int? page, int? pageSize, string? sort, string? dir, KefuDbContext db, CurrentUser current, CancellationToken ct)
     {
+        var problems = new ProblemBuilder();
+        var sorts = VisitSorts(db, q => q.OrderBy(v => v.Status).ThenBy(v => v.DueOn).ThenByDescending(v => v.DoneAt).ThenBy(v => v.Id));
+        var order = ListSort.ForApi(sort, dir, sorts, problems);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
         var (p, size) = Paging.Clamp(page, pageSize);
         var query = db.Set<Visit>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct));
         query = status is { } s ? query.Where(v => v.Status == s) : query;
         query = customerId is { } c ? query.Where(v => v.CustomerId == c) : query;
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(v => v.Status).ThenBy(v => v.DueOn).ThenByDescending(v => v.DoneAt).ThenBy(v => v.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await sorts.Apply(query, order).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new Paged<VisitDto>(items.Select(VisitUseCases.ToDto).ToArray(), p, size, total));
     }
 
@@ -110,13 +133,22 @@ public static class VisitsModule
     private static async Task<Results<NoContent, NotFound>> CloseCase(int id, VisitUseCases visits, CurrentUser current, CancellationToken ct) =>
         await visits.CloseCaseAsync(await current.GetViewerAsync(ct), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    private static async Task<Ok<Paged<CallbackDto>>> ListCallbacks(CallbackStatus? status, int? page, int? pageSize, KefuDbContext db, CurrentUser current, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<CallbackDto>>, ValidationProblem>> ListCallbacks(
+        CallbackStatus? status, int? page, int? pageSize, string? sort, string? dir, KefuDbContext db, CurrentUser current, CancellationToken ct)
     {
+        var problems = new ProblemBuilder();
+        var sorts = CallbackSorts(db, q => q.OrderBy(c => c.Status).ThenBy(c => c.DueAt).ThenBy(c => c.Id));
+        var order = ListSort.ForApi(sort, dir, sorts, problems);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
         var (p, size) = Paging.Clamp(page, pageSize);
         var query = db.Set<ServiceCallback>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct));
         query = status is { } s ? query.Where(c => c.Status == s) : query;
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(c => c.Status).ThenBy(c => c.DueAt).ThenBy(c => c.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await sorts.Apply(query, order).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new Paged<CallbackDto>(items.Select(VisitUseCases.ToDto).ToArray(), p, size, total));
     }
 

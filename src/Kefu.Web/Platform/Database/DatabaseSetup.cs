@@ -11,8 +11,21 @@ public enum DatabaseProvider
     Postgres,
 }
 
-/// <summary>Chooses the database from configuration: <c>Database:Provider</c>, <c>ConnectionStrings:Kefu</c>, <c>Kefu:DataDirectory</c>.</summary>
-public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDirectory)
+/// <summary>How SQLite syncs its write-ahead log (PRAGMA synchronous): see the README's Performance section.</summary>
+public enum SqliteSynchronous
+{
+    /// <summary>Every commit is synced to disk: a commit survives a power loss.</summary>
+    Full,
+
+    /// <summary>The log is synced at checkpoints only: a commit survives a crash of Kefu, not a power loss or an OS crash.</summary>
+    Normal,
+}
+
+/// <summary>
+/// Chooses the database from configuration: <c>Database:Provider</c>, <c>ConnectionStrings:Kefu</c>,
+/// <c>Kefu:DataDirectory</c>, <c>Database:SqliteSynchronous</c>.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDirectory, SqliteSynchronous Synchronous = SqliteSynchronous.Full)
 {
     public static DatabaseSettings From(IConfiguration configuration)
     {
@@ -32,14 +45,19 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "kefu.db") }.ToString();
         }
 
-        return new DatabaseSettings(provider, connectionString, dataDirectory);
+        var synchronousText = configuration["Database:SqliteSynchronous"];
+        var synchronous = string.IsNullOrWhiteSpace(synchronousText) ? SqliteSynchronous.Full
+            : Enum.TryParse<SqliteSynchronous>(synchronousText, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s
+            : throw new InvalidOperationException($"Database:SqliteSynchronous must be Full or Normal, not '{synchronousText}'.");
+        return new DatabaseSettings(provider, connectionString, dataDirectory, synchronous);
     }
 
     public void Configure(DbContextOptionsBuilder options)
     {
         _ = Provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString),
+            // One writer at a time, waiting in line (ADR 0013); the context saves in a transaction always.
+            DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString).AddInterceptors(SqliteWriteGate.Instance, SqliteConnectionSetup.For(Synchronous)),
             DatabaseProvider.Postgres => options.UseNpgsql(ConnectionString),
         };
     }
@@ -119,5 +137,32 @@ internal sealed class DatabaseHealthCheck(KefuDbContext db) : IHealthCheck
         {
             return HealthCheckResult.Unhealthy("The database does not answer.", e);
         }
+    }
+}
+
+/// <summary>Sets <c>PRAGMA synchronous</c> on every SQLite connection Kefu opens (it is a per-connection setting).</summary>
+internal sealed class SqliteConnectionSetup : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    private static readonly SqliteConnectionSetup FullSync = new("PRAGMA synchronous=FULL;");
+    private static readonly SqliteConnectionSetup NormalSync = new("PRAGMA synchronous=NORMAL;");
+    private readonly string _pragma;
+
+    private SqliteConnectionSetup(string pragma) => _pragma = pragma;
+
+    public static SqliteConnectionSetup For(SqliteSynchronous synchronous) => synchronous == SqliteSynchronous.Normal ? NormalSync : FullSync;
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private void Apply(System.Data.Common.DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = _pragma;
+        command.ExecuteNonQuery();
     }
 }

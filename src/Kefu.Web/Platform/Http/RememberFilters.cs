@@ -21,8 +21,12 @@ public sealed class RememberFiltersAttribute : Attribute, IAsyncPageFilter
         "kefu-list" + string.Concat((path.Value ?? "").Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
 
     /// <summary>Whether the list shows more than its defaults, so a "clear filters" link helps.</summary>
-    public static bool HasFilters(HttpRequest request) =>
-        request.Query.Any(q => !NotFilters.Contains(q.Key) && !string.IsNullOrEmpty(q.Value.ToString()));
+    public static bool HasFilters(HttpRequest request) => request.Query.Any(q => IsFilter(request, q));
+
+    /// <summary>A query value that narrows or orders the list; a direction without a sort column orders nothing.</summary>
+    private static bool IsFilter(HttpRequest request, KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> q) =>
+        !NotFilters.Contains(q.Key) && !string.IsNullOrEmpty(q.Value.ToString())
+        && !(string.Equals(q.Key, "dir", StringComparison.OrdinalIgnoreCase) && string.IsNullOrEmpty(request.Query["sort"].ToString()));
 
     /// <summary>The address that clears the list's filters and sort.</summary>
     public static string ClearUrl(HttpRequest request) => $"{request.Path}?{ClearParameter}=1";
@@ -52,7 +56,7 @@ public sealed class RememberFiltersAttribute : Attribute, IAsyncPageFilter
             return;
         }
 
-        var kept = request.Query.Where(q => !NotFilters.Contains(q.Key) && !string.IsNullOrEmpty(q.Value.ToString())).ToArray();
+        var kept = request.Query.Where(q => IsFilter(request, q)).ToArray();
         if (request.QueryString.HasValue && kept.Length > 0)
         {
             var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", kept.Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())));

@@ -66,8 +66,20 @@ public static class NotificationsApi
     internal static IQueryable<InboxItem> Unread(KefuDbContext db, string userId) =>
         db.Set<InboxItem>().Where(i => i.UserId == userId && i.ReadAt == null);
 
-    private static async Task<Ok<Paged<InboxItemDto>>> Inbox(bool? unread, int? page, int? pageSize, ClaimsPrincipal user, KefuDbContext db, CancellationToken ct)
+    /// <summary>The columns the inbox sorts on; newest first when none is asked for.</summary>
+    public static readonly SortMap<InboxItem> InboxSorts = new SortMap<InboxItem>(q => q.OrderByDescending(i => i.Id), q => q.ThenByDescending(i => i.Id))
+        .Add("created", i => i.CreatedAt).Add("read", i => i.ReadAt).Add("event", i => i.EventKey);
+
+    private static async Task<Results<Ok<Paged<InboxItemDto>>, ValidationProblem>> Inbox(
+        bool? unread, int? page, int? pageSize, string? sort, string? dir, ClaimsPrincipal user, KefuDbContext db, CancellationToken ct)
     {
+        var problems = new ProblemBuilder();
+        var order = ListSort.ForApi(sort, dir, InboxSorts, problems);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
         var (p, size) = Paging.Clamp(page, pageSize);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var query = db.Set<InboxItem>().AsNoTracking().Where(i => i.UserId == userId);
@@ -77,7 +89,7 @@ public static class NotificationsApi
         }
 
         var total = await query.CountAsync(ct);
-        var items = (await query.OrderByDescending(i => i.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct)).Select(InboxItemDto.From).ToList();
+        var items = (await InboxSorts.Apply(query, order).Skip((p - 1) * size).Take(size).ToListAsync(ct)).Select(InboxItemDto.From).ToList();
         return TypedResults.Ok(new Paged<InboxItemDto>(items, p, size, total));
     }
 

@@ -1,4 +1,5 @@
 using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ namespace Kefu.Web.Modules.Administration.Pages;
 
 /// <summary>PLT-04: integration tokens; the secret is shown once, right after creation.</summary>
 [Authorize(Policy = Policies.Administer)]
+[RememberFilters]
 public sealed class ApiTokensModel(ApiTokens tokens, IOptions<ApiTokenOptions> options) : PageModel
 {
     public sealed class TokenForm
@@ -23,13 +25,19 @@ public sealed class ApiTokensModel(ApiTokens tokens, IOptions<ApiTokenOptions> o
     private readonly int _defaultDays = options.Value.DefaultValidDays;
 
     [BindProperty] public TokenForm Input { get; set; } = new();
-    public IReadOnlyList<ApiTokenDto> Tokens { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    /// <summary>Only tokens still usable (neither revoked nor expired).</summary>
+    [BindProperty(SupportsGet = true)] public bool Active { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    public Paged<ApiTokenDto> Tokens { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public string? NewSecret { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Input.ValidDays = _defaultDays;
-        Tokens = await tokens.ListAsync(ct);
+        Tokens = await tokens.PageAsync(Q, Active, ListSort.From(Request), PageNumber, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -49,7 +57,7 @@ public sealed class ApiTokensModel(ApiTokens tokens, IOptions<ApiTokenOptions> o
             }
         }
 
-        Tokens = await tokens.ListAsync(ct);
+        Tokens = await tokens.PageAsync(Q, Active, ListSort.From(Request), PageNumber, ct);
         return Page();
     }
 

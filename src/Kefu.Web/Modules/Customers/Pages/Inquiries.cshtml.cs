@@ -14,6 +14,7 @@ namespace Kefu.Web.Modules.Customers.Pages;
 
 /// <summary>CUS-07: inquiries with the territory decision, and the pipeline up to the first order.</summary>
 [Authorize(Policy = CustomersModule.ManagePolicy)]
+[RememberFilters]
 public sealed class InquiriesModel(KefuDbContext db, CurrentUser current, InquiryUseCases inquiries, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InquiryForm
@@ -118,7 +119,7 @@ public sealed class InquiriesModel(KefuDbContext db, CurrentUser current, Inquir
     {
         var query = db.Set<Inquiry>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct));
         query = Stage is { } s ? query.Where(i => i.Stage == s) : query;
-        return query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id);
+        return CustomersModule.InquirySorts.Apply(query, ListSort.From(Request));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -9,6 +9,7 @@ namespace Kefu.Web.Modules.Expenses.Pages;
 
 /// <summary>EXP-06: the centres' batches to HQ; a supervisor builds the centre's batch here.</summary>
 [Authorize(Policy = ExpensesModule.ReadPolicy)]
+[RememberFilters]
 public sealed class BatchesModel(ClaimBatches batches, CurrentUser current, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
@@ -49,6 +50,6 @@ public sealed class BatchesModel(ClaimBatches batches, CurrentUser current, Micr
     private async Task LoadAsync(CancellationToken ct)
     {
         CanBuild = current.IsInRole(Role.CentreSupervisor);
-        Result = await batches.ListAsync(await current.GetViewerAsync(ct), PageNumber, ct, State);
+        Result = await batches.ListAsync(await current.GetViewerAsync(ct), PageNumber, ct, State, ListSort.From(Request));
     }
 }

@@ -1,11 +1,13 @@
 using Kefu.Web.Data;
 using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Export;
 using Kefu.Web.Platform.Http;
 using Kefu.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Kefu.Web.Modules.Field.Pages;
 
@@ -14,10 +16,12 @@ public sealed record PostRow(int Id, string Name, string CustomerName, string Le
 /// <summary>Resident posts (驻点, FLD-03): those of the viewer's scope and the ones they are stationed at; dispatchers open new ones.</summary>
 [Authorize(Policy = FieldModule.ReadPolicy)]
 [RememberFilters]
-public sealed class ResidentListModel(ResidentUseCases resident, KefuDbContext db, CurrentUser current) : PageModel
+public sealed class ResidentListModel(ResidentUseCases resident, KefuDbContext db, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
-    internal static readonly SortMap<ResidentPost> Sorts = new SortMap<ResidentPost>(q => q.OrderByDescending(p => p.Active).ThenBy(p => p.Name), q => q.ThenBy(p => p.Id))
-        .Add("name", p => p.Name).Add("customer", p => p.CustomerName).Add("active", p => p.Active).Add("created", p => p.CreatedAt);
+    internal SortMap<ResidentPost> Sorts() => new SortMap<ResidentPost>(q => q.OrderByDescending(p => p.Active).ThenBy(p => p.Name), q => q.ThenBy(p => p.Id))
+        .Add("name", p => p.Name).Add("customer", p => p.CustomerName).Add("active", p => p.Active).Add("created", p => p.CreatedAt)
+        .Add("lead", p => db.Users.Where(u => u.Id == p.OwnerId).Select(u => u.DisplayName).FirstOrDefault())
+        .Add("members", p => db.Set<ResidentMember>().Count(m => m.PostId == p.Id));
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
@@ -31,6 +35,25 @@ public sealed class ResidentListModel(ResidentUseCases resident, KefuDbContext d
     public async Task OnGetAsync(CancellationToken ct)
     {
         var (page, size) = Paging.Clamp(PageNumber, null);
+        var query = await QueryAsync(ct);
+        var total = await query.CountAsync(ct);
+        Result = new Paged<PostRow>(await RowsAsync(Sorts().Apply(query, ListSort.From(Request)).Skip((page - 1) * size).Take(size), ct), page, size, total);
+    }
+
+    /// <summary>RPT-03: the posts the filters select, in the list's order, to Excel.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var rows = await RowsAsync(Sorts().Apply(await QueryAsync(ct), ListSort.From(Request)).Take(Paging.MaxExportRows), ct);
+        ExportColumn<PostRow>[] columns =
+        [
+            new(l["Resident.Name"], p => p.Name), new(l["Resident.Customer"], p => p.CustomerName), new(l["Resident.Lead"], p => p.Lead),
+            new(l["Resident.MemberCount"], p => p.Members), new(l["Resident.Active"], p => l[p.Active ? "Resident.ActiveYes" : "Resident.ActiveNo"].Value),
+        ];
+        return File(TableExport.ToXlsx(l["Nav.Resident"], columns, rows), TableExport.XlsxContentType, "resident-posts.xlsx");
+    }
+
+    private async Task<IQueryable<ResidentPost>> QueryAsync(CancellationToken ct)
+    {
         var query = resident.VisiblePosts(await current.GetViewerAsync(ct)).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
@@ -45,14 +68,18 @@ public sealed class ResidentListModel(ResidentUseCases resident, KefuDbContext d
             _ => query,
         };
         Status = Status is "active" or "inactive" ? Status : null;
-        var total = await query.CountAsync(ct);
-        var items = await Sorts.Apply(query, ListSort.From(Request)).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return query;
+    }
+
+    private async Task<IReadOnlyList<PostRow>> RowsAsync(IQueryable<ResidentPost> query, CancellationToken ct)
+    {
+        var items = await query.ToListAsync(ct);
         var ids = items.Select(p => p.Id).ToArray();
         var counts = await db.Set<ResidentMember>().AsNoTracking().Where(m => ids.Contains(m.PostId)).GroupBy(m => m.PostId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var owners = items.Select(p => p.OwnerId).Distinct().ToArray();
         var names = await db.Users.AsNoTracking().Where(u => owners.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        Result = new Paged<PostRow>(items.Select(p => new PostRow(p.Id, p.Name, p.CustomerName, names.GetValueOrDefault(p.OwnerId, Shown.Nothing),
-            counts.GetValueOrDefault(p.Id), p.Active)).ToArray(), page, size, total);
+        return items.Select(p => new PostRow(p.Id, p.Name, p.CustomerName, names.GetValueOrDefault(p.OwnerId, Shown.Nothing),
+            counts.GetValueOrDefault(p.Id), p.Active)).ToArray();
     }
 }

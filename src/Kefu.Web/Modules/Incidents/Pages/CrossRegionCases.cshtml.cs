@@ -15,6 +15,7 @@ namespace Kefu.Web.Modules.Incidents.Pages;
 
 /// <summary>EXC-09: cross-region selling cases, their working-day deadlines and the quarterly national ledger.</summary>
 [Authorize(Policy = IncidentsModule.CrossRegionPolicy)]
+[RememberFilters]
 public sealed class CrossRegionCasesModel(KefuDbContext db, CurrentUser current, CrossRegionUseCases cases, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class CaseForm
@@ -31,6 +32,7 @@ public sealed class CrossRegionCasesModel(KefuDbContext db, CurrentUser current,
 
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true)] public string? Quarter { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty] public CaseForm Input { get; set; } = new();
     [TempData] public string? Message { get; set; }
 
@@ -80,15 +82,25 @@ public sealed class CrossRegionCasesModel(KefuDbContext db, CurrentUser current,
         return File(bytes, TableExport.XlsxContentType, $"cross-region-{quarter}.xlsx");
     }
 
+    /// <summary>The orders the case list offers; the latest complaint first when none is asked for.</summary>
+    public static readonly SortMap<CrossRegionCase> Sorts = new SortMap<CrossRegionCase>(q => q.OrderByDescending(c => c.ComplaintAt).ThenByDescending(c => c.Id), q => q.ThenByDescending(c => c.Id))
+        .Add("complaint", c => c.ComplaintAt).Add("number", c => c.Number).Add("complainant", c => c.Complainant).Add("offender", c => c.Offender).Add("province", c => c.Province);
+
     public string CurrentQuarter => CrossRegionSelling.QuarterOf(CompanyTime.Today(clock)).ToString();
 
     private async Task LoadAsync(CancellationToken ct)
     {
         var (page, size) = Paging.Clamp(PageNumber, null);
         var query = db.Set<CrossRegionCase>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct));
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim();
+            query = query.Where(c => c.Number.Contains(q) || c.Complainant.Contains(q) || c.Offender.Contains(q) || c.Province.Contains(q));
+        }
+
         var total = await query.CountAsync(ct);
         var items = new List<CrossRegionDto>();
-        foreach (var c in await query.OrderByDescending(c => c.ComplaintAt).ThenByDescending(c => c.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct))
+        foreach (var c in await Sorts.Apply(query, ListSort.From(Request)).Skip((page - 1) * size).Take(size).ToListAsync(ct))
         {
             items.Add(await cases.ToDtoAsync(c, ct));
         }

@@ -9,6 +9,7 @@ namespace Kefu.Web.Modules.Orders.Pages;
 
 /// <summary>ORD-03: the customer-service handover forms of the caller's scope, and a new one.</summary>
 [Authorize(Policy = OrdersModule.ReadPolicy)]
+[RememberFilters]
 public sealed class HandoversModel(HandoverUseCases handovers, OrderQueries queries, CurrentUser current) : PageModel
 {
     public sealed class HandoverForm
@@ -22,6 +23,8 @@ public sealed class HandoversModel(HandoverUseCases handovers, OrderQueries quer
     }
 
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public HandoverStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty] public HandoverForm Input { get; set; } = new();
     public Paged<CustomerHandover> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<(int Id, string Number, string Name)> Customers { get; private set; } = [];
@@ -53,8 +56,10 @@ public sealed class HandoversModel(HandoverUseCases handovers, OrderQueries quer
         var viewer = await current.GetViewerAsync(ct);
         var (page, size) = Paging.Clamp(PageNumber, null);
         var query = handovers.Visible(viewer).AsNoTracking();
+        query = Status is { } status ? query.Where(h => h.Status == status) : query;
+        query = string.IsNullOrWhiteSpace(Q) ? query : query.Where(h => h.CustomerName.Contains(Q.Trim()));
         var total = await query.CountAsync(ct);
-        Result = new Paged<CustomerHandover>(await query.OrderByDescending(h => h.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct), page, size, total);
+        Result = new Paged<CustomerHandover>(await OrdersModule.HandoverSorts.Apply(query, ListSort.From(Request)).Skip((page - 1) * size).Take(size).ToListAsync(ct), page, size, total);
         Customers = await queries.LookUpCustomersAsync(viewer, null, ct);
     }
 }

@@ -12,6 +12,7 @@ namespace Kefu.Web.Modules.Orders.Pages;
 
 /// <summary>ORD-06: the tracking sheet (信息反馈表): accept date, order, destination, expected and actual arrival, on time, satisfied.</summary>
 [Authorize(Policy = OrdersModule.ReadPolicy)]
+[RememberFilters]
 public sealed class TrackingSheetModel(OrderQueries queries, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -25,18 +26,18 @@ public sealed class TrackingSheetModel(OrderQueries queries, CurrentUser current
     public async Task OnGetAsync(CancellationToken ct)
     {
         var (page, size) = Paging.Clamp(PageNumber, null);
-        var query = queries.TrackingSheet(await current.GetViewerAsync(ct), From, To, OnTime, Q);
+        var query = queries.TrackingSheet(await current.GetViewerAsync(ct), From, To, OnTime, Q, ListSort.From(Request));
         var total = await query.CountAsync(ct);
         Result = new Paged<TrackingSheetRow>((await query.Skip((page - 1) * size).Take(size).ToListAsync(ct)).Select(OrderQueries.ToSheetRow).ToArray(), page, size, total);
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var rows = (await queries.TrackingSheet(await current.GetViewerAsync(ct), From, To, OnTime, Q).Take(Paging.MaxExportRows).ToListAsync(ct)).Select(OrderQueries.ToSheetRow).ToArray();
+        var rows = (await queries.TrackingSheet(await current.GetViewerAsync(ct), From, To, OnTime, Q, ListSort.From(Request)).Take(Paging.MaxExportRows).ToListAsync(ct)).Select(OrderQueries.ToSheetRow).ToArray();
         ExportColumn<TrackingSheetRow>[] columns =
         [
             new(l["Orders.AcceptedOn"], r => r.AcceptedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new(l["Orders.Number"], r => r.Number),
-            new(l["Orders.Customer"], r => r.CustomerName), new(l["Orders.Destination"], r => r.Destination), new(l["Orders.TrackingClass"], r => r.TrackingClass?.ToString()),
+            new(l["Orders.Customer"], r => r.CustomerName), new(l["Orders.Destination"], r => r.Destination), new(l["Orders.TrackingClass"], r => r.TrackingClass is { } cls ? l["TrackingClass." + cls].Value : null),
             new(l["Orders.ExpectedArrival"], r => r.ExpectedArrival is { } e ? CompanyTime.ToLocal(e) : null),
             new(l["Orders.ActualArrival"], r => r.ActualArrival is { } a ? CompanyTime.ToLocal(a) : null),
             new(l["Orders.OnTime"], r => YesNo(r.OnTime)), new(l["Orders.Satisfied"], r => YesNo(r.Satisfied)),

@@ -132,10 +132,7 @@ public sealed class CallbacksModel(KefuDbContext db, CurrentUser current, VisitU
     }
 
     /// <summary>The columns the callback list sorts on; pending ones due first, the calls made newest first.</summary>
-    public SortMap<ServiceCallback> Sorts() => new SortMap<ServiceCallback>(q => Status == CallbackStatus.Pending ? q.OrderBy(c => c.DueAt).ThenBy(c => c.Id) : q.OrderByDescending(c => c.CalledAt).ThenByDescending(c => c.Id), q => q.ThenBy(c => c.Id))
-        .Add("job", c => c.JobReference).Add("customer", c => c.CustomerName)
-        .Add("technician", c => db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault())
-        .Add("completed", c => c.CompletedAt).Add("due", c => c.DueAt).Add("called", c => c.CalledAt).Add("rating", c => c.Rating).Add("comment", c => c.Comment);
+    public SortMap<ServiceCallback> Sorts() => VisitsModule.CallbackSorts(db, q => Status == CallbackStatus.Pending ? q.OrderBy(c => c.DueAt).ThenBy(c => c.Id) : q.OrderByDescending(c => c.CalledAt).ThenByDescending(c => c.Id));
 
     private async Task<IReadOnlyList<CallbackRow>> RowsAsync(IQueryable<ServiceCallback> query, CancellationToken ct) =>
         await (from c in query

@@ -85,11 +85,7 @@ public sealed class VisitListModel(KefuDbContext db, CurrentUser current, TimePr
     }
 
     /// <summary>The columns the visit list sorts on; the plan is due first, the visits made newest first.</summary>
-    public SortMap<Visit> Sorts() => new SortMap<Visit>(q => Status == VisitStatus.Due ? q.OrderBy(v => v.DueOn).ThenBy(v => v.Id) : q.OrderByDescending(v => v.DoneAt).ThenByDescending(v => v.Id), q => q.ThenBy(v => v.Id))
-        .Add("customer", v => db.Set<Customer>().Where(c => c.Id == v.CustomerId).Select(c => c.Name).FirstOrDefault())
-        .Add("grade", v => db.Set<Customer>().Where(c => c.Id == v.CustomerId).Select(c => c.Grade).FirstOrDefault())
-        .Add("specialist", v => db.Users.Where(u => u.Id == v.OwnerId).Select(u => u.DisplayName).FirstOrDefault())
-        .Add("due", v => v.DueOn).Add("done", v => v.DoneAt).Add("channel", v => v.Channel).Add("rating", v => v.Rating).Add("feedback", v => v.Feedback);
+    public SortMap<Visit> Sorts() => VisitsModule.VisitSorts(db, q => Status == VisitStatus.Due ? q.OrderBy(v => v.DueOn).ThenBy(v => v.Id) : q.OrderByDescending(v => v.DoneAt).ThenByDescending(v => v.Id));
 
     private async Task<IReadOnlyList<VisitRow>> RowsAsync(IQueryable<Visit> query, CancellationToken ct) =>
         await (from v in query
