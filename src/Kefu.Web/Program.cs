@@ -4,6 +4,7 @@ using Kefu.Web.Modules.Expenses;
 using Kefu.Web.Modules.Field;
 using Kefu.Web.Modules.Incidents;
 using Kefu.Web.Modules.Orders;
+using Kefu.Web.Modules.Receivables;
 using Kefu.Web.Modules.Organization;
 using Kefu.Web.Modules.Visits;
 using Kefu.Web.Platform;
@@ -39,6 +40,7 @@ builder.AddVisits();
 builder.AddIncidents();
 builder.AddOrders();
 builder.AddField();
+builder.AddReceivables();
 builder.AddKefuJobs();
 
 var app = builder.Build();
@@ -52,6 +54,7 @@ api.MapVisits();
 api.MapIncidents();
 api.MapOrders();
 app.MapField(api);
+api.MapReceivables();
 app.MapKefuPages();
 
 // Migrations and seeding run in DatabaseInitializer before the server accepts requests.

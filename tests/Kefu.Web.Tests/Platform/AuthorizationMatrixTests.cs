@@ -404,6 +404,44 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             _ => new { model = "Dell R740", serialNumber = "SN-M1", quantity = 1 }, Sample: (m, ids) => m.FreshProjectAsync(ids, started: true)),
         ["POST /api/field/team-projects/{id:int}/finish"] = new("sh.lead", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/field/team-projects/{ids.Record}/finish",
             _ => new { workDone = "矩阵完成", summary = "按期完成" }, Sample: (m, ids) => m.FreshProjectAsync(ids, started: true)),
+        ["GET /api/receivables/confirmations"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", null, _ => "/api/receivables/confirmations"),
+        ["GET /api/receivables/confirmations/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/receivables/confirmations/{ids.Record}",
+            Sample: (m, ids) => m.FreshConfirmationAsync(ids)),
+        ["POST /api/receivables/confirmations"] = new("sh.coord", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/receivables/confirmations",
+            ids => new { number = Unique("SC-"), customerId = ids.ShCustomer, technicianId = ids.ShEng1, items = "矩阵销售", amountYuan = 100.5m }),
+        ["POST /api/receivables/confirmations/{id:int}/reverse"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/receivables/confirmations/{ids.Record}/reverse",
+            _ => new { reason = "登记错误" }, Sample: (m, ids) => m.FreshConfirmationAsync(ids)),
+        ["GET /api/receivables/invoices"] = new("finance", HttpStatusCode.OK, "adminclerk", null, _ => "/api/receivables/invoices"),
+        ["GET /api/receivables/invoices/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/receivables/invoices/{ids.Record}",
+            Sample: (m, ids) => m.FreshInvoiceAsync(ids)),
+        ["POST /api/receivables/invoices"] = new("sh.coord", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/receivables/invoices",
+            ids => new { number = Unique("FP-"), customerId = ids.ShCustomer, amountYuan = 88.8m, invoiceDate = ids.Date(-1), settlement = "Retail" }),
+        ["POST /api/receivables/invoices/{id:int}/reverse"] = new("finance", HttpStatusCode.OK, "sh.coord", null, ids => $"/api/receivables/invoices/{ids.Record}/reverse",
+            _ => new { reason = "开错发票" }, Sample: (m, ids) => m.FreshInvoiceAsync(ids)),
+        ["POST /api/receivables/invoices/{id:int}/extensions"] = new("sh.coord", HttpStatusCode.Created, "adminclerk", "hz.sup", ids => $"/api/receivables/invoices/{ids.Record}/extensions",
+            ids => new { requestedDueDate = ids.Date(120), reason = "客户资金周转" }, Sample: (m, ids) => m.FreshInvoiceAsync(ids)),
+        ["POST /api/receivables/invoices/{id:int}/omission-fine"] = new("sh.sup", HttpStatusCode.OK, "sh.coord", "hz.sup", ids => $"/api/receivables/invoices/{ids.Record}/omission-fine",
+            _ => new { note = "漏登记销售台账" }, Sample: (m, ids) => m.FreshInvoiceAsync(ids)),
+        ["GET /api/receivables/payments"] = new("finance", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/receivables/payments"),
+        ["GET /api/receivables/payments/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/receivables/payments/{ids.Record}",
+            Sample: (m, ids) => m.FreshPaymentAsync(ids)),
+        ["POST /api/receivables/payments"] = new("finance", HttpStatusCode.Created, "sh.coord", null, _ => "/api/receivables/payments",
+            ids => new { customerId = ids.ShCustomer, amountYuan = 10m, method = "Transfer", receivedOn = ids.Date() }),
+        ["POST /api/receivables/payments/{id:int}/allocate"] = new("finance", HttpStatusCode.OK, "sh.coord", null, ids => $"/api/receivables/payments/{ids.Record}/allocate",
+            _ => new { }, Sample: (m, ids) => m.FreshPaymentAsync(ids)),
+        ["POST /api/receivables/payments/{id:int}/reverse"] = new("finance", HttpStatusCode.OK, "sh.coord", null, ids => $"/api/receivables/payments/{ids.Record}/reverse",
+            _ => new { reason = "支票退票" }, Sample: (m, ids) => m.FreshPaymentAsync(ids)),
+        ["GET /api/receivables/extensions/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/receivables/extensions/{ids.Record}",
+            Sample: (m, ids) => m.FreshExtensionAsync(ids)),
+        ["POST /api/receivables/extensions/{id:int}/decision"] = new("csmgr", HttpStatusCode.OK, null, "hz.sup", ids => $"/api/receivables/extensions/{ids.Record}/decision",
+            _ => new { stepKey = "dept-manager", action = "Approve" }, Sample: (m, ids) => m.FreshExtensionAsync(ids)),
+        ["GET /api/receivables/aging"] = new("finance", HttpStatusCode.OK, "adminclerk", null, ids => $"/api/receivables/aging?asOf={ids.Date()}&by=Technician"),
+        ["GET /api/settings/receivables-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/receivables-policy"),
+        ["PUT /api/settings/receivables-policy"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/receivables-policy", ids => ids.Payload!,
+            Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/receivables-policy")),
+        ["GET /api/settings/approval-chains/receivable-extension"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/approval-chains/receivable-extension"),
+        ["PUT /api/settings/approval-chains/receivable-extension"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/approval-chains/receivable-extension",
+            ids => ids.Payload!, Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/approval-chains/receivable-extension")),
         ["GET /api/approvals/inbox"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/inbox"),
         ["GET /api/approvals/delegations"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/delegations"),
         ["POST /api/approvals/delegations"] = new("sh.sup", HttpStatusCode.Created, null, null, _ => "/api/approvals/delegations",
@@ -1009,6 +1047,34 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         }
 
         return ids with { Record = handover, Child = customer };
+    }
+
+    /// <summary>A sales confirmation of a Shanghai customer sold by sh.eng1.</summary>
+    private async Task<Ids> FreshConfirmationAsync(Ids ids) =>
+        ids with
+        {
+            Record = Id(await OkAsync("sh.coord", "POST", "/api/receivables/confirmations",
+                new { number = Unique("SC-"), customerId = ids.ShCustomer, technicianId = ids.ShEng1, items = "矩阵销售", amountYuan = 300m, soldOn = ids.Date(-60) })),
+        };
+
+    /// <summary>A retail invoice of sixty days ago on a fresh confirmation: overdue, with its technician.</summary>
+    private async Task<Ids> FreshInvoiceAsync(Ids ids)
+    {
+        var confirmation = (await FreshConfirmationAsync(ids)).Record;
+        return ids with
+        {
+            Record = Id(await OkAsync("sh.coord", "POST", "/api/receivables/invoices",
+                new { number = Unique("FP-"), confirmationId = int.Parse(confirmation, System.Globalization.CultureInfo.InvariantCulture), invoiceDate = ids.Date(-60), settlement = "Retail" })),
+        };
+    }
+
+    private async Task<Ids> FreshPaymentAsync(Ids ids) =>
+        ids with { Record = Id(await OkAsync("finance", "POST", "/api/receivables/payments", new { customerId = ids.ShCustomer, amountYuan = 1m, method = "Cheque", allocations = Array.Empty<object>() })) };
+
+    private async Task<Ids> FreshExtensionAsync(Ids ids)
+    {
+        var invoice = (await FreshInvoiceAsync(ids)).Record;
+        return ids with { Record = Id(await OkAsync("sh.coord", "POST", $"/api/receivables/invoices/{invoice}/extensions", new { requestedDueDate = ids.Date(120), reason = "客户资金周转" })) };
     }
 
     private async Task<Ids> CurrentSettingAsync(Ids ids, string url) => ids with { Payload = await OkAsync("admin", "GET", url) };
