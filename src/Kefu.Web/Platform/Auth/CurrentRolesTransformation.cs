@@ -16,7 +16,8 @@ namespace Kefu.Web.Platform.Auth;
 /// </summary>
 public sealed class CurrentRolesTransformation(KefuDbContext db, IOptions<IdentityOptions> identity) : IClaimsTransformation
 {
-    private const string Checked = "kefu:checked";
+    /// <summary>Marks a principal whose roles were read from the database in this request.</summary>
+    public const string Checked = "kefu:checked";
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {

@@ -37,10 +37,13 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, KefuDbContext db)
     public async Task<IReadOnlyList<Role>> GetRolesAsync(CancellationToken ct = default)
     {
         var id = UserId ?? throw new InvalidOperationException("No signed-in user.");
-        var names = await (from ur in db.UserRoles
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where ur.UserId == id
-                           select r.Name).ToListAsync(ct);
+        // The roles were read from the database at the start of this request (CurrentRolesTransformation): no second query.
+        var names = Principal.HasClaim(CurrentRolesTransformation.Checked, "1")
+            ? Principal.FindAll(((ClaimsIdentity)Principal.Identity!).RoleClaimType).Select(c => (string?)c.Value).ToList()
+            : await (from ur in db.UserRoles
+                     join r in db.Roles on ur.RoleId equals r.Id
+                     where ur.UserId == id
+                     select r.Name).ToListAsync(ct);
         return names.Select(n => KefuRoles.TryParse(n, out var role) ? role : (Role?)null)
                     .OfType<Role>().Order().ToArray();
     }
