@@ -60,11 +60,19 @@ public static class ReceivablesModule
     internal static readonly Role[] Finers = [Role.CentreSupervisor, Role.CsManager, Role.CsDirector, Role.SystemAdministrator];
     internal static readonly Role[] Readers = [.. Requesters, Role.FinanceClerk, Role.BranchGm, Role.Gm, Role.Vp, Role.ReadOnlyAuditor];
 
+    internal static bool CanRegister(CurrentUser current) => Registrars.Any(current.IsInRole);
+
+    internal static bool CanInvoice(CurrentUser current) => Invoicers.Any(current.IsInRole);
+
+    internal static bool CanRecordPayments(CurrentUser current) => Finance.Any(current.IsInRole);
+
     public static void AddReceivables(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ReceivablesUseCases>();
         builder.Services.AddScoped<DueClock>();
         builder.Services.AddScoped<IApprovalSubjectHandler, ExtensionApprovalHandler>();
+        builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, ReceivablesWidget>();
+        builder.Services.AddScoped<Customers.ICustomerAnalysisSection, ReceivablesAnalysis>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Distinct().Select(KefuRoles.Name)))
             .AddPolicy(RegisterPolicy, p => p.RequireRole(Registrars.Select(KefuRoles.Name)))
@@ -207,7 +215,7 @@ public static class ReceivablesModule
         .Add("dueDate", i => i.ExtendedTo ?? i.DueDate);
 
     /// <summary>The invoices' filters, shared by the API and the pages.</summary>
-    public static IQueryable<Invoice> Filter(IQueryable<Invoice> query, string? q, int? customerId, bool? open, bool? overdue, DateOnly today, KefuDbContext db)
+    public static IQueryable<Invoice> Filter(IQueryable<Invoice> query, string? q, int? customerId, bool? open, bool? overdue, DateOnly today)
     {
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -240,7 +248,7 @@ public static class ReceivablesModule
         }
 
         var (p, size) = Paging.Clamp(page, pageSize);
-        var query = Filter(uc.Invoices(await current.GetViewerAsync(ct)), q, customerId, open, overdue, uc.Today(), db);
+        var query = Filter(uc.Invoices(await current.GetViewerAsync(ct)), q, customerId, open, overdue, uc.Today());
         var total = await query.CountAsync(ct);
         var items = await uc.BalancesAsync(InvoiceSorts.Apply(query, order).Skip((p - 1) * size).Take(size), null, ct);
         return TypedResults.Ok(new Paged<InvoiceDto>(items.Select(ToDto).ToArray(), p, size, total));

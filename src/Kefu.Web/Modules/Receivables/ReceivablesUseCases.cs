@@ -655,25 +655,26 @@ public sealed class ReceivablesUseCases(
     {
         var policy = await PolicyAsync(ct);
         var invoices = Invoices(viewer).AsNoTracking().Where(i => i.InvoiceDate <= asOf && i.ReversedAt == null);
-        // What is open as of the date: the running total, unless allocations dated after it exist (a report of the past);
-        // those few invoices are summed from their allocations as of the date.
-        var later = db.Set<PaymentAllocation>().Where(a => a.EffectiveOn > asOf).Select(a => a.InvoiceId);
-        var current = invoices.Where(i => !later.Contains(i.Id));
-        var past = await BalancesAsync(invoices.Where(i => later.Contains(i.Id)), asOf, ct);
-
+        // What is open as of the date: the running total, plus what allocations dated after the date took off
+        // (a report of the past); only the invoices among those few are summed from their allocations.
+        var allocations = db.Set<PaymentAllocation>();
+        var later = allocations.Where(a => a.EffectiveOn > asOf).Select(a => a.InvoiceId);
         var sources = group switch
         {
-            AgingGroup.Technician => current.Select(i => new AgingSource
+            AgingGroup.Technician => invoices.Select(i => new AgingSource
             {
-                Key = i.TechnicianId ?? "", InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate, OpenFen = i.AmountFen - i.PaidFen,
+                Key = i.TechnicianId ?? "", InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate,
+                OpenFen = i.AmountFen - i.PaidFen + (later.Contains(i.Id) ? allocations.Where(a => a.InvoiceId == i.Id && a.EffectiveOn > asOf).Sum(a => a.AmountFen) : 0),
             }),
-            AgingGroup.Centre => current.Select(i => new AgingSource
+            AgingGroup.Centre => invoices.Select(i => new AgingSource
             {
-                Centre = i.CentreId, InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate, OpenFen = i.AmountFen - i.PaidFen,
+                Centre = i.CentreId, InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate,
+                OpenFen = i.AmountFen - i.PaidFen + (later.Contains(i.Id) ? allocations.Where(a => a.InvoiceId == i.Id && a.EffectiveOn > asOf).Sum(a => a.AmountFen) : 0),
             }),
-            _ => current.Select(i => new AgingSource
+            _ => invoices.Select(i => new AgingSource
             {
-                Key = i.CustomerName, InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate, OpenFen = i.AmountFen - i.PaidFen,
+                Key = i.CustomerName, InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate,
+                OpenFen = i.AmountFen - i.PaidFen + (later.Contains(i.Id) ? allocations.Where(a => a.InvoiceId == i.Id && a.EffectiveOn > asOf).Sum(a => a.AmountFen) : 0),
             }),
         };
 
@@ -684,17 +685,6 @@ public sealed class ReceivablesUseCases(
             .ToListAsync(ct))
             .Select(r => (Key: group == AgingGroup.Centre ? r.Centre.ToString(CultureInfo.InvariantCulture) : r.Key, r.Bucket, r.Fen, r.Items))
             .ToList();
-        foreach (var b in past.Where(b => b.OpenFen > 0))
-        {
-            var key = group switch
-            {
-                AgingGroup.Technician => b.Invoice.TechnicianId ?? "",
-                AgingGroup.Centre => b.Invoice.CentreId.ToString(CultureInfo.InvariantCulture),
-                _ => b.Invoice.CustomerName,
-            };
-            sums.Add((key, Aging.BucketOfDate(policy.AgingBasis == AgingBasis.DueDate ? b.EffectiveDueDate : b.Invoice.InvoiceDate, starts), b.OpenFen, 1));
-        }
-
         Dictionary<string, string> names = [];
         if (group == AgingGroup.Centre)
         {

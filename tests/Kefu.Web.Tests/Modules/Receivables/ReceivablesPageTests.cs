@@ -95,4 +95,135 @@ public sealed class ReceivablesPageTests(SqliteClockApp app) : IClassFixture<Sql
         var (clerkStatus, _) = await clerk.GetAsync("/receivables/aging");
         Assert.NotEqual(HttpStatusCode.OK, clerkStatus);
     }
+
+    [Fact]
+    public async Task AR_01_03_06_the_coordinator_registers_and_invoices_on_forms_and_finance_records_applies_and_reverses_a_payment()
+    {
+        app.Clock.Set(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(8)));
+        var customer = (int)(await ApiAsync("sh.cs", HttpMethod.Post, "/api/customers", new { name = "表单客户" + Guid.NewGuid().ToString("N")[..6], confirmDuplicate = true }))["id"]!;
+        var engineer = await app.StaffIdAsync("sh.eng1");
+        var number = "SC-F" + Guid.NewGuid().ToString("N")[..6];
+        using var coordinator = await PageClient.SignInAsync(app, "sh.coord");
+
+        // The list offers the form to the coordinator; the form lists the centre's technicians.
+        var (ledgerStatus, ledger) = await coordinator.GetAsync("/receivables/ledger");
+        Assert.Equal(HttpStatusCode.OK, ledgerStatus);
+        Assert.Contains("href=\"/receivables/confirmations/new\"", ledger, StringComparison.Ordinal);
+        var (formStatus, form) = await coordinator.GetAsync($"/receivables/confirmations/new?customerId={customer}");
+        Assert.Equal(HttpStatusCode.OK, formStatus);
+        Assert.Contains(engineer, form, StringComparison.Ordinal);
+        Readable(form);
+
+        // A bad amount is named on the form and nothing is registered.
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Number"] = number, ["Input.CustomerId"] = customer.ToString(), ["Input.TechnicianId"] = engineer, ["Input.Items"] = "复印机 1 台",
+            ["Input.AmountYuan"] = "12.345", ["Input.SoldOn"] = "2026-11-18",
+        };
+        using (var refused = await coordinator.PostFormAsync("/receivables/confirmations/new", "/receivables/confirmations/new", fields))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Contains("请填写大于 0 的金额，最多两位小数。", html, StringComparison.Ordinal);
+            Readable(html);
+        }
+
+        Assert.Equal(0, (int)(await ApiAsync("sh.coord", HttpMethod.Get, $"/api/receivables/confirmations?q={number}"))["total"]!);
+        fields["Input.AmountYuan"] = "800.50";
+        using (var registered = await coordinator.PostFormAsync("/receivables/confirmations/new", "/receivables/confirmations/new", fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+            var (_, after) = await coordinator.GetAsync(registered.Headers.Location!.OriginalString);
+            Assert.Contains(number, after, StringComparison.Ordinal);
+            Assert.Contains("data-testid=\"notice\"", after, StringComparison.Ordinal);
+        }
+
+        // The same number again is refused on the form.
+        using (var twice = await coordinator.PostFormAsync("/receivables/confirmations/new", "/receivables/confirmations/new", fields))
+        {
+            Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+            Assert.Contains("该确认书编号已登记过。", System.Net.WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        // The invoice form offers the customer's confirmation with what is left to invoice.
+        var confirmationId = (int)(await ApiAsync("sh.coord", HttpMethod.Get, $"/api/receivables/confirmations?q={number}"))["items"]![0]!["id"]!;
+        var (invoiceFormStatus, invoiceForm) = await coordinator.GetAsync($"/receivables/invoices/new?confirmationId={confirmationId}");
+        Assert.Equal(HttpStatusCode.OK, invoiceFormStatus);
+        Assert.Contains("¥800.50", invoiceForm, StringComparison.Ordinal);
+        Readable(invoiceForm);
+        var invoiceNumber = "FP-" + number;
+        using (var invoiced = await coordinator.PostFormAsync($"/receivables/invoices/new?customerId={customer}", "/receivables/invoices/new", new Dictionary<string, string>
+        {
+            ["Input.CustomerId"] = customer.ToString(), ["Input.Number"] = invoiceNumber, ["Input.InvoiceDate"] = "2026-11-19", ["Input.ConfirmationId"] = confirmationId.ToString(),
+            ["Input.AmountYuan"] = "800.50", ["Input.Settlement"] = "Retail",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, invoiced.StatusCode);
+        }
+
+        var invoice = (await ApiAsync("finance", HttpMethod.Get, $"/api/receivables/invoices?q={invoiceNumber}"))["items"]![0]!;
+        Assert.Equal(800.50m, (decimal)invoice["openYuan"]!);
+
+        // A technician may not record payments.
+        using var technician = await PageClient.SignInAsync(app, "sh.eng1");
+        Assert.NotEqual(HttpStatusCode.OK, (await technician.GetAsync("/receivables/payments/new")).Status);
+
+        // Finance: the customer's open invoice on the form, a line over what is open is named on that line, then 300.25 applied to it.
+        using var finance = await PageClient.SignInAsync(app, "finance");
+        var (paymentFormStatus, paymentForm) = await finance.GetAsync($"/receivables/payments/new?customerId={customer}");
+        Assert.Equal(HttpStatusCode.OK, paymentFormStatus);
+        Assert.Contains(invoiceNumber, paymentForm, StringComparison.Ordinal);
+        Readable(paymentForm);
+        var payment = new Dictionary<string, string>
+        {
+            ["Input.CustomerId"] = customer.ToString(), ["Input.AmountYuan"] = "900.00", ["Input.ReceivedOn"] = "2026-11-20", ["Input.Method"] = "Cheque",
+            ["Input.Reference"] = "ZP-" + number, ["Input.Allocations[0].InvoiceId"] = ((int)invoice["id"]!).ToString(), ["Input.Allocations[0].AmountYuan"] = "850.00",
+        };
+        using (var over = await finance.PostFormAsync($"/receivables/payments/new?customerId={customer}", "/receivables/payments/new", payment))
+        {
+            Assert.Equal(HttpStatusCode.OK, over.StatusCode);
+            var html = System.Net.WebUtility.HtmlDecode(await over.Content.ReadAsStringAsync());
+            Assert.Contains("分配金额超过了该发票的未收金额。", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, (int)(await ApiAsync("finance", HttpMethod.Get, $"/api/receivables/payments?customerId={customer}"))["total"]!);
+        payment["Input.Allocations[0].AmountYuan"] = "300.25";
+        string detail;
+        using (var recorded = await finance.PostFormAsync($"/receivables/payments/new?customerId={customer}", "/receivables/payments/new", payment))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+            detail = recorded.Headers.Location!.OriginalString.Split('?')[0];
+        }
+
+        var (detailStatus, detailHtml) = await finance.GetAsync(detail);
+        Assert.Equal(HttpStatusCode.OK, detailStatus);
+        Assert.Contains(invoiceNumber, detailHtml, StringComparison.Ordinal);
+        Assert.Contains("¥599.75", detailHtml, StringComparison.Ordinal); // 900.00 less 300.25: the credit
+        Readable(detailHtml);
+        Assert.Equal(500.25m, (decimal)(await ApiAsync("finance", HttpMethod.Get, $"/api/receivables/invoices/{(int)invoice["id"]!}"))["openYuan"]!);
+
+        // The credit applied oldest first settles the invoice; the reversal needs a reason and opens it again.
+        using (var applied = await finance.PostFormAsync(detail, detail + "?handler=Allocate", new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        }
+
+        Assert.Equal(0m, (decimal)(await ApiAsync("finance", HttpMethod.Get, $"/api/receivables/invoices/{(int)invoice["id"]!}"))["openYuan"]!);
+        using (var noReason = await finance.PostFormAsync(detail, detail + "?handler=Reverse", new Dictionary<string, string> { ["Reason"] = " " }))
+        {
+            Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+            Assert.Contains("field-validation-error", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var reversed = await finance.PostFormAsync(detail, detail + "?handler=Reverse", new Dictionary<string, string> { ["Reason"] = "支票退票" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, reversed.StatusCode);
+            Assert.Contains("回款已冲销。", System.Net.WebUtility.HtmlDecode(await reversed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(800.50m, (decimal)(await ApiAsync("finance", HttpMethod.Get, $"/api/receivables/invoices/{(int)invoice["id"]!}"))["openYuan"]!);
+        var (_, english) = await finance.GetAsync(detail + "?culture=en");
+        Assert.Contains("Reversed", english, StringComparison.Ordinal);
+        Readable(english);
+    }
 }

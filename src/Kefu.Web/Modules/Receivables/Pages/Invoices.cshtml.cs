@@ -1,4 +1,3 @@
-using Kefu.Web.Data;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Export;
 using Kefu.Web.Platform.Http;
@@ -12,16 +11,17 @@ namespace Kefu.Web.Modules.Receivables.Pages;
 
 /// <summary>Invoices with paid and unpaid amounts and their due dates (AR-03/06); open and overdue filters.</summary>
 [Authorize(Policy = ReceivablesModule.ReadPolicy)]
-public sealed class InvoicesModel(ReceivablesUseCases receivables, KefuDbContext db, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class InvoicesModel(ReceivablesUseCases receivables, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public int? CustomerId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Open { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<InvoiceBalance> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public DateOnly Today => receivables.Today();
-    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Open || Overdue;
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || CustomerId is not null || Open || Overdue;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -50,7 +50,7 @@ public sealed class InvoicesModel(ReceivablesUseCases receivables, KefuDbContext
 
     private async Task<IQueryable<Invoice>> QueryAsync(CancellationToken ct)
     {
-        var query = ReceivablesModule.Filter(receivables.Invoices(await current.GetViewerAsync(ct)).AsNoTracking(), Q, null, Open ? true : null, Overdue ? true : null, Today, db);
+        var query = ReceivablesModule.Filter(receivables.Invoices(await current.GetViewerAsync(ct)).AsNoTracking(), Q, CustomerId, Open ? true : null, Overdue ? true : null, Today);
         return ReceivablesModule.InvoiceSorts.Apply(query, ListSort.From(Request));
     }
 }
