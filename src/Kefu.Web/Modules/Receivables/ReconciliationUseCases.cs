@@ -101,8 +101,21 @@ public sealed class ReconciliationUseCases(
     /// <summary>Makes the week's round of a centre with its entries and notifications in one save; null when another run made it first.</summary>
     private async Task<int?> OpenAsync(int centreId, string centrePath, RoundDays days, DateTime now, CancellationToken ct)
     {
+        // One transaction: a round is there with all its entries and items, or not at all. The week's
+        // row goes first: its unique key (centre, week) is what stops a second node.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var week = new ReconciliationWeek { CentreId = centreId, OrgPath = centrePath, WeekStart = days.WeekStart, RoundDate = days.RoundDay, ReviewDate = days.ReviewDay, OpenedAt = now };
         db.Add(week);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return null;
+        }
 
         // The technicians' open ledger items in the centre, as they stand now.
         var settled = receivables.SettledConfirmationIds();
@@ -136,26 +149,15 @@ public sealed class ReconciliationUseCases(
         {
             var entry = new ReconciliationEntry
             {
-                CentreId = centreId, OrgPath = centrePath, WeekStart = days.WeekStart, RoundDate = days.RoundDay, ReviewDate = days.ReviewDay, TechnicianId = group.Key,
+                WeekId = week.Id, CentreId = centreId, OrgPath = centrePath, WeekStart = days.WeekStart, RoundDate = days.RoundDay, ReviewDate = days.ReviewDay, TechnicianId = group.Key,
                 OpenFen = group.Sum(l => l.Item.OpenFen), ItemCount = group.Count(), CreatedAt = now,
             };
             db.Add(entry);
             made.Add(entry);
         }
 
-        // One transaction: a round is there with all its entries and items, or not at all.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            // Entries first, so their ids are known for the items and the links.
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return null;
-        }
+        // Entries first, so their ids are known for the items and the links.
+        await db.SaveChangesAsync(ct);
 
         foreach (var (entry, group) in made.Zip(lines))
         {
