@@ -2911,6 +2911,9 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3109,6 +3112,8 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EffectiveOn");
 
                     b.HasIndex("PaymentId");
 

@@ -2820,6 +2820,9 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
@@ -3012,6 +3015,8 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EffectiveOn");
 
                     b.HasIndex("PaymentId");
 
