@@ -436,6 +436,29 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/receivables/extensions/{id:int}/decision"] = new("csmgr", HttpStatusCode.OK, null, "hz.sup", ids => $"/api/receivables/extensions/{ids.Record}/decision",
             _ => new { stepKey = "dept-manager", action = "Approve" }, Sample: (m, ids) => m.FreshExtensionAsync(ids)),
         ["GET /api/receivables/aging"] = new("finance", HttpStatusCode.OK, "adminclerk", null, ids => $"/api/receivables/aging?asOf={ids.Date()}&by=Technician"),
+        ["GET /api/receivables/rounds"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", null, ids => $"/api/receivables/rounds?weekStart={ids.Date()}"),
+        ["GET /api/receivables/rounds/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/receivables/rounds/{ids.Record}",
+            Sample: (m, ids) => m.FreshRoundEntryAsync(ids)),
+        ["POST /api/receivables/rounds/{id:int}/confirm"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/receivables/rounds/{ids.Record}/confirm",
+            _ => new { differences = Array.Empty<object>() }, Sample: (m, ids) => m.FreshRoundEntryAsync(ids)),
+        ["GET /api/receivables/rounds/overdue"] = new("csmgr", HttpStatusCode.OK, "sh.coord", null, ids => $"/api/receivables/rounds/overdue?asOf={ids.Date()}"),
+        ["POST /api/receivables/rounds/overdue/{invoiceId:int}/send"] = new("csmgr", HttpStatusCode.Created, "sh.coord", "hz.sup", ids => $"/api/receivables/rounds/overdue/{ids.Record}/send",
+            _ => new { reason = "矩阵：请跟进回款" }, Sample: (m, ids) => m.FreshInvoiceAsync(ids)),
+        ["GET /api/receivables/collection/projects"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", null, ids => $"/api/receivables/collection/projects?asOf={ids.Date()}"),
+        ["POST /api/receivables/collection/projects"] = new("sh.sup", HttpStatusCode.Created, "sh.coord", null, _ => "/api/receivables/collection/projects",
+            _ => new { name = Unique("矩阵收费-"), dailyTargetYuan = 100m, monthlyTargetYuan = 3000m }),
+        ["GET /api/receivables/collection/projects/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/receivables/collection/projects/{ids.Record}",
+            Sample: (m, ids) => m.FreshCollectionProjectAsync(ids)),
+        ["POST /api/receivables/collection/projects/{id:int}/entries"] = new("sh.coord", HttpStatusCode.Created, "sh.eng1", "hz.sup",
+            ids => $"/api/receivables/collection/projects/{ids.Record}/entries", _ => new { amountYuan = 88.8m, note = "矩阵" }, Sample: (m, ids) => m.FreshCollectionProjectAsync(ids)),
+        ["POST /api/receivables/collection/projects/{id:int}/entries/{entryId:long}/reverse"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup",
+            ids => $"/api/receivables/collection/projects/{ids.Record}/entries/{ids.Child}/reverse", _ => new { reason = "矩阵冲销" },
+            Sample: (m, ids) => m.FreshCollectionEntryAsync(ids)),
+        ["POST /api/receivables/collection/projects/{id:int}/arrears"] = new("sh.coord", HttpStatusCode.Created, "sh.eng1", "hz.sup",
+            ids => $"/api/receivables/collection/projects/{ids.Record}/arrears", ids => new { debtor = "矩阵欠费户", owedYuan = 1200m, since = ids.Date(-40) },
+            Sample: (m, ids) => m.FreshCollectionProjectAsync(ids)),
+        ["POST /api/receivables/collection/arrears/{id:int}/steps"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup",
+            ids => $"/api/receivables/collection/arrears/{ids.Record}/steps", _ => new { step = "Reminder", note = "矩阵催缴" }, Sample: (m, ids) => m.FreshArrearsAsync(ids)),
         ["GET /api/settings/receivables-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/receivables-policy"),
         ["PUT /api/settings/receivables-policy"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/receivables-policy", ids => ids.Payload!,
             Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/receivables-policy")),
@@ -1075,6 +1098,44 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
     {
         var invoice = (await FreshInvoiceAsync(ids)).Record;
         return ids with { Record = Id(await OkAsync("sh.coord", "POST", $"/api/receivables/invoices/{invoice}/extensions", new { requestedDueDate = ids.Date(120), reason = "客户资金周转" })) };
+    }
+
+    /// <summary>A weekly reconciliation entry of sh.eng1 in Shanghai, in a week of its own (the job's key is centre and week).</summary>
+    private async Task<Ids> FreshRoundEntryAsync(Ids ids)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KefuDbContext>();
+        var centre = await db.OrgUnits.SingleAsync(u => u.Id == ids.ShUnit);
+        var monday = new DateOnly(2001, 1, 1).AddDays(7 * Random.Shared.Next(0, 5000));
+        var week = new Kefu.Web.Modules.Receivables.ReconciliationWeek
+        {
+            CentreId = centre.Id, OrgPath = centre.Path, WeekStart = monday, RoundDate = monday.AddDays(4), ReviewDate = monday.AddDays(7), OpenedAt = ids.Now.UtcDateTime,
+        };
+        db.Add(week);
+        await db.SaveChangesAsync();
+        var entry = new Kefu.Web.Modules.Receivables.ReconciliationEntry
+        {
+            WeekId = week.Id, CentreId = centre.Id, OrgPath = centre.Path, WeekStart = monday, RoundDate = week.RoundDate, ReviewDate = week.ReviewDate, TechnicianId = ids.ShEng1,
+            OpenFen = 100, ItemCount = 0, CreatedAt = ids.Now.UtcDateTime,
+        };
+        db.Add(entry);
+        await db.SaveChangesAsync();
+        return ids with { Record = entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    }
+
+    private async Task<Ids> FreshCollectionProjectAsync(Ids ids) =>
+        ids with { Record = Id(await OkAsync("sh.sup", "POST", "/api/receivables/collection/projects", new { name = Unique("矩阵收费-"), monthlyTargetYuan = 1000m })) };
+
+    private async Task<Ids> FreshCollectionEntryAsync(Ids ids)
+    {
+        var project = (await FreshCollectionProjectAsync(ids)).Record;
+        return ids with { Record = project, Child = Id(await OkAsync("sh.coord", "POST", $"/api/receivables/collection/projects/{project}/entries", new { amountYuan = 10m })) };
+    }
+
+    private async Task<Ids> FreshArrearsAsync(Ids ids)
+    {
+        var project = (await FreshCollectionProjectAsync(ids)).Record;
+        return ids with { Record = Id(await OkAsync("sh.coord", "POST", $"/api/receivables/collection/projects/{project}/arrears", new { debtor = "矩阵欠费户", owedYuan = 500m, since = ids.Date(-40) })) };
     }
 
     private async Task<Ids> CurrentSettingAsync(Ids ids, string url) => ids with { Payload = await OkAsync("admin", "GET", url) };

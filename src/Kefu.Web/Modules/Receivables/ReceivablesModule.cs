@@ -80,6 +80,7 @@ public static class ReceivablesModule
             .AddPolicy(FinancePolicy, p => p.RequireRole(Finance.Select(KefuRoles.Name)))
             .AddPolicy(ExtensionPolicy, p => p.RequireRole(Requesters.Select(KefuRoles.Name)))
             .AddPolicy(FinePolicy, p => p.RequireRole(Finers.Select(KefuRoles.Name)));
+        builder.AddRoundsAndCollection();
     }
 
     public static void MapReceivables(this RouteGroupBuilder api)
@@ -118,6 +119,8 @@ public static class ReceivablesModule
 
         ar.MapGet("/aging", AgingReport).WithName("AgingReport")
             .WithSummary("AR-08: open amounts per bucket (0–30, 31–60, 61–90, over 90 days by default) as of any date (asOf), by Customer, Technician or Centre.");
+
+        ar.MapRoundsAndCollection();
 
         var settings = api.MapGroup("/settings").WithTags("Settings").RequireAuthorization(Policies.Administer);
         settings.MapGet("/receivables-policy", async (PolicyStore store, CancellationToken ct) => TypedResults.Ok(await store.GetAsync<ReceivablesPolicy>(ReceivablesPolicy.Key, ct)))

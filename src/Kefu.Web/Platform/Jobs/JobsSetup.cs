@@ -16,6 +16,10 @@ public static class JobsSetup
     public static void AddDailyJob<TJob>(this WebApplicationBuilder builder, string name, int hour, int minute) where TJob : class, IJob =>
         builder.Services.AddSingleton(new ModuleJob(typeof(TJob), name, hour, minute));
 
+    /// <summary>A module's job at a fixed interval (for work whose hour is a policy the job reads itself), plus one run at start-up.</summary>
+    public static void AddRecurringJob<TJob>(this WebApplicationBuilder builder, string name, TimeSpan every) where TJob : class, IJob =>
+        builder.Services.AddSingleton(new ModuleJob(typeof(TJob), name, 0, 0, every));
+
     /// <summary>Registers Quartz with the platform's sweeps and every module's <see cref="ModuleJob"/>; call it after the modules.</summary>
     public static void AddKefuJobs(this WebApplicationBuilder builder)
     {
@@ -58,8 +62,17 @@ public static class JobsSetup
             foreach (var job in moduleJobs)
             {
                 q.AddJob(job.JobType, j => j.WithIdentity(job.Name, "kefu").StoreDurably().DisallowConcurrentExecution());
-                q.AddTrigger(t => t.ForJob(job.Name, "kefu").WithIdentity(job.Name + "-daily", "kefu")
-                    .WithSchedule(CronScheduleBuilder.Create(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"0 {job.Minute} {job.Hour} * * ?")).InTimeZone(CompanyTime.Zone)));
+                if (job.Every is { } every)
+                {
+                    q.AddTrigger(t => t.ForJob(job.Name, "kefu").WithIdentity(job.Name + "-every", "kefu").StartAt(DateTimeOffset.UtcNow.Add(every))
+                        .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(every).RepeatForever()));
+                }
+                else
+                {
+                    q.AddTrigger(t => t.ForJob(job.Name, "kefu").WithIdentity(job.Name + "-daily", "kefu")
+                        .WithSchedule(CronScheduleBuilder.Create(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"0 {job.Minute} {job.Hour} * * ?")).InTimeZone(CompanyTime.Zone)));
+                }
+
                 q.AddTrigger(t => t.ForJob(job.Name, "kefu").WithIdentity(job.Name + "-startup", "kefu").StartNow());
             }
         });
@@ -75,7 +88,7 @@ public static class JobsSetup
 }
 
 /// <summary>A module's recurring job, registered through <see cref="JobsSetup.AddDailyJob{TJob}"/>.</summary>
-public sealed record ModuleJob(Type JobType, string Name, int Hour, int Minute);
+public sealed record ModuleJob(Type JobType, string Name, int Hour, int Minute, TimeSpan? Every = null);
 
 /// <summary>SLA-02: the sweep of due warnings and breaches.</summary>
 public sealed class SlaSweepJob(SlaSweeper sweeper) : IJob
