@@ -65,6 +65,7 @@ public static class ReceivablesModule
         builder.Services.AddScoped<ReceivablesUseCases>();
         builder.Services.AddScoped<DueClock>();
         builder.Services.AddScoped<IApprovalSubjectHandler, ExtensionApprovalHandler>();
+        builder.AddStatements();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Distinct().Select(KefuRoles.Name)))
             .AddPolicy(RegisterPolicy, p => p.RequireRole(Registrars.Select(KefuRoles.Name)))
@@ -110,6 +111,8 @@ public static class ReceivablesModule
 
         ar.MapGet("/aging", AgingReport).WithName("AgingReport")
             .WithSummary("AR-08: open amounts per bucket (0–30, 31–60, 61–90, over 90 days by default) as of any date (asOf), by Customer, Technician or Centre.");
+
+        ar.MapStatements();
 
         var settings = api.MapGroup("/settings").WithTags("Settings").RequireAuthorization(Policies.Administer);
         settings.MapGet("/receivables-policy", async (PolicyStore store, CancellationToken ct) => TypedResults.Ok(await store.GetAsync<ReceivablesPolicy>(ReceivablesPolicy.Key, ct)))
