@@ -29,8 +29,8 @@ public sealed class StatementDocuments(IConfiguration configuration)
         static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         ExportColumn<StatementLine>[] columns =
         [
-            new(T("Receivables.ConfirmationNumber"), l => l.Number), new(T("Receivables.SoldOn"), l => Day(l.SoldOn)),
-            new(T("Receivables.Items"), l => l.Items), new(T("Receivables.Amount"), l => l.AmountFen / 100m),
+            new(T("Receivables.Number"), l => l.Number), new(T("Receivables.SoldOn"), l => Day(l.SoldOn)),
+            new(T("Statements.Items"), l => l.Items), new(T("Receivables.Amount"), l => l.AmountFen / 100m),
         ];
         var total = new StatementLine { Number = T("Statements.Total"), Items = "", AmountFen = statement.TotalFen, SoldOn = statement.Month };
         var xlsx = TableExport.ToXlsx(T("Statements.Title"), columns, [.. lines, total]);
@@ -83,7 +83,7 @@ public sealed class StatementDocuments(IConfiguration configuration)
             y += lineHeight;
         }
 
-        Row(t("Receivables.ConfirmationNumber", []), t("Receivables.SoldOn", []), t("Receivables.Items", []), t("Receivables.Amount", []));
+        Row(t("Receivables.Number", []), t("Receivables.SoldOn", []), t("Statements.Items", []), t("Receivables.Amount", []));
         gfx.DrawLine(XPens.Gray, left, y - 12, left + 495, y - 12);
         foreach (var line in lines)
         {

@@ -227,7 +227,7 @@ public sealed class StatementUseCases(
         var link = $"{baseUrl.TrimEnd('/')}/statement/{token}";
         var subject = LocalText.Of("Statements.MailSubject", month, statement.CustomerName).Render(chinese);
         var body = LocalText.Of("Statements.MailBody", contact.ContactName ?? statement.CustomerName, month, statement.LineCount,
-            new Kefu.Core.Money.Money(statement.TotalFen).ToString(), link).Render(chinese);
+            new Kefu.Core.Money.Money(statement.TotalFen).ToString(), link).Render(chinese).Replace("\\n", "\n", StringComparison.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
         {
