@@ -29,6 +29,9 @@ switch (which)
         return await LoadBench.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10,
             (args.Length > 3 ? args[3] : "8,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(),
             args.Length > 4 ? args[4].Split(',') : []);
+    case "aging":
+        // Issue 16: the aging report over N open items, in-process: aging [sqlite|postgres] [openItems] [runs]
+        return await AgingBench.RunAsync(args.Length > 1 ? args[1] : "sqlite", Arg(2, 200_000), Arg(3, 20));
     case "footprint":
         // Issue 14, P5: cold start on SQLite, idle memory and memory with N users reading: footprint [users] [seconds]
         return await FootprintBench.RunAsync(Arg(1, 200), args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 15);
@@ -36,7 +39,7 @@ switch (which)
         // Child process of import-memory: the pre-streaming way of opening an upload.
         return ImportMemoryBench.NpoiRead(args[1]);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, dispatch-rank, dispatch-board, import, import-memory, load, footprint");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, dispatch-rank, dispatch-board, import, import-memory, load, footprint, aging");
         return 2;
 }
 

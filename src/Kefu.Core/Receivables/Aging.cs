@@ -55,6 +55,56 @@ public static class Aging
     }
 
     /// <summary>
+    /// AR-08: the bucket edges as dates, for a database to bucket by comparing dates: an item whose
+    /// basis date (invoice or due date) is on or after <c>result[i]</c> and before <c>result[i-1]</c> is in
+    /// bucket i (age ≤ edge ⇔ basis ≥ asOf − edge); one before the last date is in the last bucket.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> BucketStartDates(DateOnly asOf, ReceivablesPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.AgingBucketEdges.Select(edge => asOf.AddDays(-edge)).ToArray();
+    }
+
+    /// <summary>The bucket of a basis date as of a date: the same answer as <see cref="BucketOf"/> on its age, by dates.</summary>
+    public static int BucketOfDate(DateOnly basis, IReadOnlyList<DateOnly> bucketStartDates)
+    {
+        ArgumentNullException.ThrowIfNull(bucketStartDates);
+        for (var i = 0; i < bucketStartDates.Count; i++)
+        {
+            if (basis >= bucketStartDates[i])
+            {
+                return i;
+            }
+        }
+
+        return bucketStartDates.Count;
+    }
+
+    /// <summary>
+    /// AR-08: the report's rows from sums a database made per group and bucket (open amounts over
+    /// zero only), ordered by group as <see cref="Report"/> orders them.
+    /// </summary>
+    public static IReadOnlyList<AgingRow> FromSums(IEnumerable<(string GroupKey, int Bucket, long OpenFen, int Items)> sums, ReceivablesPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(sums);
+        ArgumentNullException.ThrowIfNull(policy);
+        var count = policy.AgingBucketEdges.Count + 1;
+        var groups = new SortedDictionary<string, (long[] Fen, int Items)>(StringComparer.Ordinal);
+        foreach (var (key, bucket, fen, items) in sums)
+        {
+            if (!groups.TryGetValue(key, out var group))
+            {
+                group = (new long[count], 0);
+            }
+
+            group.Fen[Math.Clamp(bucket, 0, count - 1)] += fen;
+            groups[key] = (group.Fen, group.Items + items);
+        }
+
+        return groups.Select(g => new AgingRow(g.Key, g.Value.Fen.Select(f => new Money(f)).ToArray(), new Money(g.Value.Fen.Sum()), g.Value.Items)).ToArray();
+    }
+
+    /// <summary>
     /// AR-08: open amounts per group and bucket as of a date. Items invoiced after the date and items
     /// with nothing open are left out; credits (negative open amounts) are not aged.
     /// </summary>

@@ -52,6 +52,43 @@ public sealed class ReceivablesRulesTests
     public void AR_08_aging_bucket_edges_are_0_30_31_60_61_90_and_over_90(int days, int bucket) =>
         Assert.Equal(bucket, Aging.BucketOf(days, new ReceivablesPolicy()));
 
+    [Theory]
+    [InlineData(AgingBasis.InvoiceDate, new[] { 30, 60, 90 })]
+    [InlineData(AgingBasis.DueDate, new[] { 30, 60, 90 })]
+    [InlineData(AgingBasis.InvoiceDate, new[] { 0, 7, 15, 45, 180, 365 })]
+    public void AR_08_bucketing_by_dates_for_the_database_gives_the_buckets_of_the_ages(AgingBasis basis, int[] edges)
+    {
+        var policy = new ReceivablesPolicy { AgingBasis = basis, AgingBucketEdges = edges };
+        var asOf = D("2026-03-01"); // across the end of a short February
+        var starts = Aging.BucketStartDates(asOf, policy);
+        for (var offset = -40; offset <= 500; offset++)
+        {
+            var basisDate = asOf.AddDays(-offset);
+            var age = Aging.AgeInDays(basisDate, basisDate, asOf, policy);
+            Assert.Equal(Aging.BucketOf(age, policy), Aging.BucketOfDate(basisDate, starts));
+        }
+    }
+
+    [Fact]
+    public void AR_08_rows_from_database_sums_equal_the_report_over_the_items()
+    {
+        var asOf = D("2026-12-31");
+        var policy = new ReceivablesPolicy();
+        var random = new Random(8);
+        var items = Enumerable.Range(0, 500)
+            .Select(i => new AgingItem(((char)('a' + random.Next(6))).ToString(), asOf.AddDays(-random.Next(200)), asOf, new Money(random.Next(1, 1_000_000))))
+            .ToArray();
+        var starts = Aging.BucketStartDates(asOf, policy);
+        var sums = items.GroupBy(i => (i.GroupKey, Bucket: Aging.BucketOfDate(i.InvoiceDate, starts)))
+            .Select(g => (g.Key.GroupKey, g.Key.Bucket, g.Sum(i => i.Open.Fen), g.Count()));
+
+        var expected = Aging.Report(items, asOf, policy);
+        var actual = Aging.FromSums(sums, policy);
+
+        Assert.Equal(expected.Select(r => (r.GroupKey, r.Total, r.Items)), actual.Select(r => (r.GroupKey, r.Total, r.Items)));
+        Assert.Equal(expected.SelectMany(r => r.Buckets), actual.SelectMany(r => r.Buckets));
+    }
+
     [Fact]
     public void AR_08_report_as_of_a_date_groups_open_amounts_by_bucket_and_leaves_out_later_and_settled_items()
     {

@@ -83,6 +83,14 @@ public sealed class Invoice : IScopedRecord, IVersioned
     public required string Number { get; set; }
     public DateOnly InvoiceDate { get; set; }
     public long AmountFen { get; set; }
+
+    /// <summary>
+    /// The sum of the invoice's allocations (reversals included), kept with every allocation in the
+    /// same save, so lists and the aging report read what is open without summing the allocations.
+    /// The allocations stay the record; this is their running total.
+    /// </summary>
+    public long PaidFen { get; set; }
+
     public int CustomerId { get; set; }
     public required string CustomerName { get; set; }
     public InvoiceSettlement Settlement { get; set; }
@@ -244,6 +252,8 @@ public sealed class PaymentAllocationConfiguration : IEntityTypeConfiguration<Pa
         builder.HasOne<Payment>().WithMany().HasForeignKey(a => a.PaymentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Invoice>().WithMany().HasForeignKey(a => a.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.InvoiceId, a.EffectiveOn });
+        // The aging report of a past date looks for allocations dated after it.
+        builder.HasIndex(a => a.EffectiveOn);
     }
 }
 

@@ -221,8 +221,7 @@ public static class ReceivablesModule
         query = customerId is { } cid ? query.Where(i => i.CustomerId == cid) : query;
         if (open == true || overdue == true)
         {
-            var allocations = db.Set<PaymentAllocation>();
-            query = query.Where(i => i.ReversedAt == null && i.AmountFen > (allocations.Where(a => a.InvoiceId == i.Id).Sum(a => (long?)a.AmountFen) ?? 0));
+            query = query.Where(i => i.ReversedAt == null && i.AmountFen > i.PaidFen);
         }
 
         if (overdue == true)

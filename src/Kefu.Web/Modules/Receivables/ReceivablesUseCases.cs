@@ -16,9 +16,11 @@ using Kefu.Web.Platform.Localization;
 using Kefu.Web.Platform.Scoping;
 using Kefu.Web.Platform.Settings;
 using Kefu.Web.Platform.Sla;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using CoreAllocation = Kefu.Core.Receivables.PaymentAllocation;
 using Money = Kefu.Core.Money.Money;
+using Expr = System.Linq.Expressions.Expression;
 
 namespace Kefu.Web.Modules.Receivables;
 
@@ -127,19 +129,13 @@ public sealed class ReceivablesUseCases(
     public async Task<IReadOnlyDictionary<int, (long Invoiced, long Paid)>> LedgerTotalsAsync(IReadOnlyCollection<int> confirmationIds, CancellationToken ct)
     {
         var invoices = await db.Set<Invoice>().AsNoTracking().Where(i => i.ConfirmationId != null && confirmationIds.Contains(i.ConfirmationId.Value) && i.ReversedAt == null)
-            .Select(i => new { i.Id, ConfirmationId = i.ConfirmationId!.Value, i.AmountFen }).ToListAsync(ct);
-        var ids = invoices.Select(i => i.Id).ToArray();
-        var paid = await db.Set<PaymentAllocation>().AsNoTracking().Where(a => ids.Contains(a.InvoiceId)).GroupBy(a => a.InvoiceId)
-            .Select(g => new { g.Key, Fen = g.Sum(a => a.AmountFen) }).ToDictionaryAsync(g => g.Key, g => g.Fen, ct);
-        return invoices.GroupBy(i => i.ConfirmationId).ToDictionary(g => g.Key,
-            g => (g.Sum(i => i.AmountFen), g.Sum(i => paid.GetValueOrDefault(i.Id))));
+            .Select(i => new { ConfirmationId = i.ConfirmationId!.Value, i.AmountFen, i.PaidFen }).ToListAsync(ct);
+        return invoices.GroupBy(i => i.ConfirmationId).ToDictionary(g => g.Key, g => (g.Sum(i => i.AmountFen), g.Sum(i => i.PaidFen)));
     }
 
     /// <summary>Confirmations paid in full through their invoices: no longer open in the ledger.</summary>
     public IQueryable<int> SettledConfirmationIds() =>
-        db.Set<SalesConfirmation>().Where(c => (db.Set<PaymentAllocation>()
-                .Where(a => db.Set<Invoice>().Any(i => i.Id == a.InvoiceId && i.ConfirmationId == c.Id && i.ReversedAt == null))
-                .Sum(a => (long?)a.AmountFen) ?? 0) >= c.AmountFen)
+        db.Set<SalesConfirmation>().Where(c => (db.Set<Invoice>().Where(i => i.ConfirmationId == c.Id && i.ReversedAt == null).Sum(i => (long?)i.PaidFen) ?? 0) >= c.AmountFen)
             .Select(c => c.Id);
 
     public async Task<ArResult<SalesConfirmation>> ReverseConfirmationAsync(ScopeViewer viewer, string userId, int id, ReverseInput input, CancellationToken ct)
@@ -266,7 +262,7 @@ public sealed class ReceivablesUseCases(
         }
 
         // Payments on it are reversed first, so no allocation points at a void invoice.
-        if (invoice.ReversedAt is not null || await db.Set<PaymentAllocation>().Where(a => a.InvoiceId == id).SumAsync(a => a.AmountFen, ct) != 0)
+        if (invoice.ReversedAt is not null || invoice.PaidFen != 0)
         {
             return new ArResult<Invoice>.Conflict();
         }
@@ -281,11 +277,17 @@ public sealed class ReceivablesUseCases(
     /// <summary>Invoices with what is paid on them, counting entries effective on or before <paramref name="asOf"/> (all when null).</summary>
     public async Task<IReadOnlyList<InvoiceBalance>> BalancesAsync(IQueryable<Invoice> invoices, DateOnly? asOf, CancellationToken ct)
     {
+        if (asOf is null)
+        {
+            // Today's balance is the running total kept with the allocations.
+            return (await invoices.AsNoTracking().ToListAsync(ct)).Select(i => new InvoiceBalance(i, i.PaidFen)).ToArray();
+        }
+
         var rows = await invoices.AsNoTracking()
             .Select(i => new
             {
                 Invoice = i,
-                Paid = db.Set<PaymentAllocation>().Where(a => a.InvoiceId == i.Id && (asOf == null || a.EffectiveOn <= asOf)).Sum(a => (long?)a.AmountFen) ?? 0,
+                Paid = db.Set<PaymentAllocation>().Where(a => a.InvoiceId == i.Id && a.EffectiveOn <= asOf).Sum(a => (long?)a.AmountFen) ?? 0,
             })
             .ToListAsync(ct);
         return rows.Select(r => new InvoiceBalance(r.Invoice, r.Paid)).ToArray();
@@ -330,7 +332,16 @@ public sealed class ReceivablesUseCases(
             return new ArResult<Payment>.Invalid(refused);
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An invoice it pays was paid by someone else meanwhile: nothing is saved, the payment is entered again.
+            return new ArResult<Payment>.Conflict();
+        }
+
         await tx.CommitAsync(ct);
         return new ArResult<Payment>.Ok(payment);
     }
@@ -419,12 +430,16 @@ public sealed class ReceivablesUseCases(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var planned = plan.Lines.Select(l => l.InvoiceId).ToArray();
+        // Tracked, so the running totals save with the allocations and a concurrent payment of the same invoice is a conflict, not an over-payment.
+        var invoices = await db.Set<Invoice>().Where(i => planned.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         foreach (var line in plan.Lines)
         {
             db.Add(new PaymentAllocation
             {
                 PaymentId = payment.Id, InvoiceId = line.InvoiceId, AmountFen = line.Amount.Fen, EffectiveOn = payment.ReceivedOn, CreatedById = userId, CreatedAt = now,
             });
+            invoices[line.InvoiceId].PaidFen += line.Amount.Fen;
             if (open.Single(o => o.InvoiceId == line.InvoiceId).Open == line.Amount)
             {
                 // Paid in full: its due-date clock stops.
@@ -458,15 +473,40 @@ public sealed class ReceivablesUseCases(
         var lines = await db.Set<PaymentAllocation>().AsNoTracking().Where(a => a.PaymentId == id)
             .Select(a => new { a.InvoiceId, a.AmountFen }).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var touched = lines.Select(l => l.InvoiceId).Distinct().ToArray();
+        var invoices = await db.Set<Invoice>().Where(i => touched.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var settled = invoices.Values.Where(i => i.ReversedAt is null && i.PaidFen >= i.AmountFen).Select(i => i.Id).ToHashSet();
         foreach (var line in CoreAllocation.Reversal(lines.Select(l => new AllocationLine(l.InvoiceId, new Money(l.AmountFen)))))
         {
             db.Add(new PaymentAllocation { PaymentId = id, InvoiceId = line.InvoiceId, AmountFen = line.Amount.Fen, EffectiveOn = Today(), CreatedById = userId, CreatedAt = now });
+            invoices[line.InvoiceId].PaidFen += line.Amount.Fen;
         }
 
         payment.ReversedAt = now;
         payment.ReversedById = userId;
         payment.ReversalReason = input.Reason!.Trim();
-        return await SaveAsync(payment, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var saved = await SaveAsync(payment, ct);
+        if (saved is not ArResult<Payment>.Ok)
+        {
+            return saved;
+        }
+
+        // AR-03/06: an invoice the payment had settled is open again, so its due-date clock runs again (to the same due date).
+        var reopened = invoices.Values.Where(i => settled.Contains(i.Id) && i.PaidFen < i.AmountFen).ToList();
+        if (reopened.Count > 0)
+        {
+            var policy = await PolicyAsync(ct);
+            foreach (var invoice in reopened)
+            {
+                await dueClock.StartAsync(invoice, invoice.Settlement, policy, await calendars.ForOrgPathAsync(db, invoice.OrgPath, ct), invoice.ExtendedTo, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return saved;
     }
 
     public async Task<IReadOnlyList<PaymentAllocation>> AllocationsAsync(int paymentId, CancellationToken ct) =>
@@ -609,32 +649,119 @@ public sealed class ReceivablesUseCases(
 
     public sealed record AgingView(DateOnly AsOf, IReadOnlyList<AgingBucket> Buckets, IReadOnlyList<AgingRow> Rows, IReadOnlyList<Money> Totals, Money Total);
 
-    /// <summary>AR-08: open amounts per bucket as of a date, grouped by customer, technician or centre.</summary>
+    /// <summary>
+    /// AR-08: open amounts per bucket as of a date, grouped by customer, technician or centre. The
+    /// database does the sums (open = amount − allocations effective by the date, per invoice; then
+    /// per group and bucket, the bucket found by comparing the basis date with the bucket start dates
+    /// of <see cref="Aging.BucketStartDates"/>), so only a row per group and bucket comes back,
+    /// whatever the number of open items.
+    /// </summary>
     public async Task<AgingView> AgingAsync(ScopeViewer viewer, DateOnly asOf, AgingGroup group, CancellationToken ct)
     {
         var policy = await PolicyAsync(ct);
-        var invoices = Invoices(viewer).Where(i => i.InvoiceDate <= asOf && (i.ReversedAt == null));
-        var balances = await BalancesAsync(invoices, asOf, ct);
-        var names = group == AgingGroup.Centre
-            ? await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id.ToString(CultureInfo.InvariantCulture), u => u.Name, ct)
-            : null;
-        var items = balances.Select(b => new AgingItem(group switch
+        var invoices = Invoices(viewer).AsNoTracking().Where(i => i.InvoiceDate <= asOf && i.ReversedAt == null);
+        // What is open as of the date: the running total, unless allocations dated after it exist (a report of the past);
+        // those few invoices are summed from their allocations as of the date.
+        var later = db.Set<PaymentAllocation>().Where(a => a.EffectiveOn > asOf).Select(a => a.InvoiceId);
+        var current = invoices.Where(i => !later.Contains(i.Id));
+        var past = await BalancesAsync(invoices.Where(i => later.Contains(i.Id)), asOf, ct);
+
+        var sources = group switch
         {
-            AgingGroup.Customer => b.Invoice.CustomerName,
-            AgingGroup.Technician => b.Invoice.TechnicianId ?? "",
-            AgingGroup.Centre => names!.GetValueOrDefault(b.Invoice.CentreId.ToString(CultureInfo.InvariantCulture)) ?? "",
-        }, b.Invoice.InvoiceDate, b.EffectiveDueDate, new Money(b.OpenFen)));
-        var rows = Aging.Report(items, asOf, policy);
-        if (group == AgingGroup.Technician)
+            AgingGroup.Technician => current.Select(i => new AgingSource
+            {
+                Key = i.TechnicianId ?? "", InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate, OpenFen = i.AmountFen - i.PaidFen,
+            }),
+            AgingGroup.Centre => current.Select(i => new AgingSource
+            {
+                Centre = i.CentreId, InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate, OpenFen = i.AmountFen - i.PaidFen,
+            }),
+            _ => current.Select(i => new AgingSource
+            {
+                Key = i.CustomerName, InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate, OpenFen = i.AmountFen - i.PaidFen,
+            }),
+        };
+
+        var starts = Aging.BucketStartDates(asOf, policy);
+        var sums = (await sources.Where(x => x.OpenFen > 0)
+            .GroupBy(AgingKeyOf(starts, policy.AgingBasis, byCentre: group == AgingGroup.Centre))
+            .Select(g => new { g.Key.Key, g.Key.Centre, g.Key.Bucket, Fen = g.Sum(x => x.OpenFen), Items = g.Count() })
+            .ToListAsync(ct))
+            .Select(r => (Key: group == AgingGroup.Centre ? r.Centre.ToString(CultureInfo.InvariantCulture) : r.Key, r.Bucket, r.Fen, r.Items))
+            .ToList();
+        foreach (var b in past.Where(b => b.OpenFen > 0))
         {
-            var ids = rows.Select(r => r.GroupKey).ToArray();
-            var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-            rows = rows.Select(r => r with { GroupKey = people.GetValueOrDefault(r.GroupKey) ?? r.GroupKey }).OrderBy(r => r.GroupKey, StringComparer.Ordinal).ToArray();
+            var key = group switch
+            {
+                AgingGroup.Technician => b.Invoice.TechnicianId ?? "",
+                AgingGroup.Centre => b.Invoice.CentreId.ToString(CultureInfo.InvariantCulture),
+                _ => b.Invoice.CustomerName,
+            };
+            sums.Add((key, Aging.BucketOfDate(policy.AgingBasis == AgingBasis.DueDate ? b.EffectiveDueDate : b.Invoice.InvoiceDate, starts), b.OpenFen, 1));
         }
 
+        Dictionary<string, string> names = [];
+        if (group == AgingGroup.Centre)
+        {
+            var ids = sums.Select(r => int.Parse(r.Key, CultureInfo.InvariantCulture)).Distinct().ToArray();
+            names = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id.ToString(CultureInfo.InvariantCulture), u => u.Name, ct);
+        }
+        else if (group == AgingGroup.Technician)
+        {
+            var ids = sums.Select(r => r.Key).Distinct().ToArray();
+            names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        }
+
+        var rows = Aging.FromSums(
+            sums.Select(r => (names.GetValueOrDefault(r.Key) ?? (group == AgingGroup.Centre ? "" : r.Key), r.Bucket, r.Fen, r.Items)),
+            policy);
         var buckets = Aging.Buckets(policy);
         var totals = Enumerable.Range(0, buckets.Count).Select(i => new Money(rows.Sum(r => r.Buckets[i].Fen))).ToArray();
         return new AgingView(asOf, buckets, rows, totals, new Money(totals.Sum(t => t.Fen)));
+    }
+
+    /// <summary>An open item as the database sees it for the aging sums.</summary>
+    private sealed class AgingSource
+    {
+        public string Key { get; init; } = "";
+        public int Centre { get; init; }
+        public DateOnly InvoiceDate { get; init; }
+        public DateOnly DueDate { get; init; }
+        public long OpenFen { get; init; }
+    }
+
+    private sealed class AgingKey
+    {
+        public string Key { get; init; } = "";
+        public int Centre { get; init; }
+        public int Bucket { get; init; }
+    }
+
+    /// <summary>
+    /// The group and bucket of an item as an expression the database runs: the bucket is a CASE over
+    /// the basis date against the bucket start dates (<see cref="Aging.BucketOfDate"/>, by dates).
+    /// </summary>
+    private static Expression<Func<AgingSource, AgingKey>> AgingKeyOf(IReadOnlyList<DateOnly> starts, AgingBasis basis, bool byCentre)
+    {
+        var x = Expr.Parameter(typeof(AgingSource), "x");
+        var date = Expr.Property(x, basis == AgingBasis.DueDate ? nameof(AgingSource.DueDate) : nameof(AgingSource.InvoiceDate));
+        Expr bucket = Expr.Constant(starts.Count);
+        for (var i = starts.Count - 1; i >= 0; i--)
+        {
+            bucket = Expr.Condition(
+                Expr.GreaterThanOrEqual(date, Expr.Constant(starts[i])),
+                Expr.Constant(i), bucket);
+        }
+
+        var key = Expr.MemberInit(
+            Expr.New(typeof(AgingKey)),
+            Expr.Bind(typeof(AgingKey).GetProperty(nameof(AgingKey.Key))!,
+                byCentre ? Expr.Constant("") : Expr.Property(x, nameof(AgingSource.Key))),
+            Expr.Bind(typeof(AgingKey).GetProperty(nameof(AgingKey.Centre))!,
+                byCentre ? Expr.Property(x, nameof(AgingSource.Centre)) : Expr.Constant(0)),
+            Expr.Bind(typeof(AgingKey).GetProperty(nameof(AgingKey.Bucket))!, bucket));
+        return Expr.Lambda<Func<AgingSource, AgingKey>>(key, x);
     }
 
     // ---------------- helpers ----------------
@@ -753,7 +880,7 @@ public sealed class DueClock(KefuDbContext db, SlaService sla, CalendarService c
         var invoice = await db.Set<Invoice>().SingleAsync(i => i.Id == request.InvoiceId, ct);
         invoice.ExtendedTo = request.RequestedDueDate;
         var id = invoice.Id.ToString(CultureInfo.InvariantCulture);
-        var open = invoice.AmountFen - (await db.Set<PaymentAllocation>().Where(a => a.InvoiceId == invoice.Id).SumAsync(a => (long?)a.AmountFen, ct) ?? 0);
+        var open = invoice.AmountFen - invoice.PaidFen;
         if (await sla.StopAsync(ReceivablesUseCases.InvoiceRecordType, id, null, ct) > 0 && open > 0)
         {
             await StartAsync(invoice, invoice.Settlement, await policies.GetAsync<ReceivablesPolicy>(ReceivablesPolicy.Key, ct), await calendars.ForOrgPathAsync(db, invoice.OrgPath, ct), request.RequestedDueDate, ct);

@@ -142,6 +142,29 @@ public abstract class ReceivablesTests(ClockApp app)
         Assert.Equal(300.03m, (decimal)(await OkAsync("finance", HttpMethod.Get, $"/api/receivables/invoices/{third}"))["openYuan"]!);
         var (again, _) = await SendAsync("finance", HttpMethod.Post, $"/api/receivables/payments/{(int)payment["id"]!}/reverse", new { reason = "再冲" });
         Assert.Equal(HttpStatusCode.Conflict, again);
+
+        // Open again, so each due-date clock runs again, to the same due date as the first one.
+        var timers = await app.InScopeAsync(sp => sp.GetRequiredService<KefuDbContext>().Set<SlaTimer>().AsNoTracking()
+            .Where(t => t.RecordType == "Invoice" && (t.RecordId == first.ToString() || t.RecordId == second.ToString() || t.RecordId == third.ToString()))
+            .Select(t => new { t.RecordId, t.Status, t.DueAt }).ToListAsync());
+        foreach (var byInvoice in timers.GroupBy(t => t.RecordId))
+        {
+            Assert.Single(byInvoice, t => t.Status == TimerStatus.Stopped);
+            var running = Assert.Single(byInvoice, t => t.Status != TimerStatus.Stopped);
+            Assert.Equal(byInvoice.Single(t => t.Status == TimerStatus.Stopped).DueAt, running.DueAt);
+        }
+
+        // The running total each invoice keeps equals the sum of its allocation entries, after payment and reversal.
+        var totals = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<KefuDbContext>();
+            var ids = new[] { first, second, third };
+            var kept = await db.Set<Kefu.Web.Modules.Receivables.Invoice>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.PaidFen);
+            var summed = await db.Set<Kefu.Web.Modules.Receivables.PaymentAllocation>().AsNoTracking().Where(a => ids.Contains(a.InvoiceId))
+                .GroupBy(a => a.InvoiceId).Select(g => new { g.Key, Fen = g.Sum(a => a.AmountFen) }).ToDictionaryAsync(g => g.Key, g => g.Fen);
+            return (kept, summed);
+        });
+        Assert.Equal(totals.summed.OrderBy(p => p.Key), totals.kept.OrderBy(p => p.Key));
     }
 
     [ProviderFact]

@@ -2718,6 +2718,9 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2862,6 +2865,8 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EffectiveOn");
 
                     b.HasIndex("PaymentId");
 

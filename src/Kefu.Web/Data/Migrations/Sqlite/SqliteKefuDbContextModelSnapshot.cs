@@ -2635,6 +2635,9 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
@@ -2775,6 +2778,8 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EffectiveOn");
 
                     b.HasIndex("PaymentId");
 
