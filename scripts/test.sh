@@ -18,14 +18,16 @@ have_packages() {
     [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || return 1
     # No grep -q: it would close the pipe early and, under pipefail, fail the check.
     command -v fc-list >/dev/null && fc-list : family 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || return 1
+    # The statement PDF (AR-06) needs a CJK font with TrueType outlines; its test reads the PDF back with pdftotext.
+    [[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc && -x /usr/bin/pdftotext ]] || return 1
 }
 
 if ! have_packages; then
-    [[ $(id -u) -eq 0 ]] || die "postgresql, chromium, fonts-noto-cjk or python3-aiosmtpd is missing and installing them needs root"
-    log "installing postgresql chromium fonts-noto-cjk python3-aiosmtpd"
+    [[ $(id -u) -eq 0 ]] || die "postgresql, chromium, fonts-noto-cjk, fonts-wqy-microhei, poppler-utils or python3-aiosmtpd is missing and installing them needs root"
+    log "installing postgresql chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils python3-aiosmtpd"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends postgresql chromium fonts-noto-cjk python3-aiosmtpd >/dev/null
+    apt-get install -y -qq --no-install-recommends postgresql chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils python3-aiosmtpd >/dev/null
     have_packages || die "packages are still missing after apt-get install"
 fi
 

@@ -9,6 +9,12 @@ public sealed record EscalationTarget(string Kind, string Value)
 
     public static EscalationTarget ForRole(Role role) => new("role", role.ToString());
 
+    /// <summary>A role that hears already at the warning, before the deadline passes (and again at the breach).</summary>
+    public static EscalationTarget AtWarning(Role role) => new("warn-role", role.ToString());
+
+    /// <summary>Whether this target is told at the warning too.</summary>
+    public bool AtWarningToo => Kind.StartsWith("warn-", StringComparison.Ordinal);
+
     /// <summary>"user:ID;role:CentreSupervisor" — the stored form.</summary>
     public static string Format(IEnumerable<EscalationTarget> targets) => string.Join(";", targets.Select(t => $"{t.Kind}:{t.Value}"));
 
@@ -16,7 +22,7 @@ public sealed record EscalationTarget(string Kind, string Value)
         string.IsNullOrWhiteSpace(text) ? []
         : text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
               .Select(part => part.Split(':', 2))
-              .Where(p => p.Length == 2 && p[0] is "user" or "role")
+              .Where(p => p.Length == 2 && p[0] is "user" or "role" or "warn-role")
               .Select(p => new EscalationTarget(p[0], p[1]))
               .ToArray();
 

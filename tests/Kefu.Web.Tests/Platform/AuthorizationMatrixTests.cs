@@ -459,6 +459,32 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             Sample: (m, ids) => m.FreshCollectionProjectAsync(ids)),
         ["POST /api/receivables/collection/arrears/{id:int}/steps"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup",
             ids => $"/api/receivables/collection/arrears/{ids.Record}/steps", _ => new { step = "Reminder", note = "矩阵催缴" }, Sample: (m, ids) => m.FreshArrearsAsync(ids)),
+        ["GET /api/receivables/statements"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", null, ids => $"/api/receivables/statements?month={StatementMonth(ids)}&status=Summarised"),
+        ["GET /api/receivables/statements/preview"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", null, ids => $"/api/receivables/statements/preview?customerId={ids.ShCustomer}&month={StatementMonth(ids)}"),
+        ["GET /api/receivables/statements/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/receivables/statements/{ids.Record}",
+            Sample: (m, ids) => m.FreshStatementAsync(ids, "Summarised")),
+        ["POST /api/receivables/statements"] = new("sh.coord", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/receivables/statements",
+            ids => new { customerId = ids.ChildId, month = StatementMonth(ids) }, Sample: (m, ids) => m.FreshStatementAsync(ids, null)),
+        ["POST /api/receivables/statements/{id:int}/review"] = new("sh.sup", HttpStatusCode.OK, "sh.coord", "hz.sup", ids => $"/api/receivables/statements/{ids.Record}/review",
+            _ => new { approve = true }, Sample: (m, ids) => m.FreshStatementAsync(ids, "Summarised")),
+        ["POST /api/receivables/statements/{id:int}/check"] = new("finance", HttpStatusCode.OK, "sh.coord", null, ids => $"/api/receivables/statements/{ids.Record}/check",
+            _ => new { approve = true }, Sample: (m, ids) => m.FreshStatementAsync(ids, "Reviewed")),
+        ["POST /api/receivables/statements/{id:int}/resubmit"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/receivables/statements/{ids.Record}/resubmit",
+            Sample: (m, ids) => m.FreshStatementAsync(ids, "Returned")),
+        ["POST /api/receivables/statements/{id:int}/send"] = new("sh.coord", HttpStatusCode.OK, "finance", "hz.sup", ids => $"/api/receivables/statements/{ids.Record}/send",
+            _ => new { }, Sample: (m, ids) => m.FreshStatementAsync(ids, "Checked")),
+        ["POST /api/receivables/statements/{id:int}/confirm"] = new("sh.coord", HttpStatusCode.OK, "finance", "hz.sup", ids => $"/api/receivables/statements/{ids.Record}/confirm",
+            _ => new { confirmedBy = "矩阵会计" }, Sample: (m, ids) => m.FreshStatementAsync(ids, "Sent")),
+        ["POST /api/receivables/statements/{id:int}/dispute"] = new("sh.coord", HttpStatusCode.OK, "finance", "hz.sup", ids => $"/api/receivables/statements/{ids.Record}/dispute",
+            _ => new { by = "矩阵会计", note = "数量不符" }, Sample: (m, ids) => m.FreshStatementAsync(ids, "Sent")),
+        ["POST /api/receivables/statements/{id:int}/invoice"] = new("finance", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/receivables/statements/{ids.Record}/invoice",
+            ids => new { number = Unique("FP-"), invoiceDate = ids.Date(-1) }, Sample: (m, ids) => m.FreshStatementAsync(ids, "Confirmed")),
+        ["POST /api/receivables/statements/{id:int}/deliver"] = new("finance", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/receivables/statements/{ids.Record}/deliver",
+            _ => new { mode = "SignedOutByCs", deliveredBy = "矩阵客服" }, Sample: (m, ids) => m.FreshStatementAsync(ids, "Invoiced")),
+        ["POST /api/receivables/statements/{id:int}/write-off"] = new("finance", HttpStatusCode.OK, "sh.coord", null, ids => $"/api/receivables/statements/{ids.Record}/write-off",
+            Sample: (m, ids) => m.FreshStatementAsync(ids, "Paid")),
+        ["POST /api/receivables/statements/{id:int}/withdraw"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/receivables/statements/{ids.Record}/withdraw",
+            _ => new { reason = "矩阵撤回" }, Sample: (m, ids) => m.FreshStatementAsync(ids, "Summarised")),
         ["GET /api/settings/receivables-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/receivables-policy"),
         ["PUT /api/settings/receivables-policy"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/receivables-policy", ids => ids.Payload!,
             Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/receivables-policy")),
@@ -1136,6 +1162,71 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
     {
         var project = (await FreshCollectionProjectAsync(ids)).Record;
         return ids with { Record = Id(await OkAsync("sh.coord", "POST", $"/api/receivables/collection/projects/{project}/arrears", new { debtor = "矩阵欠费户", owedYuan = 500m, since = ids.Date(-40) })) };
+    }
+
+    /// <summary>The month of the statements' sample sales: two months before the app's today.</summary>
+    private static string StatementMonth(Ids ids) => ids.Today.AddMonths(-2).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A fresh monthly customer of Shanghai with one sale in <see cref="StatementMonth"/> (Child = the
+    /// customer); unless <paramref name="until"/> is null, its statement walked to that step (Record).
+    /// </summary>
+    private async Task<Ids> FreshStatementAsync(Ids ids, string? until)
+    {
+        var customer = Id(await OkAsync("sh.cs", "POST", "/api/customers", new
+        {
+            name = Unique("矩阵月结"), settlement = "Monthly", paymentCycleDays = 30, contactEmail = Unique("m") + "@customer.example", confirmDuplicate = true,
+        }));
+        var month = StatementMonth(ids);
+        await OkAsync("sh.coord", "POST", "/api/receivables/confirmations",
+            new { number = Unique("SC-"), customerId = int.Parse(customer, System.Globalization.CultureInfo.InvariantCulture), technicianId = ids.ShEng1, items = "矩阵对账", amountYuan = 12.34m, soldOn = month + "-15" });
+        if (until is null)
+        {
+            return ids with { Child = customer };
+        }
+
+        var statement = Id(await OkAsync("sh.coord", "POST", "/api/receivables/statements", new { customerId = int.Parse(customer, System.Globalization.CultureInfo.InvariantCulture), month }));
+        var url = $"/api/receivables/statements/{statement}";
+        (string User, string Action, object? Body, string Reached)[] steps =
+        [
+            ("sh.sup", "review", new { approve = true }, "Reviewed"),
+            ("finance", "check", new { approve = true }, "Checked"),
+            ("sh.coord", "send", new { }, "Sent"),
+            ("sh.coord", "confirm", new { confirmedBy = "矩阵会计" }, "Confirmed"),
+            ("finance", "invoice", new { number = Unique("FP-"), invoiceDate = ids.Date(-1) }, "Invoiced"),
+            ("finance", "deliver", new { mode = "Collector", deliveredBy = "矩阵结款员" }, "Delivered"),
+        ];
+        if (until == "Returned")
+        {
+            await OkAsync("sh.sup", "POST", $"{url}/review", new { approve = false, reason = "矩阵退回" });
+            return ids with { Record = statement, Child = customer };
+        }
+
+        foreach (var (user, action, body, reached) in steps)
+        {
+            if (until == "Summarised")
+            {
+                break;
+            }
+
+            var node = await OkAsync(user, "POST", $"{url}/{action}", body);
+            if (reached == until || (until == "Paid" && reached == "Delivered"))
+            {
+                if (until == "Paid")
+                {
+                    var invoice = (int)node!["invoiceId"]!;
+                    await OkAsync("finance", "POST", "/api/receivables/payments", new
+                    {
+                        customerId = int.Parse(customer, System.Globalization.CultureInfo.InvariantCulture), amountYuan = 12.34m, method = "Transfer",
+                        allocations = new[] { new { invoiceId = invoice, amountYuan = 12.34m } },
+                    });
+                }
+
+                break;
+            }
+        }
+
+        return ids with { Record = statement, Child = customer };
     }
 
     private async Task<Ids> CurrentSettingAsync(Ids ids, string url) => ids with { Payload = await OkAsync("admin", "GET", url) };

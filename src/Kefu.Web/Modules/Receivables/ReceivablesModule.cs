@@ -73,6 +73,7 @@ public static class ReceivablesModule
         builder.Services.AddScoped<IApprovalSubjectHandler, ExtensionApprovalHandler>();
         builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, ReceivablesWidget>();
         builder.Services.AddScoped<Customers.ICustomerAnalysisSection, ReceivablesAnalysis>();
+        builder.AddStatements();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Distinct().Select(KefuRoles.Name)))
             .AddPolicy(RegisterPolicy, p => p.RequireRole(Registrars.Select(KefuRoles.Name)))
@@ -121,6 +122,7 @@ public static class ReceivablesModule
             .WithSummary("AR-08: open amounts per bucket (0–30, 31–60, 61–90, over 90 days by default) as of any date (asOf), by Customer, Technician or Centre.");
 
         ar.MapRoundsAndCollection();
+        ar.MapStatements();
 
         var settings = api.MapGroup("/settings").WithTags("Settings").RequireAuthorization(Policies.Administer);
         settings.MapGet("/receivables-policy", async (PolicyStore store, CancellationToken ct) => TypedResults.Ok(await store.GetAsync<ReceivablesPolicy>(ReceivablesPolicy.Key, ct)))

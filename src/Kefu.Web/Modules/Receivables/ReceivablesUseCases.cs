@@ -228,7 +228,8 @@ public sealed class ReceivablesUseCases(
             DueDate = due, ConfirmationId = confirmation?.Id, TechnicianId = confirmation?.TechnicianId, RecordedById = userId,
             RecordedAt = clock.GetUtcNow().UtcDateTime, OrgPath = customer.OrgPath, CentreId = customer.CentreId,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A caller's transaction (a statement recording its invoice, AR-06) takes the invoice with its own change.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Add(invoice);
         var saved = await SaveUniqueAsync(invoice, ct);
         if (saved is not ArResult<Invoice>.Ok)
@@ -238,7 +239,11 @@ public sealed class ReceivablesUseCases(
 
         await dueClock.StartAsync(invoice, settlement, policy, calendar, null, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return saved;
     }
 
@@ -816,6 +821,14 @@ public sealed class ReceivablesUseCases(
 public sealed class DueClock(KefuDbContext db, SlaService sla, CalendarService calendars, PolicyStore policies, TimeProvider clock)
 {
     /// <summary>
+    /// AR-06: an amount about to pass the customer's payment cycle is raised with CS (the centre's
+    /// supervisor) and leadership (CS manager, branch GM) at the warning, before it is overdue, not
+    /// only at the breach.
+    /// </summary>
+    private static readonly EscalationTarget[] MonthlyEscalation =
+        [EscalationTarget.AtWarning(Role.CentreSupervisor), EscalationTarget.AtWarning(Role.CsManager), EscalationTarget.AtWarning(Role.BranchGm)];
+
+    /// <summary>
     /// AR-03/06: the due date as an SLA timer that warns before it passes. It runs from the start of
     /// the day after the invoice date: working days on the centre calendar for retail, calendar
     /// days for monthly settlement, so it ends with the due date.
@@ -846,7 +859,8 @@ public sealed class DueClock(KefuDbContext db, SlaService sla, CalendarService c
 
         await sla.StartAsync(new StartTimer(ReceivablesUseCases.InvoiceRecordType, invoice.Id.ToString(CultureInfo.InvariantCulture), settlement == InvoiceSettlement.Retail ? "AR-03" : "AR-06",
             LocalText.Of("SlaName.InvoiceDue", invoice.Number, invoice.CustomerName).Store(200), target, invoice.TechnicianId ?? invoice.RecordedById, invoice.OrgPath,
-            [EscalationTarget.ForRole(Role.CentreSupervisor), EscalationTarget.ForRole(Role.CsManager)], policy.DueWarningPercent, start,
+            settlement == InvoiceSettlement.Monthly ? MonthlyEscalation : [EscalationTarget.ForRole(Role.CentreSupervisor), EscalationTarget.ForRole(Role.CsManager)],
+            policy.DueWarningPercent, start,
             $"/receivables/invoices?q={Uri.EscapeDataString(invoice.Number)}"), ct);
     }
 

@@ -60,6 +60,9 @@ public sealed class OutboxMessage : IVersioned
     public string? RelatedType { get; set; }
     public string? RelatedId { get; set; }
     public int Version { get; set; }
+
+    /// <summary>Files an email carries (loaded by the dispatcher for email only).</summary>
+    public List<OutboxAttachment> Attachments { get; set; } = [];
 }
 
 /// <summary>One try at delivering an outbox message (NTF-02: every attempt logged).</summary>

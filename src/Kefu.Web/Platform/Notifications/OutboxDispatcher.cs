@@ -64,6 +64,11 @@ public sealed class OutboxDispatcher(KefuDbContext db, PolicyStore policies, IEn
         {
             try
             {
+                if (message.Channel == NotificationChannel.Email)
+                {
+                    await db.Entry(message).Collection(m => m.Attachments).LoadAsync(ct);
+                }
+
                 await connections.SendAsync(message, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -130,7 +130,19 @@ internal sealed class SmtpBatch(SmtpSettings smtp) : IChannelBatch
 
         mail.Subject = message.Subject;
         mail.Headers.Add("X-Kefu-Event", message.EventKey);
-        mail.Body = new TextPart(TextFormat.Plain) { Text = message.Body };
+        if (message.Attachments.Count == 0)
+        {
+            mail.Body = new TextPart(TextFormat.Plain) { Text = message.Body };
+            return mail;
+        }
+
+        var body = new BodyBuilder { TextBody = message.Body };
+        foreach (var file in message.Attachments)
+        {
+            body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+        }
+
+        mail.Body = body.ToMessageBody();
         return mail;
     }
 

@@ -111,12 +111,10 @@ public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarServ
             recipients.Add(timer.OwnerId);
         }
 
-        if (breach)
+        // At a breach every escalation target hears; at the warning, those asked to hear before it passes.
+        foreach (var userId in await ResolveEscalationAsync(timer, breach ? _ => true : t => t.AtWarningToo, ct))
         {
-            foreach (var userId in await ResolveEscalationAsync(timer, ct))
-            {
-                recipients.Add(userId);
-            }
+            recipients.Add(userId);
         }
 
         await notifier.EnqueueAsync(new NotificationRequest(
@@ -151,10 +149,10 @@ public sealed class SlaSweeper(KefuDbContext db, Notifier notifier, CalendarServ
     }
 
     /// <summary>People named, and holders of the named roles nearest above the record in the org tree.</summary>
-    private async Task<IReadOnlyList<string>> ResolveEscalationAsync(SlaTimer timer, CancellationToken ct)
+    private async Task<IReadOnlyList<string>> ResolveEscalationAsync(SlaTimer timer, Func<EscalationTarget, bool> told, CancellationToken ct)
     {
         var result = new List<string>();
-        foreach (var target in EscalationTarget.Parse(timer.Escalation))
+        foreach (var target in EscalationTarget.Parse(timer.Escalation).Where(told))
         {
             if (target.Kind == "user")
             {

@@ -3122,6 +3122,101 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.ToTable("PaymentAllocations", (string)null);
                 });
 
+            modelBuilder.Entity("Kefu.Web.Modules.Receivables.ReceivableStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BuiltById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DeliveredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Delivery")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LinkTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PdfMissingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("LinkTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "Month");
+
+                    b.HasIndex("OrgPath", "Month");
+
+                    b.ToTable("ReceivableStatements", (string)null);
+                });
+
             modelBuilder.Entity("Kefu.Web.Modules.Receivables.ReconciliationEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -3375,6 +3470,89 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.HasIndex("OrgPath", "SoldOn");
 
                     b.ToTable("SalesConfirmations", (string)null);
+                });
+
+            modelBuilder.Entity("Kefu.Web.Modules.Receivables.StatementEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId", "At");
+
+                    b.ToTable("StatementEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Kefu.Web.Modules.Receivables.StatementLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ActiveConfirmationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ConfirmationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("SoldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveConfirmationId")
+                        .IsUnique();
+
+                    b.HasIndex("ConfirmationId");
+
+                    b.HasIndex("StatementId");
+
+                    b.ToTable("StatementLines", (string)null);
                 });
 
             modelBuilder.Entity("Kefu.Web.Modules.Visits.FollowUpCase", b =>
@@ -3985,6 +4163,38 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.ToTable("InboxItems", (string)null);
                 });
 
+            modelBuilder.Entity("Kefu.Web.Platform.Notifications.OutboxAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("OutboxAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Kefu.Web.Platform.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -4502,6 +4712,14 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kefu.Web.Modules.Receivables.ReceivableStatement", b =>
+                {
+                    b.HasOne("Kefu.Web.Modules.Receivables.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Kefu.Web.Modules.Receivables.ReconciliationEntry", b =>
                 {
                     b.HasOne("Kefu.Web.Modules.Receivables.ReconciliationWeek", null)
@@ -4516,6 +4734,30 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.HasOne("Kefu.Web.Modules.Receivables.ReconciliationEntry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kefu.Web.Modules.Receivables.StatementEvent", b =>
+                {
+                    b.HasOne("Kefu.Web.Modules.Receivables.ReceivableStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kefu.Web.Modules.Receivables.StatementLine", b =>
+                {
+                    b.HasOne("Kefu.Web.Modules.Receivables.SalesConfirmation", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kefu.Web.Modules.Receivables.ReceivableStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -4550,6 +4792,15 @@ namespace Kefu.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("Kefu.Web.Platform.Notifications.OutboxMessage", null)
                         .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kefu.Web.Platform.Notifications.OutboxAttachment", b =>
+                {
+                    b.HasOne("Kefu.Web.Platform.Notifications.OutboxMessage", null)
+                        .WithMany("Attachments")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -4609,6 +4860,11 @@ namespace Kefu.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Kefu.Web.Modules.Expenses.ExpenseClaim", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Kefu.Web.Platform.Notifications.OutboxMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

@@ -3025,6 +3025,99 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                     b.ToTable("PaymentAllocations", (string)null);
                 });
 
+            modelBuilder.Entity("Kefu.Web.Modules.Receivables.ReceivableStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuiltById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivery")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PdfMissingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("LinkTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "Month");
+
+                    b.HasIndex("OrgPath", "Month");
+
+                    b.ToTable("ReceivableStatements", (string)null);
+                });
+
             modelBuilder.Entity("Kefu.Web.Modules.Receivables.ReconciliationEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -3270,6 +3363,85 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrgPath", "SoldOn");
 
                     b.ToTable("SalesConfirmations", (string)null);
+                });
+
+            modelBuilder.Entity("Kefu.Web.Modules.Receivables.StatementEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId", "At");
+
+                    b.ToTable("StatementEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Kefu.Web.Modules.Receivables.StatementLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActiveConfirmationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConfirmationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SoldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveConfirmationId")
+                        .IsUnique();
+
+                    b.HasIndex("ConfirmationId");
+
+                    b.HasIndex("StatementId");
+
+                    b.ToTable("StatementLines", (string)null);
                 });
 
             modelBuilder.Entity("Kefu.Web.Modules.Visits.FollowUpCase", b =>
@@ -3862,6 +4034,36 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                     b.ToTable("InboxItems", (string)null);
                 });
 
+            modelBuilder.Entity("Kefu.Web.Platform.Notifications.OutboxAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("OutboxAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Kefu.Web.Platform.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -4369,6 +4571,14 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kefu.Web.Modules.Receivables.ReceivableStatement", b =>
+                {
+                    b.HasOne("Kefu.Web.Modules.Receivables.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Kefu.Web.Modules.Receivables.ReconciliationEntry", b =>
                 {
                     b.HasOne("Kefu.Web.Modules.Receivables.ReconciliationWeek", null)
@@ -4383,6 +4593,30 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                     b.HasOne("Kefu.Web.Modules.Receivables.ReconciliationEntry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kefu.Web.Modules.Receivables.StatementEvent", b =>
+                {
+                    b.HasOne("Kefu.Web.Modules.Receivables.ReceivableStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kefu.Web.Modules.Receivables.StatementLine", b =>
+                {
+                    b.HasOne("Kefu.Web.Modules.Receivables.SalesConfirmation", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kefu.Web.Modules.Receivables.ReceivableStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -4417,6 +4651,15 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("Kefu.Web.Platform.Notifications.OutboxMessage", null)
                         .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kefu.Web.Platform.Notifications.OutboxAttachment", b =>
+                {
+                    b.HasOne("Kefu.Web.Platform.Notifications.OutboxMessage", null)
+                        .WithMany("Attachments")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -4476,6 +4719,11 @@ namespace Kefu.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Kefu.Web.Modules.Expenses.ExpenseClaim", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Kefu.Web.Platform.Notifications.OutboxMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }
