@@ -199,6 +199,7 @@ public sealed class ReceivablesPageTests(SqliteClockApp app) : IClassFixture<Sql
         Assert.Equal(HttpStatusCode.OK, detailStatus);
         Assert.Contains(invoiceNumber, detailHtml, StringComparison.Ordinal);
         Assert.Contains("¥599.75", detailHtml, StringComparison.Ordinal); // 900.00 less 300.25: the credit
+        Assert.Contains("回款已登记。", System.Net.WebUtility.HtmlDecode((await finance.GetAsync(detail + "?recorded=true")).Html), StringComparison.Ordinal);
         Readable(detailHtml);
         Assert.Equal(500.25m, (decimal)(await ApiAsync("finance", HttpMethod.Get, $"/api/receivables/invoices/{(int)invoice["id"]!}"))["openYuan"]!);
 

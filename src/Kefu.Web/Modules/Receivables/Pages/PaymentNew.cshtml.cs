@@ -55,7 +55,7 @@ public sealed class PaymentNewModel(ReceivablesUseCases receivables, KefuDbConte
         switch (await receivables.RecordPaymentAsync(viewer, viewer.UserId, input, ct))
         {
             case ArResult<Payment>.Ok ok:
-                return Redirect($"/receivables/payments/{ok.Value.Id}?recorded=1");
+                return Redirect($"/receivables/payments/{ok.Value.Id}?recorded=true");
             case ArResult<Payment>.Invalid invalid:
                 // "allocations[0].amountYuan" is about the first filled-in line: point it at that line of the form.
                 var filled = Input.Allocations.Select((a, i) => (a, i)).Where(x => x.a.AmountYuan is not null).Select(x => x.i).ToList();
