@@ -664,22 +664,24 @@ public sealed class ReceivablesUseCases(
         // (a report of the past); only the invoices among those few are summed from their allocations.
         var allocations = db.Set<PaymentAllocation>();
         var later = allocations.Where(a => a.EffectiveOn > asOf).Select(a => a.InvoiceId);
+        // Today's report (the usual one) has none: then the running total alone is what is open.
+        var past = await later.AnyAsync(ct);
         var sources = group switch
         {
             AgingGroup.Technician => invoices.Select(i => new AgingSource
             {
                 Key = i.TechnicianId ?? "", InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate,
-                OpenFen = i.AmountFen - i.PaidFen + (later.Contains(i.Id) ? allocations.Where(a => a.InvoiceId == i.Id && a.EffectiveOn > asOf).Sum(a => a.AmountFen) : 0),
+                OpenFen = past && later.Contains(i.Id) ? i.AmountFen - i.PaidFen + allocations.Where(a => a.InvoiceId == i.Id && a.EffectiveOn > asOf).Sum(a => a.AmountFen) : i.AmountFen - i.PaidFen,
             }),
             AgingGroup.Centre => invoices.Select(i => new AgingSource
             {
                 Centre = i.CentreId, InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate,
-                OpenFen = i.AmountFen - i.PaidFen + (later.Contains(i.Id) ? allocations.Where(a => a.InvoiceId == i.Id && a.EffectiveOn > asOf).Sum(a => a.AmountFen) : 0),
+                OpenFen = past && later.Contains(i.Id) ? i.AmountFen - i.PaidFen + allocations.Where(a => a.InvoiceId == i.Id && a.EffectiveOn > asOf).Sum(a => a.AmountFen) : i.AmountFen - i.PaidFen,
             }),
             _ => invoices.Select(i => new AgingSource
             {
                 Key = i.CustomerName, InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate,
-                OpenFen = i.AmountFen - i.PaidFen + (later.Contains(i.Id) ? allocations.Where(a => a.InvoiceId == i.Id && a.EffectiveOn > asOf).Sum(a => a.AmountFen) : 0),
+                OpenFen = past && later.Contains(i.Id) ? i.AmountFen - i.PaidFen + allocations.Where(a => a.InvoiceId == i.Id && a.EffectiveOn > asOf).Sum(a => a.AmountFen) : i.AmountFen - i.PaidFen,
             }),
         };
 
