@@ -203,7 +203,7 @@ public sealed class AttemptUseCases(KefuDbContext db, CourseUseCases courses, Ti
             x.Text = string.IsNullOrWhiteSpace(line?.Text) ? null : line.Text.Trim();
             // TRN-02 time limit: a late submission is kept, and scores nothing.
             x.Points = late ? 0
-                : q.Kind == QuestionKind.ShortAnswer ? (x.Text is null ? 0 : null)
+                : q.Kind == QuestionKind.ShortAnswer ? (x.Text is null ? 0 : (int?)null)
                 : ExamRules.ChoiceAnswerScoresOnlyWhenExact(q.Kind, CourseUseCases.Read<int>(q.CorrectJson), chosen, q.Points);
         }
 

@@ -108,7 +108,7 @@ public sealed class CourseUseCases(KefuDbContext db, PolicyStore policies, TimeP
             problems.Add("points", "Policy.OutOfRange", 1, 100);
         }
 
-        var options = kind switch
+        List<string> options = kind switch
         {
             QuestionKind.TrueFalse => ["对", "错"],
             QuestionKind.ShortAnswer => [],
@@ -139,7 +139,7 @@ public sealed class CourseUseCases(KefuDbContext db, PolicyStore policies, TimeP
 
         var question = new TrainingQuestion
         {
-            CourseId = courseId, Kind = kind, Text = input.Text!.Trim(), OptionsJson = Write(options), CorrectJson = Write(kind == QuestionKind.ShortAnswer ? [] : correct),
+            CourseId = courseId, Kind = kind, Text = input.Text!.Trim(), OptionsJson = Write(options), CorrectJson = Write(kind == QuestionKind.ShortAnswer ? new List<int>() : correct),
             ModelAnswer = string.IsNullOrWhiteSpace(input.ModelAnswer) ? null : input.ModelAnswer.Trim(), Points = input.Points ?? 1, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(question);
