@@ -167,8 +167,14 @@ public static class TrainingModule
         }
 
         var (saved, problems) = await store.SaveAsync(AttachmentType, id.ToString(CultureInfo.InvariantCulture), "Material", form.Files.GetFile("file"), current.UserId!, ct);
-        return saved is null ? problems.ToProblem()
-            : TypedResults.Created($"/api/training/courses/{id}/attachments/{saved.Id}", new CourseAttachmentDto(saved.Id, saved.FileName, saved.ContentType, saved.Size));
+        if (saved is null)
+        {
+            return problems.ToProblem();
+        }
+
+        // The store adds the row; the file's record is saved here, as every module does with its own.
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/training/courses/{id}/attachments/{saved.Id}", new CourseAttachmentDto(saved.Id, saved.FileName, saved.ContentType, saved.Size));
     }
 
     private static async Task<Results<FileStreamHttpResult, NotFound>> Download(int id, long attachmentId, KefuDbContext db, CurrentUser current, AttachmentStore store, CancellationToken ct)

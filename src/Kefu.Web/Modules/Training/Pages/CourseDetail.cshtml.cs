@@ -144,6 +144,7 @@ public sealed class CourseDetailModel(KefuDbContext db, CourseUseCases courses, 
             return Page();
         }
 
+        await db.SaveChangesAsync(ct);
         Message = l["Common.Saved"];
         return RedirectToPage(new { Id });
     }
