@@ -485,6 +485,48 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             Sample: (m, ids) => m.FreshStatementAsync(ids, "Paid")),
         ["POST /api/receivables/statements/{id:int}/withdraw"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/receivables/statements/{ids.Record}/withdraw",
             _ => new { reason = "矩阵撤回" }, Sample: (m, ids) => m.FreshStatementAsync(ids, "Summarised")),
+        ["GET /api/training/courses"] = new("sh.cs", HttpStatusCode.OK, null, null, _ => "/api/training/courses"),
+        ["GET /api/training/courses/{id:int}"] = new("sh.cs", HttpStatusCode.OK, null, null, ids => $"/api/training/courses/{ids.Record}", Sample: (m, ids) => m.TrainingCourseAsync(ids)),
+        ["POST /api/training/courses"] = new("sh.sup", HttpStatusCode.Created, "sh.lead", null, _ => "/api/training/courses",
+            _ => new { category = "Email", title = Unique("矩阵课程"), material = "# 标题\n- 要点", published = true }),
+        ["PUT /api/training/courses/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.lead", null, ids => $"/api/training/courses/{ids.Record}",
+            _ => new { category = "Email", title = Unique("矩阵改名课程"), material = "正文" }, Sample: (m, ids) => m.TrainingCourseAsync(ids, fresh: true)),
+        ["POST /api/training/courses/{id:int}/attachments"] = new("sh.sup", HttpStatusCode.Created, "sh.cs", null, ids => $"/api/training/courses/{ids.Record}/attachments",
+            _ => PdfForm("Material"), Sample: (m, ids) => m.TrainingCourseAsync(ids)),
+        ["GET /api/training/courses/{id:int}/attachments/{attachmentId:long}"] = new("sh.cs", HttpStatusCode.OK, null, null,
+            ids => $"/api/training/courses/{ids.Record}/attachments/{ids.Child}", Sample: (m, ids) => m.CourseFileAsync(ids)),
+        ["GET /api/training/courses/{id:int}/questions"] = new("sh.lead", HttpStatusCode.OK, "sh.cs", null, ids => $"/api/training/courses/{ids.Record}/questions", Sample: (m, ids) => m.TrainingCourseAsync(ids)),
+        ["POST /api/training/courses/{id:int}/questions"] = new("sh.sup", HttpStatusCode.Created, "sh.lead", null, ids => $"/api/training/courses/{ids.Record}/questions",
+            _ => new { kind = "SingleChoice", text = "矩阵试题", options = new[] { "甲", "乙" }, correct = new[] { 0 } }, Sample: (m, ids) => m.TrainingCourseAsync(ids, fresh: true)),
+        ["POST /api/training/questions/{id:int}/retire"] = new("sh.sup", HttpStatusCode.OK, "sh.lead", null, ids => $"/api/training/questions/{ids.Record}/retire", Sample: (m, ids) => m.TrainingQuestionAsync(ids)),
+        ["GET /api/training/exams"] = new("sh.cs", HttpStatusCode.OK, null, null, _ => "/api/training/exams"),
+        ["GET /api/training/exams/{id:int}"] = new("sh.cs", HttpStatusCode.OK, null, null, ids => $"/api/training/exams/{ids.Record}", Sample: (m, ids) => m.TrainingExamAsync(ids)),
+        ["POST /api/training/exams"] = new("sh.sup", HttpStatusCode.Created, "sh.lead", null, _ => "/api/training/exams",
+            ids => new { title = Unique("矩阵考试"), courseIds = new[] { ids.RecordId }, published = true }, Sample: (m, ids) => m.TrainingCourseAsync(ids)),
+        ["PUT /api/training/exams/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.lead", null, ids => $"/api/training/exams/{ids.Record}",
+            ids => new { title = Unique("矩阵改名考试"), courseIds = new[] { ids.ChildId }, passMarkPercent = 70 }, Sample: (m, ids) => m.TrainingExamAsync(ids)),
+        ["POST /api/training/exams/{id:int}/attempts"] = new("sh.cs", HttpStatusCode.Created, null, null, ids => $"/api/training/exams/{ids.Record}/attempts", Sample: (m, ids) => m.TrainingExamAsync(ids)),
+        ["GET /api/training/attempts"] = new("sh.cs", HttpStatusCode.OK, null, null, _ => "/api/training/attempts"),
+        ["GET /api/training/attempts/{id:int}"] = new("sh.cs", HttpStatusCode.OK, null, "hz.sup", ids => $"/api/training/attempts/{ids.Record}", Sample: (m, ids) => m.TrainingAttemptAsync(ids, submitted: false)),
+        ["POST /api/training/attempts/{id:int}/submit"] = new("sh.cs", HttpStatusCode.OK, null, "hz.cs", ids => $"/api/training/attempts/{ids.Record}/submit",
+            _ => new { answers = Array.Empty<object>() }, Sample: (m, ids) => m.TrainingAttemptAsync(ids, submitted: false)),
+        ["POST /api/training/attempts/{id:int}/grade"] = new("sh.lead", HttpStatusCode.OK, "sh.cs", "hz.sup", ids => $"/api/training/attempts/{ids.Record}/grade",
+            ids => new { lines = new[] { new { questionId = ids.ChildId, points = 1 } } }, Sample: (m, ids) => m.TrainingAttemptAsync(ids, submitted: true)),
+        ["GET /api/training/plans"] = new("sh.cs", HttpStatusCode.OK, null, null, _ => "/api/training/plans"),
+        ["GET /api/training/plans/{id:int}"] = new("sh.cs", HttpStatusCode.OK, null, "hz.sup", ids => $"/api/training/plans/{ids.Record}", Sample: (m, ids) => m.TrainingPlanAsync(ids, TrainingStage.Plan)),
+        ["POST /api/training/plans"] = new("sh.sup", HttpStatusCode.Created, "sh.cs", null, _ => "/api/training/plans",
+            ids => new { year = ids.Today.Year, month = ids.Today.Month, title = Unique("矩阵计划"), orgUnitId = ids.ShUnit }),
+        ["POST /api/training/plans/{id:int}/sessions"] = new("sh.sup", HttpStatusCode.Created, "sh.cs", "hz.sup", ids => $"/api/training/plans/{ids.Record}/sessions",
+            ids => new { courseId = ids.ChildId, startsAt = $"{ids.Today:yyyy-MM-dd}T10:00:00+08:00", trainerId = ids.ShEng1 }, Sample: (m, ids) => m.TrainingPlanAsync(ids, TrainingStage.Plan)),
+        ["POST /api/training/sessions/{id:int}/sign-in"] = new("sh.cs", HttpStatusCode.OK, null, "hz.cs", ids => $"/api/training/sessions/{ids.Record}/sign-in", Sample: (m, ids) => m.TrainingPlanAsync(ids, TrainingStage.Session)),
+        ["POST /api/training/sessions/{id:int}/attendance/{traineeId}/confirm"] = new("sh.lead", HttpStatusCode.OK, null, "hz.sup",
+            ids => $"/api/training/sessions/{ids.Record}/attendance/{ids.Child}/confirm", Sample: (m, ids) => m.TrainingPlanAsync(ids, TrainingStage.SignedIn)),
+        ["GET /api/training/duty"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/training/duty"),
+        ["POST /api/training/duty/{userId}/exemption"] = new("admin", HttpStatusCode.NoContent, "sh.sup", null, ids => $"/api/training/duty/{ids.Record}/exemption",
+            _ => new { reason = "矩阵豁免" }, Sample: (m, ids) => m.NewEmployeeAsync(ids)),
+        ["GET /api/settings/training-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/training-policy"),
+        ["PUT /api/settings/training-policy"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/training-policy", ids => ids.Payload!,
+            Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/training-policy")),
         ["GET /api/settings/receivables-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/receivables-policy"),
         ["PUT /api/settings/receivables-policy"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/receivables-policy", ids => ids.Payload!,
             Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/receivables-policy")),
@@ -982,6 +1024,89 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
     }
 
     private static string Id(JsonNode? node, string field = "id") => node![field]!.ToJsonString().Trim('"');
+
+    public enum TrainingStage
+    {
+        Plan,
+        Session,
+        SignedIn,
+    }
+
+    /// <summary>A demo course (the telephone one), or a fresh draft course; Child is a demo course id too.</summary>
+    private async Task<Ids> TrainingCourseAsync(Ids ids, bool fresh = false)
+    {
+        var courses = (await OkAsync("sh.sup", "GET", "/api/training/courses?category=TelephoneEtiquette"))!.AsArray();
+        var record = fresh ? Id(await OkAsync("sh.sup", "POST", "/api/training/courses", new { category = "Email", title = Unique("矩阵课程"), material = "正文" })) : Id(courses[0]);
+        return ids with { Record = record, Child = Id(courses[0]) };
+    }
+
+    private async Task<Ids> CourseFileAsync(Ids ids)
+    {
+        var course = (await TrainingCourseAsync(ids)).Record;
+        return ids with { Record = course, Child = Id(await OkAsync("sh.sup", "POST", $"/api/training/courses/{course}/attachments", PdfForm("Material"))) };
+    }
+
+    private async Task<Ids> TrainingQuestionAsync(Ids ids)
+    {
+        var course = (await TrainingCourseAsync(ids, fresh: true)).Record;
+        return ids with { Record = Id(await OkAsync("sh.sup", "POST", $"/api/training/courses/{course}/questions", new { kind = "TrueFalse", text = "矩阵判断题", correct = new[] { 0 } })) };
+    }
+
+    /// <summary>A fresh published exam of the telephone course (Child: the course), so each sample's attempts start from none.</summary>
+    private async Task<Ids> TrainingExamAsync(Ids ids, string category = "TelephoneEtiquette")
+    {
+        var course = Id((await OkAsync("sh.sup", "GET", $"/api/training/courses?category={category}"))!.AsArray()[0]);
+        var exam = Id(await OkAsync("sh.sup", "POST", "/api/training/exams", new { title = Unique("矩阵考试"), courseIds = new[] { int.Parse(course, System.Globalization.CultureInfo.InvariantCulture) }, questionCount = 10, published = true }));
+        return ids with { Record = exam, Child = course };
+    }
+
+    /// <summary>sh.cs's attempt at a fresh exam; submitted with a short answer waiting for grading (Child: that question) when asked.</summary>
+    private async Task<Ids> TrainingAttemptAsync(Ids ids, bool submitted)
+    {
+        var exam = (await TrainingExamAsync(ids, submitted ? "TmsWms" : "TelephoneEtiquette")).Record;
+        var attempt = (await OkAsync("sh.cs", "POST", $"/api/training/exams/{exam}/attempts"))!;
+        if (!submitted)
+        {
+            return ids with { Record = Id(attempt) };
+        }
+
+        var shortAnswer = attempt["questions"]!.AsArray().Single(q => (string)q!["kind"]! == "ShortAnswer")!;
+        await OkAsync("sh.cs", "POST", $"/api/training/attempts/{Id(attempt)}/submit",
+            new { answers = new[] { new { questionId = (int)shortAnswer["questionId"]!, text = "先通知客户" } } });
+        return ids with { Record = Id(attempt), Child = Id(shortAnswer, "questionId") };
+    }
+
+    /// <summary>A plan of the Shanghai centre this month (Child: a course); with a session of sh.lead's (Record then the session), which sh.cs signed in to (Child then sh.cs).</summary>
+    private async Task<Ids> TrainingPlanAsync(Ids ids, TrainingStage stage)
+    {
+        var course = (await TrainingCourseAsync(ids)).Record;
+        var plan = Id(await OkAsync("sh.sup", "POST", "/api/training/plans", new { year = ids.Today.Year, month = ids.Today.Month, title = Unique("矩阵计划"), orgUnitId = ids.ShUnit }));
+        if (stage == TrainingStage.Plan)
+        {
+            return ids with { Record = plan, Child = course };
+        }
+
+        var withSession = await OkAsync("sh.sup", "POST", $"/api/training/plans/{plan}/sessions",
+            new { courseId = int.Parse(course, System.Globalization.CultureInfo.InvariantCulture), startsAt = $"{ids.Today:yyyy-MM-dd}T10:00:00+08:00", trainerId = await app.StaffIdAsync("sh.lead") });
+        var session = Id(withSession!["sessions"]![0]);
+        if (stage == TrainingStage.SignedIn)
+        {
+            await OkAsync("sh.cs", "POST", $"/api/training/sessions/{session}/sign-in");
+        }
+
+        return ids with { Record = session, Child = await app.StaffIdAsync("sh.cs") };
+    }
+
+    /// <summary>A new employee (TRN-04) waiting for the onboarding exam.</summary>
+    private async Task<Ids> NewEmployeeAsync(Ids ids) =>
+        ids with
+        {
+            Record = Id(await OkAsync("admin", "POST", "/api/staff", new
+            {
+                userName = Unique("m.new."), displayName = "矩阵新员工", employeeNumber = Unique("M"), orgUnitId = ids.ShUnit, roles = new[] { "CsSpecialist" },
+                password = "Matrix-test-2026", newEmployee = true,
+            })),
+        };
 
     private async Task<Ids> FreshEngineerAsync(Ids ids) =>
         ids with { Record = await app.CreateStaffAsync(Unique("m.rot."), "SH", ["FieldEngineer"], "Matrix-test-2026") };

@@ -33,7 +33,8 @@ public abstract record CustomerResult
 }
 
 /// <summary>CUS-01..05: intake with duplicate detection, edits, assignment with the first-contact deadline.</summary>
-public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicyStore policies, NumberSequences sequences, ICustomerContactLog contactLog, TimeProvider clock)
+public sealed class CustomerUseCases(
+    KefuDbContext db, SlaService sla, PolicyStore policies, NumberSequences sequences, ICustomerContactLog contactLog, TimeProvider clock, Training.Contracts.IOnDutyGate duty)
 {
     public const string FirstContactRule = "CUS-05";
 
@@ -141,6 +142,9 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicySto
     public async Task<IReadOnlyList<SuggestionDto>> SuggestAsync(ScopeViewer viewer, IReadOnlyList<int> customerIds, CancellationToken ct)
     {
         var specialists = await SpecialistsAsync(viewer, ct);
+        // TRN-04: the suggestion proposes only people on duty.
+        var notOnDuty = await duty.ReasonsAsync(specialists.Select(s => s.Id).ToArray(), ct);
+        specialists = specialists.Where(s => !notOnDuty.ContainsKey(s.Id)).ToList();
         var counts = await db.Set<Customer>().Where(c => c.OwnerId != null).GroupBy(c => c.OwnerId!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var loads = specialists.Select(s => new SpecialistLoad(s.Id, counts.FirstOrDefault(c => c.Key == s.Id)?.Count ?? 0, Ability(s.Grade))).ToArray();
         var visible = await db.Set<Customer>().AsNoTracking().VisibleTo(viewer).Where(c => customerIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
@@ -164,9 +168,10 @@ public sealed class CustomerUseCases(KefuDbContext db, SlaService sla, PolicySto
         {
             problems.Add("specialistId", "Customer.UnknownSpecialist");
         }
-        else if (!specialist.OnDuty)
+        else
         {
-            problems.Add("specialistId", "Rotation.SuccessorNotOnDuty");
+            // TRN-04 (CUS-04): only a person on duty takes customers; the refusal says why.
+            await duty.RefuseUnlessOnDutyAsync(specialist.Id, "specialistId", problems, ct);
         }
 
         var customers = await db.Set<Customer>().VisibleTo(viewer).Where(c => ids.Contains(c.Id)).ToListAsync(ct);

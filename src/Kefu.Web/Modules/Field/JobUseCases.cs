@@ -42,7 +42,7 @@ public abstract record JobResult
 /// </summary>
 public sealed class JobUseCases(
     KefuDbContext db, CustomerUseCases customers, PolicyStore policies, SlaService sla, NumberSequences sequences, Notifier notifier,
-    DispatchSignals signals, TimeProvider clock)
+    DispatchSignals signals, TimeProvider clock, Training.Contracts.IOnDutyGate duty)
 {
     public const string RecordType = "ServiceJob";
 
@@ -97,6 +97,13 @@ public sealed class JobUseCases(
             if (technician is null)
             {
                 return new JobResult.Invalid(new ProblemBuilder().Add("technicianId", "Job.UnknownTechnician"));
+            }
+
+            // TRN-04: a job goes only to a technician on duty.
+            var refused = new ProblemBuilder();
+            if (await duty.RefuseUnlessOnDutyAsync(technician.Id, "technicianId", refused, ct))
+            {
+                return new JobResult.Invalid(refused);
             }
         }
 
@@ -170,6 +177,11 @@ public sealed class JobUseCases(
         else if (technician is not null && technician.Id == job.OwnerId)
         {
             problems.Add("technicianId", "Job.AlreadyAssigned");
+        }
+        else if (technician is not null)
+        {
+            // TRN-04: a job goes only to a technician on duty.
+            await duty.RefuseUnlessOnDutyAsync(technician.Id, "technicianId", problems, ct);
         }
 
         if (problems.HasErrors)

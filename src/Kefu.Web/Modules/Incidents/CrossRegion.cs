@@ -102,7 +102,8 @@ public sealed record CrossRegionDto(
     decimal? PenaltyYuan, DateTime? ProvinceClosingAt, DateTime? FinanceToldAt, DateTime? AnnouncedAt, IReadOnlyList<CrossRegionDeadline> Deadlines, string Quarter, int Version);
 
 /// <summary>EXC-09: cases, their working-day deadlines, and the quarterly national ledger.</summary>
-public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, NumberSequences sequences, TimeProvider clock, ILogger<CrossRegionUseCases> logger)
+public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, NumberSequences sequences, TimeProvider clock, ILogger<CrossRegionUseCases> logger,
+    Training.Contracts.IOnDutyGate duty)
 {
     /// <summary>Cross-region cases are numbered in one company-wide sequence: X000001, X000002…</summary>
     public const string NumberSequence = "CrossRegionCase";
@@ -165,6 +166,8 @@ public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases custo
         }
 
         var centre = await customers.CentreAsync(viewer, null, userId, problems, ct);
+        // TRN-04: the one who opens a case owns it, so a person not yet on duty cannot take one.
+        await duty.RefuseUnlessOnDutyAsync(userId, "ownerId", problems, ct);
         if (problems.HasErrors)
         {
             return (null, problems);

@@ -48,7 +48,8 @@ public abstract record IncidentResult
 /// </summary>
 public sealed class IncidentUseCases(
     KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, SlaService sla, Notifier notifier,
-    IncidentRecipients recipients, ApprovalService approvals, ApprovalChains chains, IPenaltyLedger ledger, NumberSequences sequences, TimeProvider clock)
+    IncidentRecipients recipients, ApprovalService approvals, ApprovalChains chains, IPenaltyLedger ledger, NumberSequences sequences, TimeProvider clock,
+    Training.Contracts.IOnDutyGate duty)
 {
     public const string SubjectType = "Incident";
 
@@ -101,6 +102,8 @@ public sealed class IncidentUseCases(
         }
 
         var centre = await customers.CentreAsync(viewer, null, userId, problems, ct);
+        // TRN-04: the one who records an incident owns it, so a person not yet on duty cannot take one.
+        await duty.RefuseUnlessOnDutyAsync(userId, "ownerId", problems, ct);
         if (problems.HasErrors)
         {
             return new IncidentResult.Invalid(problems);

@@ -13,7 +13,7 @@ namespace Kefu.Web.Modules.Organization;
 public sealed record StaffInput(
     string? UserName, string? DisplayName, string? EmployeeNumber, string? Email, string? Phone, int? OrgUnitId,
     IReadOnlyList<string>? Roles, string? Skills, string? Grade, DateOnly? HireDate, StaffStatus? Status, bool? OnDuty,
-    string? Password, string? ConcurrencyStamp);
+    string? Password, string? ConcurrencyStamp, bool? NewEmployee = null);
 
 public abstract record SaveResult
 {
@@ -24,7 +24,7 @@ public abstract record SaveResult
 }
 
 /// <summary>Creates and edits staff records. Everything is checked before anything is written.</summary>
-public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, TimeProvider clock, CurrentUser current)
+public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, TimeProvider clock, CurrentUser current, Training.Contracts.IOnboarding onboarding)
 {
     public async Task<SaveResult> CreateAsync(ScopeViewer viewer, StaffInput input, CancellationToken ct)
     {
@@ -44,6 +44,9 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
 
         var user = new KefuUser { UserName = input.UserName!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
         Apply(user, input, unit!);
+        // TRN-04: a new employee is not on duty until they pass the onboarding exam.
+        var newEmployee = input.NewEmployee == true;
+        user.OnDuty &= !newEmployee;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, input.Password!);
         if (!created.Succeeded)
@@ -60,6 +63,12 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
         if (!added.Succeeded)
         {
             throw new InvalidOperationException(string.Join("; ", added.Errors.Select(e => e.Description)));
+        }
+
+        if (newEmployee)
+        {
+            onboarding.Enrol(user.Id);
+            await db.SaveChangesAsync(ct);
         }
 
         await tx.CommitAsync(ct);

@@ -13,10 +13,10 @@ public sealed record StaffFilter(string? Q = null, int? OrgUnitId = null, Role? 
 public sealed record StaffRow(
     string Id, string UserName, string DisplayName, string EmployeeNumber, string? Email, string? Phone,
     int OrgUnitId, string OrgUnitName, IReadOnlyList<Role> Roles, string? Skills, string? Grade, DateOnly? HireDate,
-    StaffStatus Status, bool OnDuty, string? ConcurrencyStamp);
+    StaffStatus Status, bool OnDuty, string? ConcurrencyStamp, string? NotOnDutyReason = null);
 
 /// <summary>Reads of staff records (ORG-04), always through the caller's data scope (ORG-03).</summary>
-public sealed class StaffQueries(KefuDbContext db)
+public sealed class StaffQueries(KefuDbContext db, Training.Contracts.IOnDutyGate duty)
 {
     public async Task<Paged<StaffRow>> ListAsync(ScopeViewer viewer, StaffFilter filter, bool english, CancellationToken ct)
     {
@@ -86,9 +86,12 @@ public sealed class StaffQueries(KefuDbContext db)
                               select new { ur.UserId, r.Name }).ToListAsync(ct);
         var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var rolesByUser = roleRows.ToLookup(r => r.UserId, r => KefuRoles.TryParse(r.Name, out var role) ? role : (Role?)null);
+        // TRN-04: who is not on duty and why, in the reader's words.
+        var reasons = await duty.ReasonsAsync(ids, ct);
         return users.Select(u => new StaffRow(
             u.Id, u.UserName!, u.DisplayName, u.EmployeeNumber, u.Email, u.PhoneNumber, u.OrgUnitId,
             units.TryGetValue(u.OrgUnitId, out var unit) ? unit.DisplayName(english) : "",
-            rolesByUser[u.Id].OfType<Role>().Order().ToArray(), u.Skills, u.Grade, u.HireDate, u.Status, u.OnDuty, u.ConcurrencyStamp)).ToArray();
+            rolesByUser[u.Id].OfType<Role>().Order().ToArray(), u.Skills, u.Grade, u.HireDate, u.Status, u.OnDuty, u.ConcurrencyStamp,
+            reasons.TryGetValue(u.Id, out var reason) ? Platform.Localization.Text.Get(reason) : null)).ToArray();
     }
 }

@@ -28,6 +28,9 @@ public sealed class StaffEditModel(StaffQueries queries, SaveStaff save, Current
         public DateOnly? HireDate { get; set; }
         public StaffStatus Status { get; set; } = StaffStatus.Active;
         public bool OnDuty { get; set; }
+
+        /// <summary>TRN-04: created as a new employee, not on duty until the onboarding exam is passed (ticked by default for new staff).</summary>
+        public bool NewEmployee { get; set; } = true;
         public string? ConcurrencyStamp { get; set; }
     }
 
@@ -77,7 +80,8 @@ public sealed class StaffEditModel(StaffQueries queries, SaveStaff save, Current
 
         var viewer = await current.GetViewerAsync(ct);
         var input = new StaffInput(Input.UserName, Input.DisplayName, Input.EmployeeNumber, Input.Email, Input.Phone, Input.OrgUnitId,
-            Input.Roles, Input.Skills, Input.Grade, Input.HireDate, Input.Status, Input.OnDuty, Input.Password, Input.ConcurrencyStamp);
+            Input.Roles, Input.Skills, Input.Grade, Input.HireDate, Input.Status, Input.OnDuty, Input.Password, Input.ConcurrencyStamp,
+            IsNew ? Input.NewEmployee : null);
         var result = IsNew ? await save.CreateAsync(viewer, input, ct) : await save.UpdateAsync(viewer, Id!, input, ct);
         switch (result)
         {

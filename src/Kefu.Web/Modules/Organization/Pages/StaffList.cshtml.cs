@@ -51,7 +51,7 @@ public sealed class StaffListModel(StaffQueries queries, CurrentUser current, Ke
             new(l["Staff.Grade"], s => s.Grade),
             new(l["Staff.HireDate"], s => s.HireDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             new(l["Staff.Status"], s => l["StaffStatus." + s.Status].Value),
-            new(l["Staff.OnDuty"], s => s.OnDuty ? l["Common.Yes"].Value : l["Common.No"].Value),
+            new(l["Staff.OnDuty"], s => s.NotOnDutyReason ?? l["Common.Yes"].Value),
         ];
         return format == "csv"
             ? File(TableExport.ToCsv(columns, rows), "text/csv", "staff.csv")
