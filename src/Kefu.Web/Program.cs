@@ -4,6 +4,7 @@ using Kefu.Web.Modules.Expenses;
 using Kefu.Web.Modules.Field;
 using Kefu.Web.Modules.Incidents;
 using Kefu.Web.Modules.Orders;
+using Kefu.Web.Modules.Performance;
 using Kefu.Web.Modules.Receivables;
 using Kefu.Web.Modules.Organization;
 using Kefu.Web.Modules.Visits;
@@ -41,6 +42,7 @@ builder.AddIncidents();
 builder.AddOrders();
 builder.AddField();
 builder.AddReceivables();
+builder.AddPerformance();
 builder.AddKefuJobs();
 
 var app = builder.Build();
@@ -55,6 +57,7 @@ api.MapIncidents();
 api.MapOrders();
 app.MapField(api);
 api.MapReceivables();
+api.MapPerformance();
 app.MapKefuPages();
 
 // Migrations and seeding run in DatabaseInitializer before the server accepts requests.
