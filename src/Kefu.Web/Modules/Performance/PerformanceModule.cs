@@ -52,15 +52,15 @@ public static class PerformanceModule
 
     internal static bool CanReview(CurrentUser current) => PerformanceUseCases.Reviewers.Any(current.IsInRole);
 
-    /// <summary>Roles that see more than their own month: centre, branch or company rankings.</summary>
-    internal static bool SeesRankings(CurrentUser current) =>
-        CanReview(current) || new[] { Role.BranchGm, Role.Gm, Role.Vp, Role.QcManager, Role.ReadOnlyAuditor }.Any(current.IsInRole);
+    /// <summary>Roles that see more than their own month: centre, branch or company rankings and the ledger.</summary>
+    internal static readonly Role[] RankingReaders = [.. PerformanceUseCases.Reviewers, Role.BranchGm, Role.Gm, Role.Vp, Role.QcManager, Role.ReadOnlyAuditor];
 
     public static void AddPerformance(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PerformanceCalculator>();
         builder.Services.AddScoped<PerformanceUseCases>();
         builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, PerformanceWidget>();
+        builder.Services.AddScoped<Platform.Seeding.IDemoDataSeeder, PerformanceDemoSeeder>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Distinct().Select(KefuRoles.Name)))
             .AddPolicy(ReviewPolicy, p => p.RequireRole(PerformanceUseCases.Reviewers.Select(KefuRoles.Name)));
