@@ -41,7 +41,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
                 var response = await page.GotoAsync($"{fixture.BaseUrl}{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}culture={culture}");
                 Assert.True(response!.Ok, $"{user} {url} ({culture}): {response.Status}");
                 // Charts draw after load; axe reads the finished page.
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await PageChecks.ChartsDrawnAsync(page);
                 findings.AddRange((await PageChecks.AxeSeriousAsync(page)).Select(f => $"{user} {url} ({culture}): {f}"));
                 checkedPages++;
             }

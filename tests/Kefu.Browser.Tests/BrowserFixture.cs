@@ -36,14 +36,15 @@ public class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(_dataDirectory);
         // The admin user is created at first start with this password.
         Environment.SetEnvironmentVariable("KEFU_ADMIN_PASSWORD", AdminPassword);
+        var database = Path.Combine(_dataDirectory, "kefu.db");
+        if (StartsFromTemplate)
+        {
+            await CopyTemplateAsync(database);
+        }
+
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseSetting("Kefu:Demo", "true");
-            b.UseSetting("Kefu:DataDirectory", _dataDirectory);
-            b.UseSetting("Database:Provider", "Sqlite");
-            b.UseSetting("ConnectionStrings:Kefu", $"Data Source={Path.Combine(_dataDirectory, "kefu.db")}");
-            // A free loopback port: several fixtures (and other tests) run side by side.
-            b.UseSetting("urls", "http://127.0.0.1:0");
+            Configure(b, _dataDirectory, database);
             ConfigureApp(b);
         });
         _factory.UseKestrel(0);
@@ -58,6 +59,86 @@ public class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });
+    }
+
+    private static void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder b, string dataDirectory, string database)
+    {
+        b.UseSetting("Kefu:Demo", "true");
+        b.UseSetting("Kefu:DataDirectory", dataDirectory);
+        b.UseSetting("Database:Provider", "Sqlite");
+        b.UseSetting("ConnectionStrings:Kefu", $"Data Source={database}");
+        // A free loopback port: several fixtures (and other tests) run side by side.
+        b.UseSetting("urls", "http://127.0.0.1:0");
+    }
+
+    /// <summary>
+    /// Whether the app starts on a copy of a database already migrated and seeded with the demo
+    /// (seconds faster than seeding again). A fixture that seeds differently (its own clock) says false.
+    /// The template is made again once it is older than 3 minutes: demo data is dated from its seeding.
+    /// </summary>
+    protected virtual bool StartsFromTemplate => true;
+
+    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
+    private static readonly string TemplateDirectory = Path.Combine(Path.GetTempPath(), "kefu-browser-template-" + Guid.NewGuid().ToString("N"));
+    private static DateTime _templateMadeAt;
+
+    private static async Task CopyTemplateAsync(string database)
+    {
+        var template = Path.Combine(TemplateDirectory, "kefu.db");
+        await TemplateGate.WaitAsync();
+        try
+        {
+            if (!File.Exists(template) || DateTime.UtcNow - _templateMadeAt > TimeSpan.FromMinutes(3))
+            {
+                if (Directory.Exists(TemplateDirectory))
+                {
+                    Directory.Delete(TemplateDirectory, recursive: true);
+                }
+
+                Directory.CreateDirectory(TemplateDirectory);
+                await using (var seeding = new WebApplicationFactory<Program>().WithWebHostBuilder(b => Configure(b, TemplateDirectory, template)))
+                {
+                    // Starting the host migrates and seeds; nothing listens.
+                    _ = seeding.Services;
+                }
+
+                await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={template};Pooling=False"))
+                {
+                    await connection.OpenAsync();
+                    await using var checkpoint = connection.CreateCommand();
+                    checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                    await checkpoint.ExecuteNonQueryAsync();
+                }
+
+                using (var pooled = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={template}"))
+                {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearPool(pooled);
+                }
+
+                if (_templateMadeAt == default)
+                {
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                    {
+                        try
+                        {
+                            Directory.Delete(TemplateDirectory, recursive: true);
+                        }
+                        catch (IOException)
+                        {
+                            // Left to the OS's temp cleaning.
+                        }
+                    };
+                }
+
+                _templateMadeAt = DateTime.UtcNow;
+            }
+
+            File.Copy(template, database);
+        }
+        finally
+        {
+            TemplateGate.Release();
+        }
     }
 
     /// <summary>What a derived fixture changes in the app (a moved clock, a setting) before it starts.</summary>

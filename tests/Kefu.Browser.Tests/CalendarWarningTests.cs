@@ -11,6 +11,9 @@ public sealed class December2026Fixture : BrowserFixture
 {
     public static readonly DateTimeOffset Now = new(2026, 12, 15, 10, 0, 0, TimeSpan.FromHours(8));
 
+    /// <summary>The demo is seeded at the fixture's own clock.</summary>
+    protected override bool StartsFromTemplate => false;
+
     protected override void ConfigureApp(IWebHostBuilder builder) =>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new ShiftedClock(Now)));
 

@@ -9,6 +9,9 @@ public sealed class NavigationSmokeTests(BrowserFixture fixture) : IClassFixture
     [BrowserFact]
     public async Task Every_navigation_link_opens_for_admin_supervisor_and_engineer_in_both_languages()
     {
+        // Each user opens all of their links in Chinese; in English each page is opened once, by the
+        // first of the users who has it (the page is the same page for the next user, in other words).
+        var openedInEnglish = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (user, password) in new[] { ("admin", BrowserFixture.AdminPassword), ("sh.sup", "Kefu-demo-2026"), ("sh.eng1", "Kefu-demo-2026") })
         {
             await using var context = await fixture.Browser.NewContextAsync();
@@ -24,6 +27,11 @@ public sealed class NavigationSmokeTests(BrowserFixture fixture) : IClassFixture
             {
                 foreach (var href in links.Where(h => h is not null && h.StartsWith('/') && !h.StartsWith("/swagger", StringComparison.Ordinal)))
                 {
+                    if (culture == "en" && !openedInEnglish.Add(href))
+                    {
+                        continue;
+                    }
+
                     var response = await page.GotoAsync($"{fixture.BaseUrl}{href}{(href.Contains('?', StringComparison.Ordinal) ? '&' : '?')}culture={culture}");
                     Assert.True(response!.Status == 200, $"{user} {href} ({culture}): {response.Status}");
                     Assert.Equal(culture == "en" ? "en" : "zh-CN", await page.Locator("html").GetAttributeAsync("lang"));

@@ -34,18 +34,9 @@ public sealed partial class PhonePageTests(BrowserFixture fixture) : IClassFixtu
             var page = await PageChecks.SignInAsync(context, fixture.BaseUrl, user);
             var urls = await PagesOfAsync(page, user);
             opened.Add($"{user}: {string.Join(' ', urls)}");
-            foreach (var width in new[] { 360, 390 })
+            foreach (var url in urls)
             {
-                await page.SetViewportSizeAsync(width, 800);
-                foreach (var url in urls)
-                {
-                    var response = await page.GotoAsync(fixture.BaseUrl + url);
-                    Assert.True(response!.Ok, $"{user} {url}: {response.Status}");
-                    if (await PageChecks.SidewaysScrollAsync(page, width) is { } wide)
-                    {
-                        failures.Add($"{user} {url} at {width} px: {wide}");
-                    }
-                }
+                failures.AddRange(await NarrowWidthsAsync(page, user, url));
             }
         }
 
@@ -62,22 +53,35 @@ public sealed partial class PhonePageTests(BrowserFixture fixture) : IClassFixtu
             await using var context = await fixture.Browser.NewContextAsync(Phone(390));
             var page = await PageChecks.SignInAsync(context, fixture.BaseUrl, user);
             opened.Add($"{user}: {string.Join(' ', urls)}");
-            foreach (var width in new[] { 360, 390 })
+            foreach (var url in urls)
             {
-                await page.SetViewportSizeAsync(width, 800);
-                foreach (var url in urls)
-                {
-                    var response = await page.GotoAsync(fixture.BaseUrl + url);
-                    Assert.True(response!.Ok, $"{user} {url}: {response.Status}");
-                    if (await PageChecks.SidewaysScrollAsync(page, width) is { } wide)
-                    {
-                        failures.Add($"{user} {url} at {width} px: {wide}");
-                    }
-                }
+                failures.AddRange(await NarrowWidthsAsync(page, user, url));
             }
         }
 
         Assert.True(failures.Count == 0, "Pages wider than the phone:\n" + string.Join('\n', failures) + "\n\nOpened:\n" + string.Join('\n', opened));
+    }
+
+    /// <summary>
+    /// Opens <paramref name="url"/> once and checks it at each phone width: the page lays itself out
+    /// again on a resize (CSS and the charts' resize handlers), as on a phone turned or zoomed.
+    /// </summary>
+    private async Task<List<string>> NarrowWidthsAsync(IPage page, string user, string url)
+    {
+        var failures = new List<string>();
+        await page.SetViewportSizeAsync(390, 800);
+        var response = await page.GotoAsync(fixture.BaseUrl + url);
+        Assert.True(response!.Ok, $"{user} {url}: {response.Status}");
+        foreach (var width in new[] { 390, 360 })
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            if (await PageChecks.SidewaysScrollAsync(page, width) is { } wide)
+            {
+                failures.Add($"{user} {url} at {width} px: {wide}");
+            }
+        }
+
+        return failures;
     }
 
     /// <summary>

@@ -61,6 +61,15 @@ public static class PageChecks
     }
 
     /// <summary>axe-core's serious and critical findings on the page as it is now: "rule (impact): help — targets" per line.</summary>
+    /// <summary>
+    /// Waits until every chart of the page has drawn (charts.js marks it <c>data-finished</c>): what a
+    /// reader sees once the page has settled, without waiting out a network-idle period per page.
+    /// </summary>
+    public static Task ChartsDrawnAsync(IPage page) =>
+        page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('[data-chart]')].every(e => e.dataset.finished || e.offsetParent === null)",
+            null, new() { Timeout = 10_000 });
+
     public static async Task<IReadOnlyList<string>> AxeSeriousAsync(IPage page)
     {
         await page.AddScriptTagAsync(new() { Path = AxeScript });

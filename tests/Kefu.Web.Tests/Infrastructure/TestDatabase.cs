@@ -61,6 +61,63 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(kind, builder.ConnectionString, name);
     }
 
+    /// <summary>
+    /// Makes the database safe to copy once the app that wrote it has stopped: SQLite folds its
+    /// write-ahead log into the file; PostgreSQL closes every session on it (a template takes none).
+    /// </summary>
+    internal async Task SettleAsync()
+    {
+        if (Kind == DatabaseKind.Sqlite)
+        {
+            await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString()))
+            {
+                await connection.OpenAsync();
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                await checkpoint.ExecuteNonQueryAsync();
+            }
+
+            using (var pooled = new SqliteConnection(ConnectionString))
+            {
+                SqliteConnection.ClearPool(pooled);
+            }
+
+            return;
+        }
+
+        using (var pooled = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await using var admin = new NpgsqlConnection(PostgresServer);
+        await admin.OpenAsync();
+        await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", admin);
+        terminate.Parameters.AddWithValue("name", Name);
+        await terminate.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A new database with this one's content (a settled template's).</summary>
+    internal async Task<TestDatabase> CopyAsync()
+    {
+        if (Kind == DatabaseKind.Sqlite)
+        {
+            var file = Path.Combine(TempRoot, $"{Guid.NewGuid():N}.db");
+            File.Copy(Name, file);
+            return new TestDatabase(Kind, new SqliteConnectionStringBuilder { DataSource = file }.ToString(), file);
+        }
+
+        var name = $"kefu_test_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(PostgresServer))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{Name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new TestDatabase(Kind, new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString, name);
+    }
+
     /// <summary>A context of the provider's own type on <paramref name="connectionString"/>, using the app's services.</summary>
     public static Kefu.Web.Data.KefuDbContext OpenContext(DatabaseKind kind, string connectionString, IServiceProvider services) =>
         new Kefu.Web.Platform.Database.DatabaseSettings(

@@ -36,6 +36,9 @@ public abstract class ProductionApp : KefuFactory
     /// <summary>The certificate (public part) as it appears in an encrypted key's XML.</summary>
     public string CertificateBase64 { get; }
 
+    /// <summary>Production seeds no demo data: this app starts on an empty database.</summary>
+    protected override bool StartsFromTemplate => false;
+
     public static Uri Https(string path = "/") => new($"https://localhost{path}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

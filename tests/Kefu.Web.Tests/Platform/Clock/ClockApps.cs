@@ -27,6 +27,9 @@ public abstract class ClockApp(DatabaseKind kind) : KefuFactory(kind)
 
     public ManualClock Clock { get; } = new(Start);
 
+    /// <summary>The demo is seeded at this app's own clock: it starts on an empty database.</summary>
+    protected override bool StartsFromTemplate => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
