@@ -4,6 +4,7 @@ using Kefu.Web.Modules.Expenses;
 using Kefu.Web.Modules.Field;
 using Kefu.Web.Modules.Incidents;
 using Kefu.Web.Modules.Orders;
+using Kefu.Web.Modules.Performance;
 using Kefu.Web.Modules.Receivables;
 using Kefu.Web.Modules.Training;
 using Kefu.Web.Modules.Organization;
@@ -43,6 +44,7 @@ builder.AddOrders();
 builder.AddField();
 builder.AddReceivables();
 builder.AddTraining();
+builder.AddPerformance();
 builder.AddKefuJobs();
 
 var app = builder.Build();
@@ -58,6 +60,7 @@ api.MapOrders();
 app.MapField(api);
 api.MapReceivables();
 api.MapTraining();
+api.MapPerformance();
 app.MapKefuPages();
 
 // Migrations and seeding run in DatabaseInitializer before the server accepts requests.

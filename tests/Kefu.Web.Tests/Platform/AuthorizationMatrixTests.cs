@@ -530,6 +530,30 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/settings/receivables-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/receivables-policy"),
         ["PUT /api/settings/receivables-policy"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/receivables-policy", ids => ids.Payload!,
             Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/receivables-policy")),
+
+        ["GET /api/performance/me"] = new("sh.eng1", HttpStatusCode.OK, "finance", null, ids => $"/api/performance/me?month={ids.Month}"),
+        ["GET /api/performance/records"] = new("sh.sup", HttpStatusCode.OK, "finance", null, ids => $"/api/performance/records?month={ids.Month}"),
+        ["GET /api/performance/lines"] = new("sh.sup", HttpStatusCode.OK, "finance", null, ids => $"/api/performance/lines?month={ids.Month}"),
+        ["GET /api/performance/preview"] = new("sh.sup", HttpStatusCode.OK, "finance", null, ids => $"/api/performance/preview?month={ids.Month}"),
+        ["GET /api/performance/months"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, ids => $"/api/performance/months?month={ids.Month}"),
+        ["POST /api/performance/months/run"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/performance/months/run",
+            ids => new { month = PerformanceMonthText(ids, -1) }),
+        ["POST /api/performance/months/{id:int}/lock"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/performance/months/{ids.Record}/lock",
+            Sample: (m, ids) => m.PerformanceMonthAsync(ids, -13, withBonus: false, locked: false)),
+        ["POST /api/performance/lines/{id:long}/adjust"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/performance/lines/{ids.Child}/adjust",
+            _ => new { amountYuan = 100m, reason = "矩阵调整" }, Sample: (m, ids) => m.PerformanceMonthAsync(ids, -14, withBonus: true, locked: false)),
+        ["POST /api/performance/corrections"] = new("sh.sup", HttpStatusCode.Created, "sh.eng1", "hz.sup", _ => "/api/performance/corrections",
+            ids => new { lineId = long.Parse(ids.Child, System.Globalization.CultureInfo.InvariantCulture), amountYuan = -10m, reason = "矩阵更正" },
+            Sample: (m, ids) => m.PerformanceMonthAsync(ids, -15, withBonus: true, locked: true)),
+        ["POST /api/performance/project-bonuses"] = new("sh.sup", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/performance/project-bonuses",
+            ids => SampleBonus(ids, PerformanceMonthText(ids, -1))),
+        ["GET /api/performance/project-bonuses/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "finance", "hz.sup", ids => $"/api/performance/project-bonuses/{ids.Record}",
+            Sample: (m, ids) => m.FreshBonusAsync(ids)),
+        ["POST /api/performance/project-bonuses/{id:int}/documents"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/performance/project-bonuses/{ids.Record}/documents",
+            ids => new { documentsInOn = ids.Date(-1) }, Sample: (m, ids) => m.FreshBonusAsync(ids)),
+        ["GET /api/settings/performance-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/performance-policy"),
+        ["PUT /api/settings/performance-policy"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/performance-policy", ids => ids.Payload!,
+            Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/performance-policy")),
         ["GET /api/settings/approval-chains/receivable-extension"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/approval-chains/receivable-extension"),
         ["PUT /api/settings/approval-chains/receivable-extension"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/approval-chains/receivable-extension",
             ids => ids.Payload!, Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/approval-chains/receivable-extension")),
@@ -1355,6 +1379,38 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
     }
 
     private async Task<Ids> CurrentSettingAsync(Ids ids, string url) => ids with { Payload = await OkAsync("admin", "GET", url) };
+
+    private static string PerformanceMonthText(Ids ids, int months) => ids.Today.AddMonths(months).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static object SampleBonus(Ids ids, string month, bool documentsIn = true) => new
+    {
+        name = Unique("矩阵专案"), month, bonusYuan = 600m, managerId = ids.ShEng1, memberIds = Array.Empty<string>(), documentsDueOn = ids.Date(-400),
+        documentsInOn = documentsIn ? ids.Date(-400) : null,
+    };
+
+    /// <summary>A project bonus of sh.eng1 whose documents are not in yet.</summary>
+    private async Task<Ids> FreshBonusAsync(Ids ids) =>
+        ids with { Record = Id(await OkAsync("sh.sup", "POST", "/api/performance/project-bonuses", SampleBonus(ids, PerformanceMonthText(ids, -1), documentsIn: false))) };
+
+    /// <summary>The Shanghai centre's month <paramref name="months"/> back, run (with a project bonus line of sh.eng1 when asked), locked when asked.</summary>
+    private async Task<Ids> PerformanceMonthAsync(Ids ids, int months, bool withBonus, bool locked)
+    {
+        var month = PerformanceMonthText(ids, months);
+        if (withBonus)
+        {
+            await OkAsync("sh.sup", "POST", "/api/performance/project-bonuses", SampleBonus(ids, month));
+        }
+
+        await OkAsync("sh.sup", "POST", "/api/performance/months/run", new { month, unitId = ids.ShUnit });
+        var monthId = Id((await OkAsync("sh.sup", "GET", $"/api/performance/months?month={month}"))!.AsArray().First(m => (int)m!["unitId"]! == ids.ShUnit));
+        var line = withBonus ? Id((await OkAsync("sh.sup", "GET", $"/api/performance/lines?month={month}&personId={ids.ShEng1}"))!["items"]![0]) : "";
+        if (locked)
+        {
+            await OkAsync("sh.sup", "POST", $"/api/performance/months/{monthId}/lock");
+        }
+
+        return ids with { Record = monthId, Child = line };
+    }
 
     private async Task<Ids> NotificationAsync(Ids ids, string userName)
     {
