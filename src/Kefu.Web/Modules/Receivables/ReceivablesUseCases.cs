@@ -666,6 +666,13 @@ public sealed class ReceivablesUseCases(
         var later = allocations.Where(a => a.EffectiveOn > asOf).Select(a => a.InvoiceId);
         // Today's report (the usual one) has none: then the running total alone is what is open.
         var past = await later.AnyAsync(ct);
+        if (!past)
+        {
+            // Only what is open now: the terms of the open-items index (IX_Invoices_OpenItems), so the database
+            // reads that index alone instead of every invoice ever recorded.
+            invoices = invoices.Where(i => i.PaidFen < i.AmountFen);
+        }
+
         var sources = group switch
         {
             AgingGroup.Technician => invoices.Select(i => new AgingSource

@@ -3278,6 +3278,10 @@ namespace Kefu.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrgPath", "InvoiceDate");
 
+                    b.HasIndex("InvoiceDate", "DueDate", "ExtendedTo", "CentreId", "AmountFen", "PaidFen", "CustomerName", "TechnicianId", "OrgPath")
+                        .HasDatabaseName("IX_Invoices_OpenItems")
+                        .HasFilter("\"ReversedAt\" IS NULL AND \"PaidFen\" < \"AmountFen\"");
+
                     b.ToTable("Invoices", (string)null);
                 });
 
