@@ -75,6 +75,8 @@ public sealed partial class PhonePageTests(BrowserFixture fixture) : IClassFixtu
         foreach (var width in new[] { 390, 360 })
         {
             await page.SetViewportSizeAsync(width, 800);
+            // The charts redraw on the resize event; two frames let the page settle as a turned phone does.
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
             if (await PageChecks.SidewaysScrollAsync(page, width) is { } wide)
             {
                 failures.Add($"{user} {url} at {width} px: {wide}");
