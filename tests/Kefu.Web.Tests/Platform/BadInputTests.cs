@@ -333,9 +333,11 @@ public abstract class BadInputTests(KefuFactory app, ITestOutputHelper output)
     {
         var type = Nullable.GetUnderlyingType(declared) ?? declared;
         yield return (null, false, "null");
-        yield return (JsonValue.Create(HugeText), type != typeof(string), "100000 chars");
         if (type == typeof(string))
         {
+            // Text beyond its column. Other types get their wrong-type probes below, which take the
+            // same refusal path as a long text would, without sending 300 KB each.
+            yield return (JsonValue.Create(HugeText), false, "100000 chars");
             yield return (JsonValue.Create(12345), true, "a number");
             yield return (new JsonObject(), true, "an object");
             yield return (JsonValue.Create(""), false, "empty");
@@ -423,7 +425,11 @@ public abstract class BadInputTests(KefuFactory app, ITestOutputHelper output)
         {
             yield return (JsonValue.Create("x"), true, "'x'");
             yield return (new JsonObject(), false, "{}");
+            yield break;
         }
+
+        // Any other type (Guid, TimeOnly …): a text that is not one.
+        yield return (JsonValue.Create("not a value"), true, "text");
     }
 }
 
