@@ -35,4 +35,9 @@ internal sealed class PenaltyLedger(KefuDbContext db, TimeProvider clock) : IPen
 
         return added;
     }
+
+    public async Task<IReadOnlyList<RecordedLine>> ForEvidenceAsync(string ruleId, string reason, string evidenceType, string evidenceId, CancellationToken ct) =>
+        (await db.Set<LedgerEntry>().AsNoTracking().Where(e => e.RuleId == ruleId && e.Reason == reason && e.EvidenceType == evidenceType && e.EvidenceId == evidenceId).OrderBy(e => e.Id).ToListAsync(ct))
+        .Select(e => new RecordedLine(e.PersonId, e.RuleId, e.Reason, new Money(e.AmountFen).Yuan, e.Note, e.CreatedAt, e.CreatedBy))
+        .ToList();
 }

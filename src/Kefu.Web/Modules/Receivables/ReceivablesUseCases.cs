@@ -554,7 +554,7 @@ public sealed class ReceivablesUseCases(
         var outcome = await approvals.SubmitAsync(new SubmitApproval(await ChainAsync(ct), ExtensionSubjectType, request.Id.ToString(CultureInfo.InvariantCulture),
             LocalText.Of("ApprovalTitle.ReceivableExtension", invoice.Number, invoice.CustomerName).Store(300), userId, invoice.OrgPath,
             new Dictionary<string, decimal> { ["amount"] = invoice.AmountFen / 100m, ["days"] = request.RequestedDueDate.DayNumber - current.DayNumber },
-            $"/receivables/invoices?q={Uri.EscapeDataString(invoice.Number)}"), ct);
+            $"/receivables/invoices/{invoice.Id}"), ct);
         if (outcome is ApprovalOutcome.NoApprover missing)
         {
             return new ArResult<ExtensionRequest>.Invalid(new ProblemBuilder().Add("invoiceId", "Orders.NoApprover", missing.StepKey, missing.Role));
@@ -660,45 +660,39 @@ public sealed class ReceivablesUseCases(
     {
         var policy = await PolicyAsync(ct);
         var invoices = Invoices(viewer).AsNoTracking().Where(i => i.InvoiceDate <= asOf && i.ReversedAt == null);
-        // What is open as of the date: the running total, plus what allocations dated after the date took off
-        // (a report of the past); only the invoices among those few are summed from their allocations.
-        var allocations = db.Set<PaymentAllocation>();
-        var later = allocations.Where(a => a.EffectiveOn > asOf).Select(a => a.InvoiceId);
-        // Today's report (the usual one) has none: then the running total alone is what is open.
-        var past = await later.AnyAsync(ct);
-        if (!past)
-        {
-            // Only what is open now: the terms of the open-items index (IX_Invoices_OpenItems), so the database
-            // reads that index alone instead of every invoice ever recorded.
-            invoices = invoices.Where(i => i.PaidFen < i.AmountFen);
-        }
-
         var sources = group switch
         {
-            AgingGroup.Technician => invoices.Select(i => new AgingSource
-            {
-                Key = i.TechnicianId ?? "", InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate,
-                OpenFen = past && later.Contains(i.Id) ? i.AmountFen - i.PaidFen + allocations.Where(a => a.InvoiceId == i.Id && a.EffectiveOn > asOf).Sum(a => a.AmountFen) : i.AmountFen - i.PaidFen,
-            }),
-            AgingGroup.Centre => invoices.Select(i => new AgingSource
-            {
-                Centre = i.CentreId, InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate,
-                OpenFen = past && later.Contains(i.Id) ? i.AmountFen - i.PaidFen + allocations.Where(a => a.InvoiceId == i.Id && a.EffectiveOn > asOf).Sum(a => a.AmountFen) : i.AmountFen - i.PaidFen,
-            }),
-            _ => invoices.Select(i => new AgingSource
-            {
-                Key = i.CustomerName, InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate,
-                OpenFen = past && later.Contains(i.Id) ? i.AmountFen - i.PaidFen + allocations.Where(a => a.InvoiceId == i.Id && a.EffectiveOn > asOf).Sum(a => a.AmountFen) : i.AmountFen - i.PaidFen,
-            }),
+            AgingGroup.Technician => invoices.Select(i => new AgingSource { Id = i.Id, Key = i.TechnicianId ?? "", InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate, AmountFen = i.AmountFen, PaidFen = i.PaidFen }),
+            AgingGroup.Centre => invoices.Select(i => new AgingSource { Id = i.Id, Centre = i.CentreId, InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate, AmountFen = i.AmountFen, PaidFen = i.PaidFen }),
+            _ => invoices.Select(i => new AgingSource { Id = i.Id, Key = i.CustomerName, InvoiceDate = i.InvoiceDate, DueDate = i.ExtendedTo ?? i.DueDate, AmountFen = i.AmountFen, PaidFen = i.PaidFen }),
         };
+        var byCentre = group == AgingGroup.Centre;
+        var key = AgingKeyOf(Aging.BucketStartDates(asOf, policy), policy.AgingBasis, byCentre);
 
-        var starts = Aging.BucketStartDates(asOf, policy);
-        var sums = (await sources.Where(x => x.OpenFen > 0)
-            .GroupBy(AgingKeyOf(starts, policy.AgingBasis, byCentre: group == AgingGroup.Centre))
-            .Select(g => new { g.Key.Key, g.Key.Centre, g.Key.Bucket, Fen = g.Sum(x => x.OpenFen), Items = g.Count() })
-            .ToListAsync(ct))
-            .Select(r => (Key: group == AgingGroup.Centre ? r.Centre.ToString(CultureInfo.InvariantCulture) : r.Key, r.Bucket, r.Fen, r.Items))
-            .ToList();
+        // What is open now, from the open-items index alone (IX_Invoices_OpenItems: the query carries its terms):
+        // today's report, and the largest part of a report of the past, since payments only ever reduce what is open.
+        var sums = await SumAsync(sources.Where(x => x.PaidFen < x.AmountFen)
+            .Select(x => new AgingItem { Key = x.Key, Centre = x.Centre, InvoiceDate = x.InvoiceDate, DueDate = x.DueDate, OpenFen = x.AmountFen - x.PaidFen, Items = 1 }), key, byCentre, ct);
+
+        // A report of the past adds back what allocations dated after the date took off: only the few invoices
+        // they touch are read (by the allocations' index), and an invoice settled since then counts as an item again.
+        var later = db.Set<PaymentAllocation>().Where(a => a.EffectiveOn > asOf)
+            .GroupBy(a => a.InvoiceId).Select(g => new { InvoiceId = g.Key, Fen = g.Sum(a => a.AmountFen) });
+        if (await later.AnyAsync(ct))
+        {
+            var addedBack = later.Join(sources, l => l.InvoiceId, x => x.Id, (l, x) => new { x.Key, x.Centre, x.InvoiceDate, x.DueDate, OpenNow = x.AmountFen - x.PaidFen, Later = l.Fen })
+                .Select(x => new AgingItem
+                {
+                    Key = x.Key, Centre = x.Centre, InvoiceDate = x.InvoiceDate, DueDate = x.DueDate,
+                    OpenFen = x.OpenNow > 0 ? x.Later : x.OpenNow + x.Later,
+                    Items = x.OpenNow > 0 ? 0 : 1,
+                });
+            sums = sums.Concat(await SumAsync(addedBack, key, byCentre, ct))
+                .GroupBy(r => (r.Key, r.Bucket))
+                .Select(g => (g.Key.Key, g.Key.Bucket, Fen: g.Sum(r => r.Fen), Items: g.Sum(r => r.Items)))
+                .ToList();
+        }
+
         Dictionary<string, string> names = [];
         if (group == AgingGroup.Centre)
         {
@@ -720,14 +714,36 @@ public sealed class ReceivablesUseCases(
         return new AgingView(asOf, buckets, rows, totals, new Money(totals.Sum(t => t.Fen)));
     }
 
-    /// <summary>An open item as the database sees it for the aging sums.</summary>
+    /// <summary>Sums per group and bucket in the database: one row per group and bucket comes back.</summary>
+    private static async Task<List<(string Key, int Bucket, long Fen, int Items)>> SumAsync(IQueryable<AgingItem> items, Expression<Func<AgingItem, AgingKey>> key, bool byCentre, CancellationToken ct) =>
+        (await items.Where(x => x.OpenFen > 0)
+            .GroupBy(key)
+            .Select(g => new { g.Key.Key, g.Key.Centre, g.Key.Bucket, Fen = g.Sum(x => x.OpenFen), Items = g.Sum(x => x.Items) })
+            .ToListAsync(ct))
+        .Select(r => (Key: byCentre ? r.Centre.ToString(CultureInfo.InvariantCulture) : r.Key, r.Bucket, r.Fen, r.Items))
+        .ToList();
+
+    /// <summary>An invoice as the aging report reads it: its group, dates and amounts.</summary>
     private sealed class AgingSource
+    {
+        public int Id { get; init; }
+        public string Key { get; init; } = "";
+        public int Centre { get; init; }
+        public DateOnly InvoiceDate { get; init; }
+        public DateOnly DueDate { get; init; }
+        public long AmountFen { get; init; }
+        public long PaidFen { get; init; }
+    }
+
+    /// <summary>What an invoice adds to its group and bucket: an open amount and whether it counts as an item.</summary>
+    private sealed class AgingItem
     {
         public string Key { get; init; } = "";
         public int Centre { get; init; }
         public DateOnly InvoiceDate { get; init; }
         public DateOnly DueDate { get; init; }
         public long OpenFen { get; init; }
+        public int Items { get; init; }
     }
 
     private sealed class AgingKey
@@ -741,10 +757,10 @@ public sealed class ReceivablesUseCases(
     /// The group and bucket of an item as an expression the database runs: the bucket is a CASE over
     /// the basis date against the bucket start dates (<see cref="Aging.BucketOfDate"/>, by dates).
     /// </summary>
-    private static Expression<Func<AgingSource, AgingKey>> AgingKeyOf(IReadOnlyList<DateOnly> starts, AgingBasis basis, bool byCentre)
+    private static Expression<Func<AgingItem, AgingKey>> AgingKeyOf(IReadOnlyList<DateOnly> starts, AgingBasis basis, bool byCentre)
     {
-        var x = Expr.Parameter(typeof(AgingSource), "x");
-        var date = Expr.Property(x, basis == AgingBasis.DueDate ? nameof(AgingSource.DueDate) : nameof(AgingSource.InvoiceDate));
+        var x = Expr.Parameter(typeof(AgingItem), "x");
+        var date = Expr.Property(x, basis == AgingBasis.DueDate ? nameof(AgingItem.DueDate) : nameof(AgingItem.InvoiceDate));
         Expr bucket = Expr.Constant(starts.Count);
         for (var i = starts.Count - 1; i >= 0; i--)
         {
@@ -756,11 +772,11 @@ public sealed class ReceivablesUseCases(
         var key = Expr.MemberInit(
             Expr.New(typeof(AgingKey)),
             Expr.Bind(typeof(AgingKey).GetProperty(nameof(AgingKey.Key))!,
-                byCentre ? Expr.Constant("") : Expr.Property(x, nameof(AgingSource.Key))),
+                byCentre ? Expr.Constant("") : Expr.Property(x, nameof(AgingItem.Key))),
             Expr.Bind(typeof(AgingKey).GetProperty(nameof(AgingKey.Centre))!,
-                byCentre ? Expr.Property(x, nameof(AgingSource.Centre)) : Expr.Constant(0)),
+                byCentre ? Expr.Property(x, nameof(AgingItem.Centre)) : Expr.Constant(0)),
             Expr.Bind(typeof(AgingKey).GetProperty(nameof(AgingKey.Bucket))!, bucket));
-        return Expr.Lambda<Func<AgingSource, AgingKey>>(key, x);
+        return Expr.Lambda<Func<AgingItem, AgingKey>>(key, x);
     }
 
     // ---------------- helpers ----------------
@@ -870,7 +886,7 @@ public sealed class DueClock(KefuDbContext db, SlaService sla, CalendarService c
             LocalText.Of("SlaName.InvoiceDue", invoice.Number, invoice.CustomerName).Store(200), target, invoice.TechnicianId ?? invoice.RecordedById, invoice.OrgPath,
             settlement == InvoiceSettlement.Monthly ? MonthlyEscalation : [EscalationTarget.ForRole(Role.CentreSupervisor), EscalationTarget.ForRole(Role.CsManager)],
             policy.DueWarningPercent, start,
-            $"/receivables/invoices?q={Uri.EscapeDataString(invoice.Number)}"), ct);
+            $"/receivables/invoices/{invoice.Id}"), ct);
     }
 
     /// <summary>AR-05: the extension approved, the invoice's due date moves and its clock restarts to the new date.</summary>

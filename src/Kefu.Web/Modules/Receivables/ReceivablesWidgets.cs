@@ -32,7 +32,7 @@ internal sealed class ReceivablesWidget(ReceivablesUseCases receivables) : IDash
         var late = new Money(await overdue.SumAsync(i => (long?)(i.AmountFen - i.PaidFen), ct) ?? 0);
         var lateCount = await overdue.CountAsync(ct);
         var oldest = await overdue.OrderBy(i => i.ExtendedTo ?? i.DueDate).ThenBy(i => i.Id).Take(5)
-            .Select(i => new { i.Number, i.CustomerName, Open = i.AmountFen - i.PaidFen, Due = i.ExtendedTo ?? i.DueDate }).ToListAsync(ct);
+            .Select(i => new { i.Id, i.Number, i.CustomerName, Open = i.AmountFen - i.PaidFen, Due = i.ExtendedTo ?? i.DueDate }).ToListAsync(ct);
         var aging = await receivables.AgingAsync(viewer.Scope, today, AgingGroup.Centre, ct);
         return new DashboardCard("Dashboard.Receivables.Title",
         [
@@ -42,7 +42,7 @@ internal sealed class ReceivablesWidget(ReceivablesUseCases receivables) : IDash
         ],
         oldest.Select(i => new DashboardItem(
             $"{i.Number} · {i.CustomerName} · {new Money(i.Open)} · {Text.Get("Dashboard.Receivables.DueOn", i.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}",
-            $"/receivables/invoices?q={Uri.EscapeDataString(i.Number)}")).ToArray(),
+            $"/receivables/invoices/{i.Id}")).ToArray(),
         new DashboardChart("Dashboard.Receivables.Age", aging.Buckets.Select(BucketLabel).ToArray(),
         [
             new("Dashboard.Receivables.Unpaid", aging.Totals.Select(t => (decimal?)t.Yuan).ToArray(), Format: ValueFormat.Money,
@@ -79,7 +79,7 @@ internal sealed class ReceivablesAnalysis(KefuDbContext db, ReceivablesUseCases 
         ],
         recent.Select(i => new AnalysisItem(i.RecordedAt,
             $"{i.Number} · {new Money(i.AmountFen)} · {Text.Get(i.PaidFen >= i.AmountFen ? "Receivables.Settled" : (i.ExtendedTo ?? i.DueDate) < today ? "Receivables.Overdue" : "Receivables.Outstanding")}",
-            $"/receivables/invoices?q={Uri.EscapeDataString(i.Number)}")).ToArray(),
+            $"/receivables/invoices/{i.Id}")).ToArray(),
         $"/receivables/invoices?customerId={customerId}");
     }
 }

@@ -227,4 +227,74 @@ public sealed class ReceivablesPageTests(SqliteClockApp app) : IClassFixture<Sql
         Assert.Contains("Reversed", english, StringComparison.Ordinal);
         Readable(english);
     }
+
+    [Fact]
+    public async Task AR_05_the_invoice_page_shows_its_history_and_takes_an_extension_request_and_an_omission_fine()
+    {
+        app.Clock.Set(new DateTimeOffset(2026, 10, 20, 10, 0, 0, TimeSpan.FromHours(8)));
+        var customer = (int)(await ApiAsync("sh.cs", HttpMethod.Post, "/api/customers", new { name = "发票页客户" + Guid.NewGuid().ToString("N")[..6], confirmDuplicate = true }))["id"]!;
+        var number = "SC-D" + Guid.NewGuid().ToString("N")[..6];
+        var confirmation = await ApiAsync("sh.coord", HttpMethod.Post, "/api/receivables/confirmations", new
+        {
+            number, customerId = customer, technicianId = await app.StaffIdAsync("sh.eng1"), items = "扫描仪 1 台", amountYuan = 500m, soldOn = "2026-09-01",
+        });
+        var invoice = (int)(await ApiAsync("sh.coord", HttpMethod.Post, "/api/receivables/invoices", new { number = "FP-" + number, confirmationId = (int)confirmation["id"]!, invoiceDate = "2026-09-01", settlement = "Retail" }))["id"]!;
+        await ApiAsync("finance", HttpMethod.Post, "/api/receivables/payments", new { customerId = customer, amountYuan = 100m, method = "Transfer", receivedOn = "2026-10-20" });
+        var page = $"/receivables/invoices/{invoice}";
+
+        // The technician sees the invoice, its payment on the history and the extension form, not the fine.
+        using var engineer = await PageClient.SignInAsync(app, "sh.eng1");
+        var (status, html) = await engineer.GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, status);
+        html = System.Net.WebUtility.HtmlDecode(html);
+        Assert.Contains("FP-" + number, html, StringComparison.Ordinal);
+        Assert.Contains("回款 ¥100.00", html, StringComparison.Ordinal);
+        Assert.Contains("¥400.00", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"extension-form\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"fine-form\"", html, StringComparison.Ordinal);
+        Readable(html);
+
+        // A date not later than the due date is refused next to its field; nothing goes for approval.
+        using (var refused = await engineer.PostFormAsync(page, page + "?handler=Extension", new Dictionary<string, string>
+        {
+            ["Extension.RequestedDueDate"] = "2026-09-02", ["Extension.Reason"] = "客户资金周转",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("申请的回款日期须晚于当前到期日。", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        using (var sent = await engineer.PostFormAsync(page, page + "?handler=Extension", new Dictionary<string, string>
+        {
+            ["Extension.RequestedDueDate"] = "2026-11-30", ["Extension.Reason"] = "客户资金周转",
+        }))
+        {
+            var after = System.Net.WebUtility.HtmlDecode(await sent.Content.ReadAsStringAsync());
+            Assert.Contains("延期申请已提交审批。", after, StringComparison.Ordinal);
+            Assert.Contains("申请延期至 2026-11-30", after, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"extension-form\"", after, StringComparison.Ordinal);
+        }
+
+        // The supervisor records the omission of the overdue invoice as a fine; it shows on the history, once.
+        using var supervisor = await PageClient.SignInAsync(app, "sh.sup");
+        using (var fined = await supervisor.PostFormAsync(page, page + "?handler=Fine", new Dictionary<string, string> { ["FineNote"] = "漏登记销售台账" }))
+        {
+            var after = System.Net.WebUtility.HtmlDecode(await fined.Content.ReadAsStringAsync());
+            Assert.Contains("罚款已记入绩效台账。", after, StringComparison.Ordinal);
+            Assert.Contains("沈工程师一 因遗漏被罚款", after, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"fine-form\"", after, StringComparison.Ordinal);
+            Readable(after);
+        }
+
+        // The technician cannot post the fine form; another centre does not find the invoice.
+        using (var forbidden = await engineer.PostFormAsync(page, page + "?handler=Fine", new Dictionary<string, string> { ["FineNote"] = "x" }))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
+        }
+
+        using var otherCentre = await PageClient.SignInAsync(app, "bj.sup");
+        Assert.Equal(HttpStatusCode.NotFound, (await otherCentre.GetAsync(page)).Status);
+        var (_, english) = await engineer.GetAsync(page + "?culture=en");
+        Assert.Contains("Extension to 2026-11-30 requested", System.Net.WebUtility.HtmlDecode(english), StringComparison.Ordinal);
+    }
 }

@@ -131,6 +131,14 @@ public abstract class ReceivablesTests(ClockApp app)
             Assert.Equal(0m, (decimal)(await OkAsync("finance", HttpMethod.Get, $"/api/receivables/invoices/{id}"))["openYuan"]!);
         }
 
+        // AR-08 of the past: the day before the payment the three settled invoices were open, each an item of its own.
+        var name = (string)(await OkAsync("finance", HttpMethod.Get, $"/api/customers/{customer}"))["name"]!;
+        var before = (await OkAsync("finance", HttpMethod.Get, "/api/receivables/aging?asOf=2026-10-19&by=Customer"))["rows"]!.AsArray().Single(r => (string)r!["group"]! == name)!;
+        Assert.Equal(600.06m, (decimal)before["totalYuan"]!);
+        Assert.Equal(3, (int)before["items"]!);
+        var today = (await OkAsync("finance", HttpMethod.Get, "/api/receivables/aging?asOf=2026-10-20&by=Customer"))["rows"]!.AsArray();
+        Assert.DoesNotContain(today, r => (string)r!["group"]! == name);
+
         var stopped = await app.InScopeAsync(sp => sp.GetRequiredService<KefuDbContext>().Set<SlaTimer>().AsNoTracking()
             .CountAsync(t => t.RecordType == "Invoice" && (t.RecordId == first.ToString() || t.RecordId == second.ToString() || t.RecordId == third.ToString()) && t.Status == TimerStatus.Stopped));
         Assert.Equal(3, stopped);

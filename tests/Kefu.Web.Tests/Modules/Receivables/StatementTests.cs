@@ -161,7 +161,7 @@ public abstract partial class StatementTests(ClockApp app)
         app.Clock.Set(new DateTimeOffset(2026, 11, 28, 10, 0, 0, China));
         await app.InScopeAsync(sp => sp.GetRequiredService<SlaSweeper>().SweepAsync(CancellationToken.None));
         var invoiceKey = invoiceId.ToString(CultureInfo.InvariantCulture);
-        var timerLink = $"/receivables/invoices?q={Uri.EscapeDataString((string)invoice["number"]!)}";
+        var timerLink = $"/receivables/invoices/{invoiceId}";
         foreach (var person in new[] { "sh.sup", "csmgr", "east.gm" })
         {
             var userId = await app.StaffIdAsync(person);
