@@ -10,6 +10,14 @@ public enum ArrearsStep
     Lawsuit = 3,
 }
 
+/// <summary>How an arrears account ended: paid in full, settled by agreement (instalments, a court settlement), or written off as lost.</summary>
+public enum ArrearsOutcome
+{
+    Paid = 1,
+    Settled = 2,
+    WrittenOff = 3,
+}
+
 /// <summary>A collection ledger line as the rule needs it: the day and the amount (negative for a reversing entry).</summary>
 public sealed record CollectedAmount(DateOnly On, Money Amount);
 

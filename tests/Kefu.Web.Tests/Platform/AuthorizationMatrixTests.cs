@@ -459,6 +459,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             Sample: (m, ids) => m.FreshCollectionProjectAsync(ids)),
         ["POST /api/receivables/collection/arrears/{id:int}/steps"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup",
             ids => $"/api/receivables/collection/arrears/{ids.Record}/steps", _ => new { step = "Reminder", note = "矩阵催缴" }, Sample: (m, ids) => m.FreshArrearsAsync(ids)),
+        ["POST /api/receivables/collection/arrears/{id:int}/close"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", "hz.sup",
+            ids => $"/api/receivables/collection/arrears/{ids.Record}/close", _ => new { outcome = "Paid", note = "矩阵结清" }, Sample: (m, ids) => m.FreshArrearsAsync(ids)),
         ["GET /api/receivables/statements"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", null, ids => $"/api/receivables/statements?month={StatementMonth(ids)}&status=Summarised"),
         ["GET /api/receivables/statements/preview"] = new("sh.coord", HttpStatusCode.OK, "sh.eng1", null, ids => $"/api/receivables/statements/preview?customerId={ids.ShCustomer}&month={StatementMonth(ids)}"),
         ["GET /api/receivables/statements/{id:int}"] = new("sh.coord", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/receivables/statements/{ids.Record}",

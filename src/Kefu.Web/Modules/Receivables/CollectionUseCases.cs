@@ -23,6 +23,9 @@ public sealed record ArrearsInput(string? Debtor, decimal? OwedYuan, DateOnly? S
 
 public sealed record ArrearsStepInput(ArrearsStep? Step, DateOnly? TakenOn, string? Note);
 
+/// <summary>Closing an arrears account: how it ended, the day, and a note (required for a write-off).</summary>
+public sealed record ArrearsCloseInput(ArrearsOutcome? Outcome, DateOnly? ClosedOn, string? Note);
+
 /// <summary>A project with its ledger as of a date.</summary>
 public sealed record ProjectLedger(CollectionProject Project, CollectionLedgerView Ledger);
 
@@ -211,7 +214,7 @@ public sealed class CollectionUseCases(KefuDbContext db, ReceivablesUseCases rec
     {
         var days = Math.Max(0, asOf.DayNumber - account.Since.DayNumber);
         var taken = steps.Where(s => s.TakenOn is not null).Select(s => (ArrearsStep?)s.Step).Max();
-        return new ArrearsView(account, days, steps, FeeCollectionRules.StepDue(days, new Money(account.OwedFen), taken, policy));
+        return new ArrearsView(account, days, steps, account.ClosedOn is null ? FeeCollectionRules.StepDue(days, new Money(account.OwedFen), taken, policy) : null);
     }
 
     public async Task<ArResult<ArrearsAccount>> AddArrearsAsync(ScopeViewer viewer, string userId, int projectId, ArrearsInput input, CancellationToken ct)
@@ -282,6 +285,11 @@ public sealed class CollectionUseCases(KefuDbContext db, ReceivablesUseCases rec
             return new ArResult<ArrearsStepRecord>.Invalid(problems);
         }
 
+        if (found.Account.ClosedOn is not null)
+        {
+            return new ArResult<ArrearsStepRecord>.Conflict();
+        }
+
         var steps = await db.Set<ArrearsStepRecord>().Where(s => s.AccountId == accountId).ToListAsync(ct);
         var lastTaken = steps.Where(s => s.TakenOn is not null).Select(s => (int)s.Step).DefaultIfEmpty(0).Max();
         if ((int)input.Step!.Value != lastTaken + 1)
@@ -312,6 +320,60 @@ public sealed class CollectionUseCases(KefuDbContext db, ReceivablesUseCases rec
     }
 
     /// <summary>
+    /// The account ends: paid, settled by agreement, or written off (with the reason why). Closed
+    /// once, on a day between its start and today; the escalation stops and the steps stay on record.
+    /// </summary>
+    public async Task<ArResult<ArrearsAccount>> CloseArrearsAsync(ScopeViewer viewer, string userId, int accountId, ArrearsCloseInput input, CancellationToken ct)
+    {
+        if (await FindArrearsAsync(viewer, accountId, ct) is not { } found)
+        {
+            return new ArResult<ArrearsAccount>.NotFound();
+        }
+
+        var problems = new ProblemBuilder().MaxLength("note", input.Note, 500);
+        if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome))
+        {
+            problems.Add("outcome", "Validation.RequiredHere");
+        }
+        else if (outcome == ArrearsOutcome.WrittenOff && string.IsNullOrWhiteSpace(input.Note))
+        {
+            problems.Add("note", "Collection.WriteOffNeedsReason");
+        }
+
+        var closedOn = input.ClosedOn ?? Today();
+        if (!InputRange.Contains(closedOn) || closedOn > Today() || closedOn < found.Account.Since)
+        {
+            problems.Add("closedOn", "Receivables.StepDate");
+        }
+
+        if (problems.HasErrors)
+        {
+            return new ArResult<ArrearsAccount>.Invalid(problems);
+        }
+
+        var account = await db.Set<ArrearsAccount>().SingleAsync(a => a.Id == accountId, ct);
+        if (account.ClosedOn is not null)
+        {
+            return new ArResult<ArrearsAccount>.Conflict();
+        }
+
+        account.ClosedOn = closedOn;
+        account.Outcome = input.Outcome;
+        account.ClosedById = userId;
+        account.CloseNote = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new ArResult<ArrearsAccount>.Ok(account);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.Entry(account).State = EntityState.Detached;
+            return new ArResult<ArrearsAccount>.Conflict();
+        }
+    }
+
+    /// <summary>
     /// The daily check: every account whose next step is due gets it raised once (the unique step
     /// per account keeps a second run or node from raising it again), with a notification to the
     /// project's owner and the centre's supervisor.
@@ -326,7 +388,7 @@ public sealed class CollectionUseCases(KefuDbContext db, ReceivablesUseCases rec
             return 0;
         }
 
-        var accounts = await db.Set<ArrearsAccount>().AsNoTracking().Where(a => a.OwedFen > 0).ToListAsync(ct);
+        var accounts = await db.Set<ArrearsAccount>().AsNoTracking().Where(a => a.OwedFen > 0 && a.ClosedOn == null).ToListAsync(ct);
         var ids = accounts.Select(a => a.Id).ToArray();
         var steps = (await db.Set<ArrearsStepRecord>().AsNoTracking().Where(s => ids.Contains(s.AccountId)).ToListAsync(ct)).ToLookup(s => s.AccountId);
         var raised = 0;

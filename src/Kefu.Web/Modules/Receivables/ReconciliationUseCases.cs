@@ -22,15 +22,36 @@ public sealed record ReferralInput(string? Reason);
 /// <summary>What one run of the round job did.</summary>
 public sealed record RoundRun(int RoundsOpened, int EntriesMade, int ReviewsSent);
 
-/// <summary>People by role for a centre's notifications: company-wide holders anywhere, centre and branch holders at or above the centre.</summary>
+/// <summary>
+/// People by role for a centre's notifications: the nearest holders on the centre's line — in the
+/// centre (or below it), else in its branch, else at the company (HQ staff sit at the root) — and,
+/// when nobody on that line holds a company-wide role, its holders at head office (outside every branch). So a centre
+/// with a manager of its own sends its list to that manager, not to every manager of the company.
+/// </summary>
 public sealed class CentrePeople(KefuDbContext db)
 {
     public async Task<IReadOnlyList<string>> HoldersAsync(Role role, string centrePath, CancellationToken ct)
     {
         var holders = await db.Users.AsNoTracking().ActiveHolding(db, role).Select(u => new { u.Id, u.OrgPath }).ToListAsync(ct);
-        return ScopePolicy.Default.ScopeFor([role]) is DataScope.Company
-            ? holders.Select(h => h.Id).ToArray()
-            : holders.Where(h => OrgPath.IsWithin(centrePath, h.OrgPath) || OrgPath.IsWithin(h.OrgPath, centrePath)).Select(h => h.Id).ToArray();
+        var centreDepth = OrgPath.Ids(centrePath).Count;
+        var onTheLine = holders
+            .Where(h => OrgPath.IsWithin(centrePath, h.OrgPath) || OrgPath.IsWithin(h.OrgPath, centrePath))
+            .Select(h => (h.Id, Level: Math.Min(OrgPath.Ids(h.OrgPath).Count, centreDepth)))
+            .ToList();
+        if (onTheLine.Count > 0)
+        {
+            var nearest = onTheLine.Max(h => h.Level);
+            return onTheLine.Where(h => h.Level == nearest).Select(h => h.Id).ToArray();
+        }
+
+        if (ScopePolicy.Default.ScopeFor([role]) is not DataScope.Company)
+        {
+            return [];
+        }
+
+        // Head office: the holders outside every branch (another branch's own manager is not this centre's).
+        var branches = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Branch).Select(u => u.Path).ToListAsync(ct);
+        return holders.Where(h => !branches.Any(b => OrgPath.IsWithin(h.OrgPath, b))).Select(h => h.Id).ToArray();
     }
 }
 

@@ -44,7 +44,9 @@ public sealed record CollectionEntryDto(long Id, DateOnly CollectedOn, decimal A
 
 public sealed record ArrearsStepDto(ArrearsStep Step, DateOnly DueOn, DateTime RaisedAt, DateOnly? TakenOn, string? TakenById, string? Note);
 
-public sealed record ArrearsDto(int Id, int ProjectId, string Debtor, decimal OwedYuan, DateOnly Since, int DaysOverdue, ArrearsStep? StepDue, IReadOnlyList<ArrearsStepDto> Steps);
+public sealed record ArrearsDto(
+    int Id, int ProjectId, string Debtor, decimal OwedYuan, DateOnly Since, int DaysOverdue, ArrearsStep? StepDue, IReadOnlyList<ArrearsStepDto> Steps,
+    DateOnly? ClosedOn, ArrearsOutcome? Outcome, string? CloseNote);
 
 public sealed record CollectionProjectDetailDto(CollectionProjectDto Project, IReadOnlyList<CollectionEntryDto> Entries, IReadOnlyList<ArrearsDto> Arrears);
 
@@ -100,6 +102,8 @@ public static class RoundsAndCollectionApi
         ar.MapPost("/collection/projects/{id:int}/arrears", AddArrears).RequireWritePolicy(CollectionPolicy).WithName("AddArrearsAccount");
         ar.MapPost("/collection/arrears/{id:int}/steps", RecordStep).RequireWritePolicy(CollectionPolicy).WithName("RecordArrearsStep")
             .WithSummary("AR-07: records that the next step (Reminder, LawyerLetter, Lawsuit) was taken, with its date; steps go in order (409 otherwise).");
+        ar.MapPost("/collection/arrears/{id:int}/close", CloseArrears).RequireWritePolicy(CollectionPolicy).WithName("CloseArrearsAccount")
+            .WithSummary("AR-07: closes an account as Paid, Settled or WrittenOff (a write-off needs a note); it escalates no further (409 when already closed).");
     }
 
     // ---------------- rounds ----------------
@@ -329,6 +333,16 @@ public static class RoundsAndCollectionApi
         };
     }
 
+    private static async Task<IResult> CloseArrears(int id, ArrearsCloseInput input, CollectionUseCases collection, CurrentUser current, CancellationToken ct)
+    {
+        var viewer = await current.GetViewerAsync(ct);
+        return await collection.CloseArrearsAsync(viewer, current.UserId!, id, input, ct) switch
+        {
+            ArResult<ArrearsAccount>.Ok ok => TypedResults.Ok(ToDto(await collection.ArrearsViewAsync(ok.Value, ct))),
+            var other => Answer(other),
+        };
+    }
+
     private static PeriodDto ToDto(PeriodTotal p) => new(p.From, p.To, p.Collected.Yuan, p.Target.Yuan, p.PercentOfTarget);
 
     internal static CollectionProjectDto ToDto(ProjectLedger l)
@@ -343,7 +357,8 @@ public static class RoundsAndCollectionApi
 
     internal static ArrearsDto ToDto(ArrearsView v) =>
         new(v.Account.Id, v.Account.ProjectId, v.Account.Debtor, v.Account.OwedFen / 100m, v.Account.Since, v.DaysOverdue, v.StepDue,
-            v.Steps.Select(s => new ArrearsStepDto(s.Step, s.DueOn, s.RaisedAt, s.TakenOn, s.TakenById, s.Note)).ToArray());
+            v.Steps.Select(s => new ArrearsStepDto(s.Step, s.DueOn, s.RaisedAt, s.TakenOn, s.TakenById, s.Note)).ToArray(),
+            v.Account.ClosedOn, v.Account.Outcome, v.Account.CloseNote);
 
     private static IResult Answer<T>(ArResult<T> result) => result switch
     {

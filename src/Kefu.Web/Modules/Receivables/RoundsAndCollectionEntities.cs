@@ -156,6 +156,13 @@ public sealed class ArrearsAccount : IVersioned
 
     public required string CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The day the account was closed (paid, settled or written off); a closed account escalates no further.</summary>
+    public DateOnly? ClosedOn { get; set; }
+
+    public ArrearsOutcome? Outcome { get; set; }
+    public string? ClosedById { get; set; }
+    public string? CloseNote { get; set; }
     public int Version { get; set; }
 }
 
@@ -267,6 +274,9 @@ public sealed class ArrearsAccountConfiguration : IEntityTypeConfiguration<Arrea
         builder.ToTable("ArrearsAccounts");
         builder.Property(a => a.Debtor).HasMaxLength(200);
         builder.Property(a => a.CreatedById).HasMaxLength(450);
+        builder.Property(a => a.ClosedById).HasMaxLength(450);
+        builder.Property(a => a.CloseNote).HasMaxLength(500);
+        builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne<CollectionProject>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.ProjectId);

@@ -137,6 +137,31 @@ public abstract class RoundsAndCollectionTests(ClockApp app)
     }
 
     [ProviderFact]
+    public async Task AR_04_a_centres_review_goes_to_its_own_manager_and_to_the_company_manager_only_where_it_has_none()
+    {
+        // A CS manager placed in the Beijing centre; Shanghai has none of its own, so the HQ manager keeps its lists.
+        await OkAsync("admin", HttpMethod.Post, "/api/staff", new
+        {
+            userName = "bj.csmgr", displayName = "北京客服经理", employeeNumber = "E0391", orgUnitId = await app.UnitIdAsync("BJ"), roles = new[] { "CsManager" }, password = "Welcome-2026",
+        });
+        var beijing = await app.StaffIdAsync("bj.csmgr");
+        var headOffice = await app.StaffIdAsync("csmgr");
+        var (bj, sh) = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<KefuDbContext>();
+            return (await db.OrgUnits.Where(u => u.Code == "BJ").Select(u => u.Path).SingleAsync(), await db.OrgUnits.Where(u => u.Code == "SH").Select(u => u.Path).SingleAsync());
+        });
+        var people = await app.InScopeAsync(async sp =>
+        {
+            var centres = sp.GetRequiredService<CentrePeople>();
+            return (Bj: await centres.HoldersAsync(Kefu.Core.Organization.Role.CsManager, bj, CancellationToken.None),
+                Sh: await centres.HoldersAsync(Kefu.Core.Organization.Role.CsManager, sh, CancellationToken.None));
+        });
+        Assert.Equal([beijing], people.Bj);
+        Assert.Equal([headOffice], people.Sh);
+    }
+
+    [ProviderFact]
     public async Task AR_07_collection_project_ledger_day_week_month_total_against_targets_with_a_reversal()
     {
         app.Clock.Set(new DateTimeOffset(2026, 11, 25, 10, 0, 0, China));
@@ -238,6 +263,38 @@ public abstract class RoundsAndCollectionTests(ClockApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync("hz.sup", HttpMethod.Post, $"/api/receivables/collection/arrears/{account}/steps", new { step = "Lawsuit" })).Status);
         await OkAsync("sh.sup", HttpMethod.Post, $"/api/receivables/collection/arrears/{account}/steps", new { step = "Lawsuit", takenOn = "2026-10-28", note = "已向法院起诉" });
         Assert.Null((await Account())["stepDue"]);
+    }
+
+    [ProviderFact]
+    public async Task AR_07_an_arrears_account_closed_as_paid_escalates_no_further_and_a_write_off_needs_its_reason()
+    {
+        app.Clock.Set(new DateTimeOffset(2026, 5, 31, 10, 0, 0, China));
+        var project = (int)(await OkAsync("sh.sup", HttpMethod.Post, "/api/receivables/collection/projects", new { name = Unique("水费-"), monthlyTargetYuan = 8000m }))["id"]!;
+        var account = (int)(await OkAsync("sh.coord", HttpMethod.Post, $"/api/receivables/collection/projects/{project}/arrears", new { debtor = Unique("5号楼101-"), owedYuan = 800m, since = "2026-05-01" }))["id"]!;
+        var url = $"/api/receivables/collection/arrears/{account}/close";
+
+        // A write-off without its reason, or a day before the arrears began, is refused by field; another centre finds nothing.
+        var (noReason, reasonProblem) = await SendAsync("sh.coord", HttpMethod.Post, url, new { outcome = "WrittenOff" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason);
+        Assert.NotNull(reasonProblem!["errors"]!["note"]);
+        var (early, earlyProblem) = await SendAsync("sh.coord", HttpMethod.Post, url, new { outcome = "Paid", closedOn = "2026-04-30" });
+        Assert.Equal(HttpStatusCode.BadRequest, early);
+        Assert.NotNull(earlyProblem!["errors"]!["closedOn"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync("hz.sup", HttpMethod.Post, url, new { outcome = "Paid" })).Status);
+
+        var closed = await OkAsync("sh.coord", HttpMethod.Post, url, new { outcome = "Paid", closedOn = "2026-05-31", note = "业主已缴清" });
+        Assert.Equal("Paid", (string)closed["outcome"]!);
+        Assert.Equal("2026-05-31", (string)closed["closedOn"]!);
+        Assert.Null(closed["stepDue"]);
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync("sh.coord", HttpMethod.Post, url, new { outcome = "Settled" })).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync("sh.coord", HttpMethod.Post, $"/api/receivables/collection/arrears/{account}/steps", new { step = "Reminder" })).Status);
+
+        // Months later the closed account raises nothing.
+        app.Clock.Set(new DateTimeOffset(2026, 8, 15, 10, 0, 0, China));
+        await RaiseStepsAsync();
+        var after = (await OkAsync("sh.sup", HttpMethod.Get, $"/api/receivables/collection/projects/{project}"))["arrears"]!.AsArray().Single(a => (int)a!["id"]! == account)!;
+        Assert.Empty(after["steps"]!.AsArray());
+        Assert.Null(after["stepDue"]);
     }
 }
 

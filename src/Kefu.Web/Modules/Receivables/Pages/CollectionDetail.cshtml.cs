@@ -28,6 +28,8 @@ public sealed class CollectionDetailModel(CollectionUseCases collection, KefuDbC
     [BindProperty] public int AccountId { get; set; }
     [BindProperty] public ArrearsStep? Step { get; set; }
     [BindProperty] public DateOnly? TakenOn { get; set; }
+    [BindProperty] public ArrearsOutcome? ClosedAs { get; set; }
+    [BindProperty] public DateOnly? ClosedOn { get; set; }
 
     public ProjectLedger? Ledger { get; private set; }
     public IReadOnlyList<CollectionEntry> Entries { get; private set; } = [];
@@ -58,8 +60,11 @@ public sealed class CollectionDetailModel(CollectionUseCases collection, KefuDbC
     public Task<IActionResult> OnPostStepAsync(CancellationToken ct) =>
         RunAsync(async v => Outcome(await collection.RecordStepAsync(v, current.UserId!, AccountId, new ArrearsStepInput(Step, TakenOn, Note), ct)), ct);
 
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
+        RunAsync(async v => Outcome(await collection.CloseArrearsAsync(v, current.UserId!, AccountId, new ArrearsCloseInput(ClosedAs, ClosedOn, Note), ct), "Collection.AlreadyClosed"), ct);
+
     /// <summary>Null when saved; otherwise the refusal, already on the form (true) or not found (false).</summary>
-    private bool? Outcome<T>(ArResult<T> result)
+    private bool? Outcome<T>(ArResult<T> result, string conflict = "Rounds.AlreadyConfirmed")
     {
         switch (result)
         {
@@ -69,7 +74,7 @@ public sealed class CollectionDetailModel(CollectionUseCases collection, KefuDbC
                 invalid.Problems.CopyToSummary(ModelState);
                 return true;
             case ArResult<T>.Conflict:
-                ModelState.AddModelError(string.Empty, l["Rounds.AlreadyConfirmed"]);
+                ModelState.AddModelError(string.Empty, l[conflict]);
                 return true;
             default:
                 return false;
@@ -105,7 +110,7 @@ public sealed class CollectionDetailModel(CollectionUseCases collection, KefuDbC
         Reversed = Entries.Where(e => e.ReversesId is not null).Select(e => e.ReversesId!.Value).ToHashSet();
         Arrears = await collection.ArrearsAsync(Id, Date, ct);
         Names = await RoundsAndCollectionApi.NamesAsync(db, Entries.Select(e => e.CollectedById).Append(project.OwnerId)
-            .Concat(Arrears.SelectMany(a => a.Steps.Select(s => s.TakenById))), ct);
+            .Concat(Arrears.SelectMany(a => a.Steps.Select(s => s.TakenById))).Concat(Arrears.Select(a => a.Account.ClosedById)), ct);
         return true;
     }
 }
