@@ -25,8 +25,8 @@ public sealed class PriceImport(KefuDbContext db, IOptionsSnapshot<SpreadsheetLi
         new("active", "状态", "Status"));
 
     public static byte[] Template() => Layout.Template(
-        Example("S-INSTALL", "上门安装费", "Installation visit", PriceItemKind.Service, JobKind.Install, 120m, true),
-        Example("P-FILTER", "滤网", "Filter", PriceItemKind.Part, null, 35.5m, true));
+        Example("EX-S01", "上门安装费（示例）", "Installation visit (example)", PriceItemKind.Service, JobKind.Install, 120m, true),
+        Example("EX-P01", "滤网（示例）", "Filter (example)", PriceItemKind.Part, null, 35.5m, true));
 
     /// <summary>Price lines in the import's columns, in the reader's language; an import reads the sheet back unchanged.</summary>
     public static byte[] Write(IEnumerable<PriceItem> items) =>
@@ -80,10 +80,8 @@ public sealed class PriceImport(KefuDbContext db, IOptionsSnapshot<SpreadsheetLi
             }
 
             var input = new PriceItemInput(row["code"], row["name"], row["nameEn"], kind, forType, yuan, active);
-            if (!row.HasErrors)
-            {
-                row.Add(FieldModule.ValidatePrice(input));
-            }
+            // The form's rules for the rest; a field this row could not read is reported once, in its own words.
+            row.Add(FieldModule.ValidatePrice(input), field => row.Errors.Any(e => e.Field == field) ? null : field);
 
             if (row.HasErrors)
             {

@@ -109,16 +109,15 @@ public sealed class StaffImport(KefuDbContext db, SaveStaff save, StaffQueries q
                 .ToArray();
             var hireDate = row.Date("hireDate");
             var newEmployee = row.YesNo("newEmployee", blank: true) ?? true;
-            if (row.HasErrors)
-            {
-                return;
-            }
+            var unreadUnit = row.Errors.Any(e => e.Field == unitField);
 
+            // Every other field goes through the staff form's check, so a row reports all its problems at once.
             var input = new StaffInput(row["userName"], row["displayName"], row["employeeNumber"], row["email"], row["phone"], unitId, roles,
                 row["skills"], row["grade"], hireDate, StaffStatus.Active, OnDuty: !newEmployee, row["password"], null, newEmployee);
             var (person, problems) = await save.CheckNewAsync(viewer, input, ct);
-            row.Add(problems, field => field == "orgUnitId" ? unitField : field);
-            if (person is null)
+            row.Add(problems, field => field != "orgUnitId" ? field : unreadUnit ? null : unitField);
+
+            if (person is null || row.HasErrors)
             {
                 return;
             }

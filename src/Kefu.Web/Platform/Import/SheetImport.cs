@@ -106,13 +106,17 @@ public sealed class ImportRow(int number, IReadOnlyDictionary<string, string?> c
 
     /// <summary>
     /// The problems the use case's own validation found for this row (the rules are not copied
-    /// here); <paramref name="rename"/> turns the use case's field names into the sheet's.
+    /// here); <paramref name="rename"/> turns the use case's field names into the sheet's, or null
+    /// for a field whose problem this row has reported already in its own words.
     /// </summary>
-    public void Add(ProblemBuilder problems, Func<string, string>? rename = null)
+    public void Add(ProblemBuilder problems, Func<string, string?>? rename = null)
     {
         foreach (var (field, messages) in problems.Errors)
         {
-            _errors.AddRange(messages.Select(m => new ImportError(number, rename?.Invoke(field) ?? field, m)));
+            if ((rename is null ? field : rename(field)) is { } name)
+            {
+                _errors.AddRange(messages.Select(m => new ImportError(number, name, m)));
+            }
         }
     }
 
