@@ -40,13 +40,10 @@ public sealed class CalendarSheet(CalendarService calendars, CalendarAdmin admin
 
     /// <summary>The template: every date of the year by the calendar's working week alone, to be marked with holidays and make-up days.</summary>
     public static byte[] Template(WorkingCalendar calendar, int year) =>
-        Write(year, date => (calendar.Definition.WorkingWeekdays.Contains(date.DayOfWeek) ? DayKind.Workday : DayKind.Weekend, null));
+        Write(year, date => (YearSheet.ByTheWorkingWeek(date, calendar.Definition.WorkingWeekdays), null));
 
-    private static byte[] Write(int year, Func<DateOnly, (DayKind Kind, string? Name)> day)
-    {
-        var first = new DateOnly(year, 1, 1);
-        var dates = Enumerable.Range(0, first.AddYears(1).DayNumber - first.DayNumber).Select(first.AddDays);
-        return Layout.Write(dates, (date, field) => field switch
+    private static byte[] Write(int year, Func<DateOnly, (DayKind Kind, string? Name)> day) =>
+        Layout.Write(YearSheet.Dates(year), (date, field) => field switch
         {
             "date" => SheetValues.Date(date),
             "weekday" => Text.Get("CalendarSheet.Weekday", Text.Get("Weekday." + date.DayOfWeek)),
@@ -54,7 +51,6 @@ public sealed class CalendarSheet(CalendarService calendars, CalendarAdmin admin
             "name" => string.IsNullOrEmpty(day(date).Name) ? null : day(date).Name,
             _ => null,
         });
-    }
 
     /// <summary>
     /// Imports <paramref name="year"/> of a calendar from a sheet: the rows read and every problem,
@@ -108,25 +104,18 @@ public sealed class CalendarSheet(CalendarService calendars, CalendarAdmin admin
             }
 
             seen[d] = row.Number;
-            var weekday = Text.Get("CalendarSheet.Weekday", Text.Get("Weekday." + d.DayOfWeek));
-            var workingWeekday = working.Contains(d.DayOfWeek);
-            switch (kind)
+            if (kind is not { } k)
             {
-                case DayKind.Workday when !workingWeekday:
-                    row.Error("kind", "CalendarSheet.WorkdayOnRestDay", SheetValues.Date(d), weekday);
-                    break;
-                case DayKind.Weekend when workingWeekday:
-                    row.Error("kind", "CalendarSheet.WeekendOnWorkingDay", SheetValues.Date(d), weekday);
-                    break;
-                case DayKind.Makeup when workingWeekday:
-                    row.Error("kind", "CalendarSheet.MakeupOnWorkingDay", SheetValues.Date(d), weekday);
-                    break;
-                case DayKind.Holiday:
-                    days.Add(new DatedDay(d, true, name));
-                    break;
-                case DayKind.Makeup:
-                    days.Add(new DatedDay(d, false, name));
-                    break;
+                return Task.CompletedTask;
+            }
+
+            if (YearSheet.KindMustAgreeWithTheWorkingWeek(k, d.DayOfWeek, working) is { } problem)
+            {
+                row.Error("kind", problem, SheetValues.Date(d), Text.Get("CalendarSheet.Weekday", Text.Get("Weekday." + d.DayOfWeek)));
+            }
+            else if (YearSheet.Dated(d, k, name) is { } dated)
+            {
+                days.Add(dated);
             }
 
             return Task.CompletedTask;
@@ -137,12 +126,11 @@ public sealed class CalendarSheet(CalendarService calendars, CalendarAdmin admin
         }
 
         var errors = read.Errors.ToList();
-        var start = new DateOnly(year, 1, 1);
-        var missing = Enumerable.Range(0, start.AddYears(1).DayNumber - start.DayNumber).Select(start.AddDays).Where(d => !seen.ContainsKey(d)).ToArray();
-        if (missing.Length > 0)
+        var missing = YearSheet.MissingDates(year, seen.Keys.ToHashSet());
+        if (missing.Count > 0)
         {
-            var listed = string.Join(Text.Get("CalendarSheet.ListSeparator"), missing.Take(MissingListed).Select(SheetValues.Date)) + (missing.Length > MissingListed ? "…" : "");
-            errors.Add(new ImportError(null, "date", Text.Get("CalendarSheet.MissingDates", missing.Length, year, listed)));
+            var listed = string.Join(Text.Get("CalendarSheet.ListSeparator"), missing.Take(MissingListed).Select(SheetValues.Date)) + (missing.Count > MissingListed ? "…" : "");
+            errors.Add(new ImportError(null, "date", Text.Get("CalendarSheet.MissingDates", missing.Count, year, listed)));
         }
 
         if (errors.Count > 0)
