@@ -26,11 +26,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
                 new[] { "/", "/expenses/edit", "/orders", "/customers", "/incidents" }),
             ("sh.cs", PageChecks.DemoPassword, new[] { "/", "/search?q=" + Uri.EscapeDataString("上海") }, new[] { "/visits" }),
             ("sh.coord", PageChecks.DemoPassword, new[] { "/field/board", "/field/jobs", "/field/jobs/new", coordinatorJob, "/field/prices" }, new[] { "/field/board", "/field/jobs/new", coordinatorJob }),
-            ("csmgr", PageChecks.DemoPassword, new[] { "/field/prices", "/field/prices/edit" }, new[] { "/field/prices" }),
+            ("csmgr", PageChecks.DemoPassword, new[] { "/field/prices", "/field/prices/edit", "/field/prices/import" }, new[] { "/field/prices" }),
             ("sh.eng1", PageChecks.DemoPassword, new[] { "/field/jobs", engineerJob, post, report, project }, new[] { engineerJob, post, report }),
             ("sh.coord", PageChecks.DemoPassword, new[] { "/field/resident", "/field/resident/new", "/field/teams", "/field/teams/new" }, new[] { "/field/resident/new", "/field/teams/new", project }),
             ("sh.lead", PageChecks.DemoPassword, new[] { report, project }, new[] { report }),
-            ("admin", BrowserFixture.AdminPassword, new[] { "/admin/calendars", "/staff", "/admin/settings/field" }, new[] { "/admin/calendars", "/staff", "/admin/settings/field" }),
+            ("admin", BrowserFixture.AdminPassword, new[] { "/admin/calendars", "/staff", "/staff/import", "/admin/settings/field" }, new[] { "/admin/calendars", "/staff", "/admin/settings/field" }),
         })
         {
             // Kefu's CSP allows only its own scripts: the test's copy of axe-core is let in by the browser.

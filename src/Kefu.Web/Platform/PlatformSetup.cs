@@ -32,6 +32,7 @@ public static class PlatformSetup
         services.AddScoped<Kefu.Web.Platform.Seeding.DemoSatisfactionSeeder>();
         services.AddSingleton<CalendarService>();
         services.AddScoped<CalendarAdmin>();
+        services.AddScoped<CalendarSheet>();
         AddCalendarArrangements(builder);
         services.AddScoped<PolicyStore>();
         services.AddScoped<Kefu.Web.Platform.Localization.ChangeText>();

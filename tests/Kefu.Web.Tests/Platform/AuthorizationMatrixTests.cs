@@ -112,6 +112,10 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             }),
         ["PUT /api/staff/{id}"] = new("adminclerk", HttpStatusCode.OK, "sh.sup", null, ids => $"/api/staff/{ids.ShEng1}",
             ids => new { displayName = "沈工程师一", employeeNumber = "E0204", orgUnitId = ids.ShUnit, roles = new[] { "FieldEngineer" } }),
+        // PLT-05: staff managers import; the export is a read of one's scope, like the list.
+        ["GET /api/staff/export"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/staff/export"),
+        ["GET /api/staff/import/template"] = new("adminclerk", HttpStatusCode.OK, "sh.sup", null, _ => "/api/staff/import/template"),
+        ["POST /api/staff/import"] = new("adminclerk", HttpStatusCode.OK, "sh.sup", null, _ => "/api/staff/import", _ => StaffImportForm()),
         ["GET /api/staff/{id}/owned"] = new("adminclerk", HttpStatusCode.OK, "sh.sup", null, ids => $"/api/staff/{ids.ShEng1}/owned"),
         // A fresh Shanghai engineer (owning nothing, so no successor is needed) moves to Hangzhou.
         ["POST /api/staff/{id}/rotation"] = new("adminclerk", HttpStatusCode.OK, "sh.sup", null, ids => $"/api/staff/{ids.Record}/rotation",
@@ -269,6 +273,10 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             _ => new { name = "矩阵分公司日历", parentId = "cn" }),
         ["GET /api/calendars/arrangement-status"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/calendars/arrangement-status"),
         ["GET /api/calendars/{id}/years/{year}"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/calendars/cn/years/2026"),
+        ["GET /api/calendars/{id}/years/{year}/export"] = new("admin", HttpStatusCode.OK, "adminclerk", null, _ => "/api/calendars/cn/years/2026/export"),
+        ["GET /api/calendars/{id}/years/{year}/import/template"] = new("admin", HttpStatusCode.OK, "adminclerk", null, _ => "/api/calendars/cn/years/2041/import/template"),
+        ["POST /api/calendars/{id}/years/{year}/import"] = new("admin", HttpStatusCode.OK, "adminclerk", null, _ => "/api/calendars/cn/years/2040/import",
+            _ => CalendarYearForm(2040)),
         ["PUT /api/calendars/{id}/years/{year}"] = new("admin", HttpStatusCode.OK, "adminclerk", null, _ => "/api/calendars/cn/years/2038",
             _ => new { arranged = true }),
         ["GET /api/settings/calendar-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/calendar-policy"),
@@ -357,6 +365,10 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/field/price-items"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", null, _ => "/api/field/price-items"),
         ["POST /api/field/price-items"] = new("csmgr", HttpStatusCode.Created, "sh.coord", null, _ => "/api/field/price-items",
             _ => new { code = Unique("M-"), name = "矩阵收费项", kind = "Part", priceYuan = 12.5m }),
+        ["GET /api/field/price-items/export"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", null, _ => "/api/field/price-items/export"),
+        ["GET /api/field/price-items/import/template"] = new("csmgr", HttpStatusCode.OK, "sh.coord", null, _ => "/api/field/price-items/import/template"),
+        ["POST /api/field/price-items/import"] = new("csmgr", HttpStatusCode.OK, "sh.coord", null, _ => "/api/field/price-items/import",
+            _ => Sheets.Form(Sheets.Build(["编号", "名称", "类别", "价格（元）"], [Unique("M-"), "矩阵导入收费项", "配件", 9.5m]))),
         ["PUT /api/field/price-items/{id:int}"] = new("csmgr", HttpStatusCode.OK, "sh.coord", null, ids => $"/api/field/price-items/{ids.Record}",
             ids => new { code = ids.Child, name = "矩阵收费项（改）", kind = "Part", priceYuan = 13m }, Sample: (m, ids) => m.FreshPriceItemAsync(ids)),
         ["GET /api/field/resident-posts"] = new("sh.eng1", HttpStatusCode.OK, "adminclerk", null, _ => "/api/field/resident-posts"),
@@ -1016,6 +1028,24 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         var file = new ByteArrayContent(XlsxFiles.Workbook(["客户名称", "电话"], [Unique("矩阵导入客户"), "021-5555 0101"]));
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return new MultipartFormDataContent { { file, "file", "customers.xlsx" } };
+    }
+
+    private static MultipartFormDataContent StaffImportForm() =>
+        Sheets.Form(Sheets.Build(["用户名", "姓名", "工号", "单位编码", "角色", "初始密码"],
+            [Unique("mi."), "矩阵导入", Unique("MI"), "HZ", "现场工程师", "Matrix-test-2026"]));
+
+    /// <summary>A whole year by the working week (Monday to Friday), New Year's Day a holiday.</summary>
+    private static MultipartFormDataContent CalendarYearForm(int year)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var rows = Enumerable.Range(0, first.AddYears(1).DayNumber - first.DayNumber).Select(first.AddDays)
+            .Select(d => new object?[]
+            {
+                d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                d == first ? "节假日" : d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? "周末" : "工作日",
+                d == first ? "元旦" : null,
+            }).ToArray();
+        return Sheets.Form(Sheets.Build(["日期", "类型", "名称"], rows));
     }
 
     // The call to the leader is given even in working time: the sample holds at any hour (EXC-04).

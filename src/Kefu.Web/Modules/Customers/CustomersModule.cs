@@ -1,6 +1,7 @@
 using Kefu.Web.Modules.Organization.Contracts;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Import;
 using Kefu.Web.Platform.Scoping;
 using Kefu.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -139,19 +140,8 @@ public static class CustomersModule
 
     private static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(IFormCollection form, CustomerImport import, CurrentUser current, CancellationToken ct)
     {
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            return new ProblemBuilder().Add("file", "Attachment.Missing").ToProblem();
-        }
-
-        await using var stream = file.OpenReadStream();
-        return await import.ImportAsync(await current.GetViewerAsync(ct), current.UserId!, stream, ct) switch
-        {
-            ImportOutcome.Done done => TypedResults.Ok(done.Result),
-            ImportOutcome.Refused refused => refused.Problems.ToProblem(),
-            _ => throw new InvalidOperationException(),
-        };
+        var viewer = await current.GetViewerAsync(ct);
+        return await ImportHandling.RunAsync(form, stream => import.ImportAsync(viewer, current.UserId!, stream, ct));
     }
 
     private static async Task<Results<Ok<AssignResult>, ValidationProblem>> Assign(AssignInput input, CustomerUseCases customers, CurrentUser current, CancellationToken ct)

@@ -50,6 +50,7 @@ public static class FieldModule
     {
         builder.Services.AddScoped<JobUseCases>();
         builder.Services.AddScoped<JobProgress>();
+        builder.Services.AddScoped<PriceImport>();
         builder.Services.AddScoped<DispatchBoard>();
         builder.AddResidentTeam();
         builder.Services.AddSingleton<DispatchSignals>();
@@ -108,6 +109,13 @@ public static class FieldModule
         var prices = api.MapGroup("/field/price-items").WithTags("Field service").RequireAuthorization(ReadPolicy);
         prices.MapGet("/", Prices).WithName("ListPriceItems").WithSummary("CHG-02: the price list (服务收费标准).");
         prices.MapPost("/", AddPrice).RequireWritePolicy(PricePolicy).WithName("AddPriceItem");
+        prices.MapGet("/export", (KefuDbContext db, CancellationToken ct) => PriceImport.ExportAsync(db, ct)).WithName("ExportPriceItems")
+              .WithSummary("PLT-05: the whole price list as an Excel sheet in the import's columns.");
+        prices.MapGet("/import/template", () => TypedResults.File(PriceImport.Template(), Platform.Export.TableExport.XlsxContentType, "price-list-template.xlsx"))
+              .RequireAuthorization(PricePolicy).WithName("PriceItemImportTemplate");
+        prices.MapPost("/import", ImportPrices).RequireWritePolicy(PricePolicy).DisableAntiforgery().WithName("ImportPriceItems")
+              .WithSummary("PLT-05 / CHG-02: price lines from an Excel sheet (multipart 'file'), keyed by code: a new code adds a line, a known one changes it. "
+                           + "Valid rows saved together, bad rows reported by row and field; a file that is not a workbook or breaks a limit of Kefu:Import is refused whole: 400 naming 'file'.");
         prices.MapPut("/{id:int}", UpdatePrice).RequireWritePolicy(PricePolicy).WithName("UpdatePriceItem");
     }
 
@@ -267,6 +275,9 @@ public static class FieldModule
         return item is null ? problems.ToProblem() : TypedResults.Created($"/api/field/price-items/{item.Id}", item);
     }
 
+    private static Task<Results<Ok<Platform.Import.ImportResult>, ValidationProblem>> ImportPrices(IFormCollection form, PriceImport import, CancellationToken ct) =>
+        Platform.Import.ImportHandling.RunAsync(form, stream => import.ImportAsync(stream, ct));
+
     private static async Task<Results<Ok<PriceItem>, ValidationProblem, NotFound>> UpdatePrice(int id, PriceItemInput input, KefuDbContext db, CancellationToken ct)
     {
         if (!await db.Set<PriceItem>().AnyAsync(p => p.Id == id, ct))
@@ -310,7 +321,8 @@ public static class FieldModule
         return (item, problems);
     }
 
-    private static ProblemBuilder ValidatePrice(PriceItemInput input)
+    /// <summary>CHG-02: what a price line must be, for the form, the API and the import alike.</summary>
+    internal static ProblemBuilder ValidatePrice(PriceItemInput input)
     {
         var problems = new ProblemBuilder().Required("code", input.Code).MaxLength("code", input.Code, 32).Required("name", input.Name).MaxLength("name", input.Name, 200)
             .MaxLength("nameEn", input.NameEn, 200);
@@ -324,7 +336,7 @@ public static class FieldModule
         return problems;
     }
 
-    private static void Fill(PriceItem item, PriceItemInput input)
+    internal static void Fill(PriceItem item, PriceItemInput input)
     {
         item.NameEn = JobUseCases.Trim(input.NameEn);
         item.Kind = input.Kind ?? PriceItemKind.Service;

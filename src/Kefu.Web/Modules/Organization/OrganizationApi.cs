@@ -1,7 +1,9 @@
 using Kefu.Core.Organization;
 using Kefu.Web.Data;
 using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Export;
 using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Import;
 using Kefu.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +29,14 @@ public static class OrganizationApi
         group.MapGet("/{id}", GetStaff).RequireAuthorization(Policies.ReadStaff).WithName("GetStaff");
         group.MapPost("/", CreateStaff).RequireWritePolicy(Policies.ManageStaff).WithName("CreateStaff");
         group.MapPut("/{id}", UpdateStaff).RequireWritePolicy(Policies.ManageStaff).WithName("UpdateStaff");
+        group.MapGet("/export", ExportStaff).RequireAuthorization(Policies.ReadStaff).WithName("ExportStaff")
+             .WithSummary("PLT-05: the staff of the caller's scope, filtered as the list is, as an Excel sheet in the import's columns.");
+        group.MapGet("/import/template", () => TypedResults.File(StaffImport.Template(), TableExport.XlsxContentType, "staff-template.xlsx"))
+             .RequireAuthorization(Policies.ManageStaff).WithName("StaffImportTemplate");
+        group.MapPost("/import", ImportStaff).RequireWritePolicy(Policies.ManageStaff).DisableAntiforgery().WithName("ImportStaff")
+             .WithSummary("PLT-05: new staff with their units and roles from an Excel sheet (multipart 'file'), each row checked as the staff form checks it; "
+                          + "valid rows added together, bad rows reported by row and field (an existing user name is a row error). New employees wait for the onboarding exam (TRN-04). "
+                          + "A file that is not a workbook or breaks a limit of Kefu:Import is refused whole: 400 naming 'file'.");
         group.MapGet("/{id}/owned", OwnedRecords).RequireAuthorization(Policies.ManageStaff).WithName("GetOwnedRecords")
              .WithSummary("What a person owns, which a rotation hands to the successor.");
         group.MapPost("/{id}/rotation", Rotate).RequireWritePolicy(Policies.ManageStaff).WithName("RotateStaff")
@@ -70,26 +80,52 @@ public static class OrganizationApi
         string? q, int? orgUnitId, string? role, StaffStatus? status, string? sort, string? dir, int? page, int? pageSize,
         StaffQueries queries, CurrentUser current, CancellationToken ct)
     {
-        Role? parsedRole = null;
-        if (!string.IsNullOrEmpty(role))
-        {
-            if (!KefuRoles.TryParse(role, out var r))
-            {
-                return new ProblemBuilder().Add("role", "Validation.UnknownRole", role).ToProblem();
-            }
-
-            parsedRole = r;
-        }
-
         var problems = new ProblemBuilder();
-        var order = ListSort.ForApi(sort, dir, queries.Sorts(), problems);
+        var filter = Filter(q, orgUnitId, role, status, sort, dir, page, pageSize, queries, problems);
         if (problems.HasErrors)
         {
             return problems.ToProblem();
         }
 
         var viewer = await current.GetViewerAsync(ct);
-        return TypedResults.Ok(await queries.ListAsync(viewer, new StaffFilter(q, orgUnitId, parsedRole, status, order, page, pageSize), LocalizationSetup.IsEnglish, ct));
+        return TypedResults.Ok(await queries.ListAsync(viewer, filter, LocalizationSetup.IsEnglish, ct));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportStaff(
+        string? q, int? orgUnitId, string? role, StaffStatus? status, string? sort, string? dir, StaffQueries queries, StaffImport import, CurrentUser current, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var filter = Filter(q, orgUnitId, role, status, sort, dir, null, null, queries, problems);
+        return problems.HasErrors
+            ? problems.ToProblem()
+            : TypedResults.File(await import.ExportAsync(await current.GetViewerAsync(ct), filter, ct), TableExport.XlsxContentType, "staff.xlsx");
+    }
+
+    private static async Task<Results<Ok<ImportResult>, ValidationProblem>> ImportStaff(IFormCollection form, StaffImport import, CurrentUser current, CancellationToken ct)
+    {
+        var viewer = await current.GetViewerAsync(ct);
+        return await ImportHandling.RunAsync(form, stream => import.ImportAsync(viewer, stream, ct));
+    }
+
+    /// <summary>The staff list's filters as the API receives them (the list and its export).</summary>
+    private static StaffFilter Filter(string? q, int? orgUnitId, string? role, StaffStatus? status, string? sort, string? dir, int? page, int? pageSize,
+        StaffQueries queries, ProblemBuilder problems)
+    {
+        Role? parsedRole = null;
+        if (!string.IsNullOrEmpty(role))
+        {
+            if (KefuRoles.TryParse(role, out var r))
+            {
+                parsedRole = r;
+            }
+            else
+            {
+                problems.Add("role", "Validation.UnknownRole", role);
+            }
+        }
+
+        var order = ListSort.ForApi(sort, dir, queries.Sorts(), problems);
+        return new StaffFilter(q, orgUnitId, parsedRole, status, order, page, pageSize);
     }
 
     private static async Task<Results<Ok<StaffRow>, NotFound>> GetStaff(string id, StaffQueries queries, CurrentUser current, CancellationToken ct) =>

@@ -7,6 +7,7 @@ public static class OrganizationModule
     {
         builder.Services.AddScoped<StaffQueries>();
         builder.Services.AddScoped<SaveStaff>();
+        builder.Services.AddScoped<StaffImport>();
         builder.Services.AddScoped<RotateStaff>();
         builder.Services.AddScoped<SaveOrgUnit>();
     }

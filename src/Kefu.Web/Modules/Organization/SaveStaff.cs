@@ -15,6 +15,9 @@ public sealed record StaffInput(
     IReadOnlyList<string>? Roles, string? Skills, string? Grade, DateOnly? HireDate, StaffStatus? Status, bool? OnDuty,
     string? Password, string? ConcurrencyStamp, bool? NewEmployee = null);
 
+/// <summary>A staff record that passed every check of <see cref="SaveStaff.CheckNewAsync"/>, ready to be added.</summary>
+public sealed record NewStaff(KefuUser User, string Password, IReadOnlyList<Role> Roles, bool NewEmployee);
+
 public abstract record SaveResult
 {
     public sealed record Saved(string Id) : SaveResult;
@@ -28,6 +31,30 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
 {
     public async Task<SaveResult> CreateAsync(ScopeViewer viewer, StaffInput input, CancellationToken ct)
     {
+        var (person, problems) = await CheckNewAsync(viewer, input, ct);
+        if (person is null)
+        {
+            return new SaveResult.Invalid(problems);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await AddAsync(person, problems, ct))
+        {
+            return new SaveResult.Invalid(problems);
+        }
+
+        await tx.CommitAsync(ct);
+        return new SaveResult.Saved(person.User.Id);
+    }
+
+    /// <summary>
+    /// Everything a new staff record is checked for (ORG-04 fields, unit within the caller's scope,
+    /// roles, unique user name and employee number, the password rules), without writing: the
+    /// record ready to add, or the problems naming each field. Creating one and importing many
+    /// check the same way.
+    /// </summary>
+    public async Task<(NewStaff? Person, ProblemBuilder Problems)> CheckNewAsync(ScopeViewer viewer, StaffInput input, CancellationToken ct)
+    {
         var problems = new ProblemBuilder();
         problems.Required("userName", input.UserName);
         problems.Required("password", input.Password);
@@ -37,18 +64,71 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
             problems.Add("userName", "Staff.UserNameTaken");
         }
 
-        if (problems.HasErrors)
+        var user = new KefuUser { UserName = input.UserName?.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        if (!string.IsNullOrEmpty(input.Password))
         {
-            return new SaveResult.Invalid(problems);
+            foreach (var validator in users.PasswordValidators)
+            {
+                foreach (var error in (await validator.ValidateAsync(users, user, input.Password)).Errors)
+                {
+                    problems.Add("password", "Validation.Identity", error.Description);
+                }
+            }
         }
 
-        var user = new KefuUser { UserName = input.UserName!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        if (problems.HasErrors)
+        {
+            return (null, problems);
+        }
+
         Apply(user, input, unit!);
         // TRN-04: a new employee is not on duty until they pass the onboarding exam.
         var newEmployee = input.NewEmployee == true;
         user.OnDuty &= !newEmployee;
+        // Identity's own rules for the user name (allowed characters), checked now so a batch never fails half-way.
+        foreach (var validator in users.UserValidators)
+        {
+            foreach (var error in (await validator.ValidateAsync(users, user)).Errors)
+            {
+                problems.Add("userName", "Validation.Identity", error.Description);
+            }
+        }
+
+        return problems.HasErrors ? (null, problems) : (new NewStaff(user, input.Password!, roles, newEmployee), problems);
+    }
+
+    /// <summary>
+    /// PLT-05: adds checked staff records together, in one transaction: all of them, or none when
+    /// one fails after all (another request took a user name meanwhile); then the index of the
+    /// one that failed and why.
+    /// </summary>
+    public async Task<(int Index, ProblemBuilder Problems)?> CreateAllAsync(IReadOnlyList<NewStaff> people, CancellationToken ct)
+    {
+        if (people.Count == 0)
+        {
+            return null;
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, input.Password!);
+        for (var i = 0; i < people.Count; i++)
+        {
+            var problems = new ProblemBuilder();
+            if (!await AddAsync(people[i], problems, ct))
+            {
+                db.ChangeTracker.Clear();
+                return (i, problems);
+            }
+        }
+
+        await tx.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>Writes one checked record inside the caller's transaction; false (with the problem) when Identity refuses it.</summary>
+    private async Task<bool> AddAsync(NewStaff person, ProblemBuilder problems, CancellationToken ct)
+    {
+        var user = person.User;
+        var created = await users.CreateAsync(user, person.Password);
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)
@@ -56,23 +136,22 @@ public sealed class SaveStaff(KefuDbContext db, UserManager<KefuUser> users, Tim
                 problems.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", "Validation.Identity", error.Description);
             }
 
-            return new SaveResult.Invalid(problems);
+            return false;
         }
 
-        var added = await users.AddToRolesAsync(user, roles.Select(KefuRoles.Name));
+        var added = await users.AddToRolesAsync(user, person.Roles.Select(KefuRoles.Name));
         if (!added.Succeeded)
         {
             throw new InvalidOperationException(string.Join("; ", added.Errors.Select(e => e.Description)));
         }
 
-        if (newEmployee)
+        if (person.NewEmployee)
         {
             onboarding.Enrol(user.Id);
             await db.SaveChangesAsync(ct);
         }
 
-        await tx.CommitAsync(ct);
-        return new SaveResult.Saved(user.Id);
+        return true;
     }
 
     public async Task<SaveResult> UpdateAsync(ScopeViewer viewer, string id, StaffInput input, CancellationToken ct)

@@ -3,7 +3,9 @@ using System.Security.Claims;
 using Kefu.Core.Calendar;
 using Kefu.Web.Data;
 using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Export;
 using Kefu.Web.Platform.Http;
+using Kefu.Web.Platform.Import;
 using Kefu.Web.Platform.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -72,6 +74,13 @@ public static class CalendarApi
         group.MapGet("/arrangement-status", Status).WithName("GetArrangementStatus")
              .WithSummary("Which years' holiday arrangements are missing today (current year: degraded; next year: from the warning day).");
         group.MapGet("/{id}/years/{year}", Year).WithName("GetCalendarYear").WithSummary("Whether a year is arranged or provisional.");
+        group.MapGet("/{id}/years/{year}/export", ExportYear).RequireAuthorization(Policies.Administer).WithName("ExportCalendarYear")
+             .WithSummary("PLT-05: the year as an Excel sheet, one row per date with its kind (workday, weekend, holiday, make-up working day) and name; imports back unchanged.");
+        group.MapGet("/{id}/years/{year}/import/template", YearTemplate).RequireAuthorization(Policies.Administer).WithName("CalendarYearImportTemplate")
+             .WithSummary("PLT-05: every date of the year by the calendar's working week alone, to be marked with holidays and make-up working days.");
+        group.MapPost("/{id}/years/{year}/import", ImportYear).RequireWritePolicy(Policies.Administer).DisableAntiforgery().WithName("ImportCalendarYear")
+             .WithSummary("PLT-05 / CAL-02: a year from an Excel sheet (multipart 'file'), one row per date. The year is one unit: every date once, kinds agreeing with the working week; "
+                          + "on any problem nothing changes and each is reported by row and field. A good sheet arranges the year as a holiday-cn import does.");
         group.MapPut("/{id}/years/{year}", SetYear).RequireWritePolicy(Policies.Administer).WithName("SetCalendarYearArranged")
              .WithSummary("Declare an administrator's own entry of a year complete (arranged: true) or withdraw it; open deadlines are recomputed.");
 
@@ -119,6 +128,52 @@ public static class CalendarApi
         return new CalendarYearDto(info.Id, year, arranged, !arranged, own is null ? null : SourceName(own.Source),
             own is null ? null : new DateTimeOffset(DateTime.SpecifyKind(own.ArrangedAt, DateTimeKind.Utc)).ToString(InstantFormat, CultureInfo.InvariantCulture),
             arranged && own is null, calendar.WorkingDaysBetween(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportYear(string id, string year, CalendarService calendars, CancellationToken ct) =>
+        await SheetAsync(id, year, calendars, CalendarSheet.Export, "calendar", ct);
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> YearTemplate(string id, string year, CalendarService calendars, CancellationToken ct) =>
+        await SheetAsync(id, year, calendars, CalendarSheet.Template, "calendar-template", ct);
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> SheetAsync(
+        string id, string year, CalendarService calendars, Func<WorkingCalendar, int, byte[]> write, string fileName, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var value = ParseInt(problems, "year", year, WorkingCalendar.DefaultFirstDate.Year, WorkingCalendar.DefaultLastDate.Year);
+        if (await calendars.FindAsync(id, ct) is not { } calendar)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return problems.HasErrors
+            ? problems.ToProblem()
+            : TypedResults.File(write(calendar, value!.Value), TableExport.XlsxContentType, $"{fileName}-{id}-{value}.xlsx");
+    }
+
+    private static async Task<Results<Ok<ImportResult>, NotFound, ValidationProblem>> ImportYear(string id, string year, IFormCollection form, CalendarSheet sheet, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var value = ParseInt(problems, "year", year, WorkingCalendar.DefaultFirstDate.Year, WorkingCalendar.DefaultLastDate.Year);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        if (ImportHandling.File(form, out var missing) is not { } file)
+        {
+            return missing!.ToProblem();
+        }
+
+        await using var stream = file.OpenReadStream();
+        return await sheet.ImportAsync(id, value!.Value, stream, ct) is { } imported
+            ? ImportHandling.Answer(imported.Outcome).Result switch
+            {
+                Ok<ImportResult> ok => ok,
+                ValidationProblem bad => bad,
+                _ => throw new InvalidOperationException(),
+            }
+            : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<ImportedDto>, NotFound, ValidationProblem>> SetYear(string id, string year, CalendarYearInput input, CalendarAdmin admin, CancellationToken ct)

@@ -14,7 +14,7 @@ namespace Kefu.Web.Modules.Administration.Pages;
 /// <summary>CAL-01/02: a year of a calendar, holidays and make-up days coloured; days editable; holiday-cn upload.</summary>
 [Authorize(Policy = Policies.Administer)]
 public sealed class CalendarYearModel(
-    CalendarService calendars, CalendarAdmin admin, CalendarArrangements arrangements, PolicyStore policies, KefuDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+    CalendarService calendars, CalendarAdmin admin, CalendarSheet sheet, CalendarArrangements arrangements, PolicyStore policies, KefuDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>Largest holiday-cn file accepted; the real ones are a few kilobytes.</summary>
     private const long MaxUploadBytes = 256 * 1024;
@@ -35,6 +35,9 @@ public sealed class CalendarYearModel(
     public IReadOnlyList<CalendarYearDto> NearYears { get; private set; } = [];
 
     public CalendarPolicy Policy { get; private set; } = new();
+
+    /// <summary>PLT-05: what the last sheet upload found, when it changed nothing.</summary>
+    public Platform.Import.ImportResult? SheetResult { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -84,6 +87,38 @@ public sealed class CalendarYearModel(
             }
 
             problems.CopyTo(ModelState, "");
+        }
+
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    /// <summary>PLT-05: the year from an Excel sheet; on any problem nothing changes and the problems are listed by row.</summary>
+    public async Task<IActionResult> OnPostSheetAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (Year is not { } year || year < WorkingCalendar.DefaultFirstDate.Year || year > WorkingCalendar.DefaultLastDate.Year)
+        {
+            return BadRequest();
+        }
+
+        var id = Id ?? WorkCalendar.DefaultId;
+        ArrangementOutcome? arranged = null;
+        var found = true;
+        SheetResult = await Platform.Import.ImportHandling.RunOnPageAsync(file, ModelState, async stream =>
+        {
+            var imported = await sheet.ImportAsync(id, year, stream, ct);
+            found = imported is not null;
+            arranged = imported?.Arranged;
+            return imported?.Outcome ?? new Platform.Import.ImportOutcome.Done(new Platform.Import.ImportResult(0, 0, []));
+        });
+        if (!found)
+        {
+            return NotFound();
+        }
+
+        if (arranged is { } outcome)
+        {
+            Message = outcome.Changed ? l["Calendar.ImportedYear", outcome.Year, outcome.Days, outcome.Moved] : l["Calendar.ImportUnchanged", outcome.Year];
+            return Redirect($"/admin/calendars/{id}?year={year}");
         }
 
         return await LoadAsync(ct) ? Page() : NotFound();

@@ -1,4 +1,5 @@
 using Kefu.Web.Platform.Auth;
+using Kefu.Web.Platform.Import;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,31 +18,8 @@ public sealed class CustomerImportPageModel(CustomerImport import, CurrentUser c
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
-        {
-            ModelState.AddModelError("file", Platform.Localization.Text.Get("Attachment.Missing"));
-            return Page();
-        }
-
-        await using var stream = file.OpenReadStream();
-        switch (await import.ImportAsync(await current.GetViewerAsync(ct), current.UserId!, stream, ct))
-        {
-            case ImportOutcome.Done done:
-                Result = done.Result;
-                break;
-            case ImportOutcome.Refused refused:
-                // The file's problem goes next to the file input; anything else (the caller's centre) above the form.
-                foreach (var (field, messages) in refused.Problems.Errors)
-                {
-                    foreach (var message in messages)
-                    {
-                        ModelState.AddModelError(field == "file" ? "file" : string.Empty, message);
-                    }
-                }
-
-                break;
-        }
-
+        var viewer = await current.GetViewerAsync(ct);
+        Result = await ImportHandling.RunOnPageAsync(file, ModelState, stream => import.ImportAsync(viewer, current.UserId!, stream, ct));
         return Page();
     }
 }

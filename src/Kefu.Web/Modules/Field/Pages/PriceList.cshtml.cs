@@ -44,17 +44,9 @@ public sealed class PriceListModel(KefuDbContext db, IStringLocalizer<SharedReso
         Result = new Paged<PriceRow>(ToRows(await query.Skip((page - 1) * size).Take(size).ToListAsync(ct)), page, size, total);
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
-    {
-        var rows = ToRows(await Query().Take(Paging.MaxExportRows).ToListAsync(ct));
-        ExportColumn<PriceRow>[] columns =
-        [
-            new(l["FieldAdmin.Price.Code"], r => r.Code), new(l["FieldAdmin.Price.Name"], r => r.Name), new(l["FieldAdmin.Price.Kind"], r => r.Kind),
-            new(l["FieldAdmin.Price.ForType"], r => r.ForType), new(l["FieldAdmin.Price.PriceYuan"], r => r.Price.Yuan),
-            new(l["FieldAdmin.Price.Status"], r => r.Active ? l["FieldAdmin.Price.Active"].Value : l["FieldAdmin.Price.Inactive"].Value),
-        ];
-        return File(TableExport.ToXlsx(l["Nav.PriceList"], columns, rows), TableExport.XlsxContentType, "price-list.xlsx");
-    }
+    /// <summary>PLT-05: what the filters select, in the import's columns, so the sheet can be changed and imported back.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
+        File(PriceImport.Write(await Query().Take(Paging.MaxExportRows).ToListAsync(ct)), TableExport.XlsxContentType, "price-list.xlsx");
 
     private IQueryable<PriceItem> Query()
     {
