@@ -32,6 +32,9 @@ switch (which)
     case "aging":
         // Issue 16: the aging report over N open items, in-process: aging [sqlite|postgres] [openItems] [runs]
         return await AgingBench.RunAsync(args.Length > 1 ? args[1] : "sqlite", Arg(2, 200_000), Arg(3, 20));
+    case "perfmonth":
+        // Issue 17: the monthly performance run and the ranking page, in-process: perfmonth [sqlite|postgres] [technicians] [jobsEach] [runs]
+        return await PerformanceMonthBench.RunAsync(args.Length > 1 ? args[1] : "sqlite", Arg(2, 2000), Arg(3, 100), Arg(4, 30));
     case "footprint":
         // Issue 14, P5: cold start on SQLite, idle memory and memory with N users reading: footprint [users] [seconds]
         return await FootprintBench.RunAsync(Arg(1, 200), args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 15);
@@ -39,7 +42,7 @@ switch (which)
         // Child process of import-memory: the pre-streaming way of opening an upload.
         return ImportMemoryBench.NpoiRead(args[1]);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, dispatch-rank, dispatch-board, import, import-memory, load, footprint, aging");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: calendar, dispatch-rank, dispatch-board, import, import-memory, load, footprint, aging, perfmonth");
         return 2;
 }
 

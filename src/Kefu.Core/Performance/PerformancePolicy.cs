@@ -68,6 +68,13 @@ public sealed record PerformancePolicy
     /// <summary>PERF-05: per day the documents are late, this share of the responsible person's part ("每延遲一天則扣除…5%").</summary>
     public decimal ProjectLatePercentPerDay { get; init; } = 5m;
 
+    /// <summary>
+    /// PERF-06 / SLA-04: the fine for each deadline breached while the person was responsible for it
+    /// ("the breach is counted in PERF"). The seeds name no figure; a default (half the mobile-service
+    /// fine) an administrator sets; 0 counts no fine.
+    /// </summary>
+    public decimal SlaBreachFineYuan { get; init; } = 50m;
+
     /// <summary>PERF-07: rating A from this workload score up, with no fine in the month. The seeds name no figure; a default.</summary>
     public int RatingAMinScore { get; init; } = 40;
 
@@ -136,6 +143,7 @@ public sealed record PerformancePolicy
         }
 
         Check("projectLatePercentPerDay", ProjectLatePercentPerDay, 0, 100);
+        Check("slaBreachFineYuan", SlaBreachFineYuan, 0, 100_000);
         Check("ratingAMinScore", RatingAMinScore, 0, 100_000);
         Check("ratingCBelowScore", RatingCBelowScore, 0, 100_000);
         Check("ratingCFromFines", RatingCFromFines, 0, 1000);

@@ -22,6 +22,9 @@ public enum PerformanceLineKind
     /// <summary>A fine or reward another module wrote into the penalty ledger (PERF-06).</summary>
     Ledger,
 
+    /// <summary>A deadline breached while the person was responsible for it (PERF-06, SLA-04).</summary>
+    SlaBreach,
+
     /// <summary>A manager's correction of a locked month, booked in the next open month.</summary>
     Correction,
 }
@@ -263,6 +266,26 @@ public static class LedgerLines
         items.Where(i => i.AmountFen != 0 || i.ForcedRating is not null).OrderBy(i => i.Id).Select(i => new PerformanceLine(
             i.PersonId, i.RuleId, PerformanceLineKind.Ledger, new Money(i.AmountFen), i.EvidenceType, i.EvidenceId, i.Reason,
             Enum.TryParse<PerformanceRating>(i.ForcedRating, ignoreCase: false, out var forced) && Enum.IsDefined(forced) ? forced : null)).ToArray();
+}
+
+/// <summary>A deadline that breached in the month: its timer, the person responsible when it fired, and whether its due time was provisional (CAL-02).</summary>
+public sealed record BreachFact(long TimerId, string PersonId, bool Provisional);
+
+/// <summary>PERF-06 / SLA-04: each breached deadline is a fine of the person responsible, with the timer as its evidence.</summary>
+public static class SlaBreachFines
+{
+    public const string Rule = "SLA-04";
+    public const string Evidence = "SlaTimer";
+
+    /// <summary>
+    /// One fine per breach, in timer order. A breach of a provisional due time (counted through a
+    /// year whose holidays were not arranged, CAL-02) is not held against the person: the due time
+    /// itself may have been wrong. A zero fine in the policy counts nothing.
+    /// </summary>
+    public static IReadOnlyList<PerformanceLine> Apply(IEnumerable<BreachFact> breaches, PerformancePolicy policy) =>
+        policy.SlaBreachFineYuan <= 0 ? [] : breaches.Where(b => !b.Provisional).OrderBy(b => b.TimerId).Select(b => new PerformanceLine(
+            b.PersonId, Rule, PerformanceLineKind.SlaBreach, -Money.FromYuan(policy.SlaBreachFineYuan), Evidence,
+            b.TimerId.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
 }
 
 /// <summary>PERF-07: the monthly rating A/B/C.</summary>

@@ -165,6 +165,22 @@ public sealed class PerformanceRulesTests
     }
 
     [Fact]
+    public void PERF_06_each_breached_deadline_fines_the_person_responsible_with_the_timer_as_evidence_except_a_provisional_due_time()
+    {
+        var lines = SlaBreachFines.Apply([new(12, "p", false), new(7, "q", false), new(9, "p", Provisional: true)], Policy);
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(("q", "SLA-04", PerformanceLineKind.SlaBreach, -50m, "SlaTimer", "7"), (lines[0].PersonId, lines[0].RuleId, lines[0].Kind, lines[0].Amount.Yuan, lines[0].EvidenceType, lines[0].EvidenceId));
+        Assert.Equal(("p", "12"), (lines[1].PersonId, lines[1].EvidenceId));
+
+        // The amount is the administrator's; 0 counts no fine.
+        Assert.Equal(-80m, SlaBreachFines.Apply([new(1, "p", false)], Policy with { SlaBreachFineYuan = 80m }).Single().Amount.Yuan);
+        Assert.Empty(SlaBreachFines.Apply([new(1, "p", false)], Policy with { SlaBreachFineYuan = 0m }));
+
+        // A breach is a fine like any other for the rating: two of them make the month C.
+        Assert.Equal(PerformanceRating.C, MonthlyRating.Rate(80, SlaBreachFines.Apply([new(1, "p", false), new(2, "p", false)], Policy), Policy));
+    }
+
+    [Fact]
     public void PERF_07_the_score_rates_A_B_or_C_and_an_expense_fine_forces_C()
     {
         Assert.Equal(PerformanceRating.A, MonthlyRating.Rate(40, [], Policy));

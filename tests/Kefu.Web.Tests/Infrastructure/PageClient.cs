@@ -15,6 +15,9 @@ public sealed partial class PageClient : IDisposable
 
     private PageClient(HttpClient client) => _client = client;
 
+    /// <summary>The signed-in client itself, for answers a page gives without a body (redirects, files).</summary>
+    public HttpClient Client => _client;
+
     public static async Task<PageClient> SignInAsync(KefuFactory app, string userName)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });

@@ -568,6 +568,24 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/settings/performance-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/performance-policy"),
         ["PUT /api/settings/performance-policy"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/performance-policy", ids => ids.Payload!,
             Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/performance-policy")),
+        ["GET /api/performance/reports"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", null, ids => $"/api/performance/reports?month={ids.Month}"),
+        ["POST /api/performance/reports"] = new("sh.sup", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/performance/reports",
+            ids => new { month = ids.Month, unitId = ids.ShUnit }),
+        ["GET /api/performance/reports/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/performance/reports/{ids.Record}",
+            Sample: (m, ids) => m.MonthlyReportAsync(ids, -20, CsReportStage.Draft)),
+        ["PUT /api/performance/reports/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/performance/reports/{ids.Record}",
+            _ => new { commentary = "矩阵评述" }, Sample: (m, ids) => m.MonthlyReportAsync(ids, -21, CsReportStage.Draft)),
+        ["POST /api/performance/reports/{id:int}/refresh"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/performance/reports/{ids.Record}/refresh",
+            Sample: (m, ids) => m.MonthlyReportAsync(ids, -22, CsReportStage.Draft)),
+        ["POST /api/performance/reports/{id:int}/submit"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/performance/reports/{ids.Record}/submit",
+            Sample: (m, ids) => m.MonthlyReportAsync(ids, -23, CsReportStage.Commented)),
+        ["POST /api/performance/reports/{id:int}/decision"] = new("csmgr", HttpStatusCode.OK, null, "hz.sup", ids => $"/api/performance/reports/{ids.Record}/decision",
+            _ => new { stepKey = "cs-manager", action = "Approve" }, Sample: (m, ids) => m.MonthlyReportAsync(ids, -24, CsReportStage.Submitted)),
+        ["GET /api/performance/reports/{id:int}/pdf"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/performance/reports/{ids.Record}/pdf",
+            Sample: (m, ids) => m.MonthlyReportAsync(ids, -25, CsReportStage.Approved)),
+        ["GET /api/settings/approval-chains/cs-monthly-report"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/approval-chains/cs-monthly-report"),
+        ["PUT /api/settings/approval-chains/cs-monthly-report"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/approval-chains/cs-monthly-report",
+            ids => ids.Payload!, Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/approval-chains/cs-monthly-report")),
         ["GET /api/settings/approval-chains/receivable-extension"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/approval-chains/receivable-extension"),
         ["PUT /api/settings/approval-chains/receivable-extension"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/approval-chains/receivable-extension",
             ids => ids.Payload!, Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/approval-chains/receivable-extension")),
@@ -1442,6 +1460,36 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         }
 
         return ids with { Record = monthId, Child = line };
+    }
+
+    public enum CsReportStage
+    {
+        Draft,
+        Commented,
+        Submitted,
+        Approved,
+    }
+
+    /// <summary>The Shanghai centre's monthly report <paramref name="months"/> back (PERF-08), walked to <paramref name="stage"/>.</summary>
+    private async Task<Ids> MonthlyReportAsync(Ids ids, int months, CsReportStage stage)
+    {
+        var id = Id(await OkAsync("sh.sup", "POST", "/api/performance/reports", new { month = PerformanceMonthText(ids, months), unitId = ids.ShUnit }));
+        if (stage >= CsReportStage.Commented)
+        {
+            await OkAsync("sh.sup", "PUT", $"/api/performance/reports/{id}", new { commentary = "矩阵月报评述" });
+        }
+
+        if (stage >= CsReportStage.Submitted)
+        {
+            await OkAsync("sh.sup", "POST", $"/api/performance/reports/{id}/submit");
+        }
+
+        if (stage >= CsReportStage.Approved)
+        {
+            await OkAsync("csmgr", "POST", $"/api/performance/reports/{id}/decision", new { stepKey = "cs-manager", action = "Approve" });
+        }
+
+        return ids with { Record = id };
     }
 
     private async Task<Ids> NotificationAsync(Ids ids, string userName)

@@ -65,6 +65,8 @@ public static class PerformanceModule
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Distinct().Select(KefuRoles.Name)))
             .AddPolicy(ReviewPolicy, p => p.RequireRole(PerformanceUseCases.Reviewers.Select(KefuRoles.Name)));
 
+        builder.AddMonthlyReports();
+
         // The early hours of every day; the job itself runs the month just ended on the 1st.
         builder.AddDailyJob<PerformanceMonthJob>("performance-month", 2, 30);
     }
@@ -95,6 +97,8 @@ public static class PerformanceModule
         perf.MapPost("/project-bonuses/{id:int}/documents", RecordDocuments).RequireWritePolicy(ReviewPolicy).WithName("RecordProjectDocuments")
             .WithSummary("PERF-05: the day the project documents came in.");
 
+        api.MapMonthlyReports();
+
         var settings = api.MapGroup("/settings").WithTags("Settings").RequireAuthorization(Policies.Administer);
         settings.MapGet("/performance-policy", async (PolicyStore store, CancellationToken ct) => TypedResults.Ok(await store.GetAsync<PerformancePolicy>(PerformancePolicy.Key, ct)))
             .WithName("GetPerformancePolicy");
@@ -116,6 +120,7 @@ public static class PerformanceModule
             PerformanceCalculator.MobileEvidence => $"/callbacks?technicianId={Uri.EscapeDataString(personId)}&month={month}",
             "ServiceJob" => $"/field/jobs/{head}",
             "PerformanceLine" => $"/performance/ledger?lineId={head}",
+            SlaBreachFines.Evidence => $"/deadlines/{head}",
             _ => null,
         };
     }
@@ -427,10 +432,11 @@ public static class PerformanceModule
         detail: Text.Get("Performance.MonthLocked", month), statusCode: StatusCodes.Status409Conflict, title: Text.Get("Performance.MonthLockedTitle"),
         extensions: new Dictionary<string, object?> { ["month"] = month });
 
-    private static IResult Answer<T>(PerfResult<T> result) => result switch
+    internal static IResult Answer<T>(PerfResult<T> result) => result switch
     {
         PerfResult<T>.Invalid invalid => invalid.Problems.ToProblem(),
         PerfResult<T>.Locked locked => Locked(locked.Month),
+        PerfResult<T>.Conflict conflict => TypedResults.Problem(detail: Text.Get(conflict.Key), statusCode: StatusCodes.Status409Conflict, title: Text.Get("Report.ConflictTitle")),
         _ => TypedResults.NotFound(),
     };
 }

@@ -8,6 +8,7 @@ using Kefu.Web.Modules.Visits;
 using Kefu.Web.Platform;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Settings;
+using Kefu.Web.Platform.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Modules.Performance;
@@ -23,7 +24,7 @@ public sealed record PerformanceUnit(int Id, string Path);
 
 /// <summary>
 /// Gathers a month's facts from the modules that hold them (jobs, callbacks, resident reports, team
-/// projects, project bonuses, the penalty ledger) and applies the rules of Kefu.Core. Reads only.
+/// projects, project bonuses, the penalty ledger, breached deadlines) and applies the rules of Kefu.Core. Reads only.
 /// </summary>
 public sealed class PerformanceCalculator(KefuDbContext db, PolicyStore policies)
 {
@@ -106,6 +107,11 @@ public sealed class PerformanceCalculator(KefuDbContext db, PolicyStore policies
         var ledger = await db.Set<LedgerEntry>().AsNoTracking().Where(e => e.Month == monthText)
             .Select(e => new LedgerItem(e.Id, e.PersonId, e.RuleId, e.Reason, e.AmountFen, e.ForcedRating, e.EvidenceType, e.EvidenceId)).ToListAsync(ct);
         lines.AddRange(LedgerLines.From(ledger));
+
+        // PERF-06 / SLA-04: deadlines that breached this month, a fine of the person responsible when they fired.
+        var breaches = await db.Set<SlaBreach>().AsNoTracking().Where(b => b.OwnerId != null && b.BreachedAt >= start && b.BreachedAt < end)
+            .Select(b => new BreachFact(b.TimerId, b.OwnerId!, b.Provisional)).ToListAsync(ct);
+        lines.AddRange(SlaBreachFines.Apply(breaches, policy));
 
         // Who counts: every active technician and team leader, and anybody with a job or a line this month.
         var technicians = await db.Users.AsNoTracking().ActiveHolding(db, Role.FieldEngineer).Select(u => u.Id)

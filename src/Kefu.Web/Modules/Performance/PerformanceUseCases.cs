@@ -23,6 +23,9 @@ public abstract record PerfResult<T>
 
     /// <summary>The month is locked (or was changed by someone else): nothing was changed.</summary>
     public sealed record Locked(string Month) : PerfResult<T>;
+
+    /// <summary>The record is not in a state for this (409); <paramref name="Key"/> is the message saying why.</summary>
+    public sealed record Conflict(string Key) : PerfResult<T>;
 }
 
 public sealed record RunSummary(string Month, int Units, int LockedUnits, int People, int LinesAdded, int LinesChanged, int LinesRemoved);

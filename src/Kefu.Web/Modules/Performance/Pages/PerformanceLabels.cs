@@ -14,6 +14,7 @@ public static class PerformanceLabels
         ["EXP-09"] = "ExpenseViolation",
         ["EXC-08"] = "ConcealedIncident",
         ["AR-05"] = "ReceivableOmission",
+        ["SLA-04"] = "SlaBreach",
     };
 
     public static string RuleKey(string ruleId) => "Performance.Rule." + Words.GetValueOrDefault(ruleId, "Other");
