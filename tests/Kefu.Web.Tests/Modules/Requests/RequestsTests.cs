@@ -74,7 +74,7 @@ public abstract class RequestsTests(ClockApp app)
         Assert.Equal(("InProgress", "memo-reply"), ((string?)sent["status"], Step(sent)));
         Assert.Equal(await app.StaffIdAsync("bizasst"), (string?)sent["currentApproverId"]);
         var copied = sent["participants"]!.AsArray().Where(p => (string?)p!["kind"] == "Copy").Select(p => (string)p!["userId"]!).ToHashSet();
-        Assert.Equal([await app.StaffIdAsync("east.gm"), await app.StaffIdAsync("gm")], copied.Order());
+        Assert.Equal(new[] { await app.StaffIdAsync("east.gm"), await app.StaffIdAsync("gm") }.Order(StringComparer.Ordinal), copied.Order(StringComparer.Ordinal));
         Assert.Single(await NotificationsAsync("east.gm", "RequestCopied", number));
         Assert.Single(await NotificationsAsync("gm", "RequestCopied", number));
         Assert.True(await InInboxAsync("bizasst", "DepartmentMemo", id));
@@ -288,6 +288,51 @@ public abstract class RequestsTests(ClockApp app)
         using var other = await PageClient.SignInAsync(app, "hz.sup");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/requests/{id}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/requests/{id}/print")).Status);
+    }
+
+    [ProviderFact]
+    public async Task APR_02_pages_write_send_and_reply_to_a_memo_without_javascript()
+    {
+        app.Clock.Set(BeforeHoliday);
+        var subject = Unique("页面联络函 ");
+        using var writer = await PageClient.SignInAsync(app, "csdir");
+        // A refused form keeps the writer on it with what they typed, and creates nothing.
+        using (var refused = await writer.PostFormAsync("/requests/edit?kind=memos", "/requests/edit?kind=memos", new Dictionary<string, string>
+        {
+            ["Input.Subject"] = subject, ["Input.Body"] = "", ["send"] = "true",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(subject, System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        using var sent = await writer.PostFormAsync("/requests/edit?kind=memos", "/requests/edit?kind=memos", new Dictionary<string, string>
+        {
+            ["Input.ToUnitId"] = (await app.UnitIdAsync("HQ-FIN")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Subject"] = subject, ["Input.Body"] = "请财务部确认。", ["send"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var detail = sent.Headers.Location!.OriginalString;
+        var id = int.Parse(detail[(detail.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, (int)(await OkAsync("csdir", "GET", "/api/requests/memos?q=" + Uri.EscapeDataString(subject)))["total"]!);
+
+        using var finance = await PageClient.SignInAsync(app, "finance");
+        var (status, html) = await finance.GetAsync(detail);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("data-testid=\"decision\"", html, StringComparison.Ordinal);
+        using var replied = await finance.PostFormAsync(detail, detail + "?handler=Decide", new Dictionary<string, string>
+        {
+            ["stepKey"] = "memo-reply", ["action"] = "Approve", ["comment"] = "已确认。",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
+        Assert.Equal("memo-leader", Step(await OkAsync("csdir", "GET", $"/api/requests/memos/{id}")));
+        // The writer sees no decision form: the step is not theirs.
+        Assert.DoesNotContain("data-testid=\"decision\"", (await writer.GetAsync(detail)).Html, StringComparison.Ordinal);
+        // The deadline settings page shows each step in working days to the administrator.
+        using var admin = await PageClient.SignInAsync(app, "admin");
+        var (settingsStatus, settings) = await admin.GetAsync("/admin/settings/requests");
+        Assert.Equal(HttpStatusCode.OK, settingsStatus);
+        Assert.Contains("收函部门处理意见", settings, StringComparison.Ordinal);
     }
 
     private async Task<string?> NameOfAsync(string? userId)
