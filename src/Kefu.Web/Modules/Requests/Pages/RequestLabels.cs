@@ -14,10 +14,10 @@ public static class RequestLabels
 
     public static string StepCss(string state) => state switch
     {
-        "Approve" => "bg-green",
-        "Current" => "bg-blue",
-        "Return" => "bg-yellow",
-        "Reject" => "bg-red",
+        "Approve" => "bg-green-lt",
+        "Current" => "bg-blue-lt",
+        "Return" => "bg-yellow-lt",
+        "Reject" => "bg-red-lt",
         _ => "bg-secondary-lt",
     };
 }
