@@ -6,6 +6,7 @@ using Kefu.Web.Modules.Incidents;
 using Kefu.Web.Modules.Orders;
 using Kefu.Web.Modules.Performance;
 using Kefu.Web.Modules.Receivables;
+using Kefu.Web.Modules.Requests;
 using Kefu.Web.Modules.Training;
 using Kefu.Web.Modules.Organization;
 using Kefu.Web.Modules.Visits;
@@ -45,6 +46,7 @@ builder.AddField();
 builder.AddReceivables();
 builder.AddTraining();
 builder.AddPerformance();
+builder.AddRequests();
 builder.AddKefuJobs();
 
 var app = builder.Build();
@@ -61,6 +63,7 @@ app.MapField(api);
 api.MapReceivables();
 api.MapTraining();
 api.MapPerformance();
+api.MapRequests();
 app.MapKefuPages();
 
 // Migrations and seeding run in DatabaseInitializer before the server accepts requests.

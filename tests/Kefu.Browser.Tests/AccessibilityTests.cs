@@ -17,6 +17,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         var coordinatorJob = await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.coord");
         var engineerJob = await PageChecks.FieldJobAsync(fixture.BaseUrl, "sh.eng1");
         var (post, report, project) = await PageChecks.ResidentAndTeamAsync(fixture.BaseUrl);
+        // Memos and requests: commerce's reply waiting on the demo memo (the decision form), a filed sample request.
+        var waitingMemo = await PageChecks.RequestAsync(fixture.BaseUrl, "bizasst", "memos", "InProgress");
+        var filedSample = await PageChecks.RequestAsync(fixture.BaseUrl, "sh.cs", "samples", "Filed");
         var findings = new List<string>();
         var checkedPages = 0;
         foreach (var (user, password, pages, english) in new[]
@@ -30,7 +33,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
             ("sh.eng1", PageChecks.DemoPassword, new[] { "/field/jobs", engineerJob, post, report, project }, new[] { engineerJob, post, report }),
             ("sh.coord", PageChecks.DemoPassword, new[] { "/field/resident", "/field/resident/new", "/field/teams", "/field/teams/new" }, new[] { "/field/resident/new", "/field/teams/new", project }),
             ("sh.lead", PageChecks.DemoPassword, new[] { report, project }, new[] { report }),
-            ("admin", BrowserFixture.AdminPassword, new[] { "/admin/calendars", "/staff", "/staff/import", "/admin/settings/field" }, new[] { "/admin/calendars", "/staff", "/admin/settings/field" }),
+            ("admin", BrowserFixture.AdminPassword, new[] { "/admin/calendars", "/staff", "/staff/import", "/admin/settings/field", "/admin/settings/requests" }, new[] { "/admin/calendars", "/staff", "/admin/settings/field" }),
+            ("bizasst", PageChecks.DemoPassword, new[] { "/requests/memos", waitingMemo }, new[] { waitingMemo }),
+            ("sh.cs", PageChecks.DemoPassword, new[] { "/requests/samples", "/requests/edit?kind=samples", filedSample, "/requests/edit?kind=memos" }, new[] { "/requests/edit?kind=samples", filedSample }),
         })
         {
             // Kefu's CSP allows only its own scripts: the test's copy of axe-core is let in by the browser.

@@ -101,6 +101,8 @@ public sealed partial class PhonePageTests(BrowserFixture fixture) : IClassFixtu
             ("/customers", "/customers/edit", @"^/customers/\d+$"),
             ("/incidents", "/incidents/new", @"^/incidents/\d+$"),
             ("/orders", "/orders/edit", @"^/orders/\d+$"),
+            ("/requests/samples", "/requests/edit?kind=samples", @"^/requests/\d+$"),
+            ("/requests/policies", "/requests/edit?kind=policies", @"^/requests/\d+$"),
         })
         {
             if (!urls.Contains(list))

@@ -21,4 +21,7 @@ public enum Role
     AdminClerk,
     ReadOnlyAuditor,
     SystemAdministrator,
+
+    /// <summary>Logistics clerk (物流部): ships samples with the outbound slip (APR-03).</summary>
+    LogisticsClerk,
 }

@@ -27,6 +27,7 @@ public sealed record ScopePolicy(IReadOnlyDictionary<Role, DataScope> ScopeByRol
         [Role.AdminClerk] = DataScope.Company,
         [Role.ReadOnlyAuditor] = DataScope.Company,
         [Role.SystemAdministrator] = DataScope.Company,
+        [Role.LogisticsClerk] = DataScope.Company,
     });
 
     /// <summary>The widest scope among the roles; no role at all sees only their own records.</summary>

@@ -126,6 +126,16 @@ public static class PageChecks
         return id;
     }
 
+    /// <summary>The page of the first memo or request (kind: memos, samples, policies) of a status that <paramref name="user"/> sees: the demo seeds each.</summary>
+    public static async Task<string> RequestAsync(string baseUrl, string user, string kind, string status)
+    {
+        using var api = await ApiAsync(baseUrl, user);
+        var list = JsonNode.Parse(await api.GetStringAsync($"/api/requests/{kind}?status={status}"))!;
+        var first = list["items"]!.AsArray().FirstOrDefault();
+        Assert.True(first is not null, $"{user} sees no {status} {kind}");
+        return "/requests/" + (int)first["id"]!;
+    }
+
     /// <summary>The page of the first field job <paramref name="user"/> sees (state=Open: an open one), so the job page is checked as they see it.</summary>
     public static async Task<string> FieldJobAsync(string baseUrl, string user, string state = "Open")
     {

@@ -589,6 +589,42 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/settings/approval-chains/receivable-extension"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/approval-chains/receivable-extension"),
         ["PUT /api/settings/approval-chains/receivable-extension"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/approval-chains/receivable-extension",
             ids => ids.Payload!, Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/approval-chains/receivable-extension")),
+        // Memos and requests (APR-02..04). A memo of 上海中心 goes to 杭州中心, whose supervisor replies; Beijing sees neither.
+        ["GET /api/requests/memos"] = new("sh.cs", HttpStatusCode.OK, null, null, _ => "/api/requests/memos"),
+        ["GET /api/requests/memos/{id:int}"] = new("sh.sup", HttpStatusCode.OK, null, "bj.sup", ids => $"/api/requests/memos/{ids.Record}",
+            Sample: (m, ids) => m.FreshRequestAsync(ids, "memos", submitted: true)),
+        ["POST /api/requests/memos"] = new("sh.sup", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/requests/memos", ids => MemoBody(ids)),
+        ["PUT /api/requests/memos/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "bj.sup", ids => $"/api/requests/memos/{ids.Record}", ids => MemoBody(ids),
+            Sample: (m, ids) => m.FreshRequestAsync(ids, "memos", submitted: false)),
+        ["POST /api/requests/memos/{id:int}/submit"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "bj.sup", ids => $"/api/requests/memos/{ids.Record}/submit",
+            Sample: (m, ids) => m.FreshRequestAsync(ids, "memos", submitted: false)),
+        // Any signed-in person may try; only the current step's person acts (the receiving centre's supervisor).
+        ["POST /api/requests/memos/{id:int}/decision"] = new("hz.sup", HttpStatusCode.OK, null, "bj.sup", ids => $"/api/requests/memos/{ids.Record}/decision",
+            _ => new { stepKey = "memo-reply", action = "Approve", comment = "已安排处理" }, Sample: (m, ids) => m.FreshRequestAsync(ids, "memos", submitted: true)),
+        ["GET /api/requests/samples"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/requests/samples"),
+        ["GET /api/requests/samples/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/requests/samples/{ids.Record}",
+            Sample: (m, ids) => m.FreshRequestAsync(ids, "samples", submitted: true)),
+        ["POST /api/requests/samples"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/requests/samples", _ => SampleBody!),
+        ["PUT /api/requests/samples/{id:int}"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/requests/samples/{ids.Record}", _ => SampleBody!,
+            Sample: (m, ids) => m.FreshRequestAsync(ids, "samples", submitted: false)),
+        ["POST /api/requests/samples/{id:int}/submit"] = new("sh.cs", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/requests/samples/{ids.Record}/submit",
+            Sample: (m, ids) => m.FreshRequestAsync(ids, "samples", submitted: false)),
+        ["POST /api/requests/samples/{id:int}/decision"] = new("mkt", HttpStatusCode.OK, null, "hz.sup", ids => $"/api/requests/samples/{ids.Record}/decision",
+            _ => new { stepKey = "sample-approval", action = "Approve" }, Sample: (m, ids) => m.FreshRequestAsync(ids, "samples", submitted: true)),
+        ["GET /api/requests/policies"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/requests/policies"),
+        ["GET /api/requests/policies/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/requests/policies/{ids.Record}",
+            Sample: (m, ids) => m.FreshRequestAsync(ids, "policies", submitted: true)),
+        ["POST /api/requests/policies"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/requests/policies", ids => PolicyBody(ids)),
+        ["PUT /api/requests/policies/{id:int}"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/requests/policies/{ids.Record}", ids => PolicyBody(ids),
+            Sample: (m, ids) => m.FreshRequestAsync(ids, "policies", submitted: false)),
+        ["POST /api/requests/policies/{id:int}/submit"] = new("sh.cs", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/requests/policies/{ids.Record}/submit",
+            Sample: (m, ids) => m.FreshRequestAsync(ids, "policies", submitted: false)),
+        ["POST /api/requests/policies/{id:int}/decision"] = new("mkt", HttpStatusCode.OK, null, "hz.sup", ids => $"/api/requests/policies/{ids.Record}/decision",
+            _ => new { stepKey = "policy-approval", action = "Approve", comment = "同意" }, Sample: (m, ids) => m.FreshRequestAsync(ids, "policies", submitted: true)),
+        ["GET /api/settings/requests-policy"] = new("admin", HttpStatusCode.OK, "csmgr", null, _ => "/api/settings/requests-policy"),
+        ["PUT /api/settings/requests-policy"] = new("admin", HttpStatusCode.NoContent, "csmgr", null, _ => "/api/settings/requests-policy", ids => ids.Payload!,
+            Sample: (m, ids) => m.CurrentSettingAsync(ids, "/api/settings/requests-policy")),
+
         ["GET /api/approvals/inbox"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/inbox"),
         ["GET /api/approvals/delegations"] = new("sh.eng1", HttpStatusCode.OK, null, null, _ => "/api/approvals/delegations"),
         ["POST /api/approvals/delegations"] = new("sh.sup", HttpStatusCode.Created, null, null, _ => "/api/approvals/delegations",
@@ -1295,6 +1331,38 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         }
 
         return ids with { Record = handover, Child = customer };
+    }
+
+    private static object MemoBody(Ids ids) => new { toUnitId = ids.HzUnit, subject = "矩阵联络函", body = "请杭州中心协助核对客户资料。", replyBy = ids.Date(5) };
+
+    private static readonly object SampleBody = new
+    {
+        customerName = "矩阵意向客户", contact = "刘先生", phone = "021-5555 0199", address = "上海市徐汇区", purpose = "试用后决定代理", expectedOrder = "100 台",
+        lines = new[] { new { product = "智能温控器 T3", specification = "白色", quantity = 2, unit = "台", notes = "矩阵" } },
+    };
+
+    private static object PolicyBody(Ids ids) => new
+    {
+        customerId = ids.ShCustomer, contact = "陈经理", phone = "021-5555 0102", region = "上海", dealerLevel = "一级经销商", regularPolicy = "9 折",
+        requestedPolicy = "首批 8.5 折", reason = "竞品条件更优", validFrom = ids.Date(), validTo = ids.Date(90), amountYuan = 12345.67m,
+    };
+
+    /// <summary>A memo of sh.sup to 杭州中心, or a sample or special-policy request of sh.cs, as a draft or sent into its chain.</summary>
+    private async Task<Ids> FreshRequestAsync(Ids ids, string kind, bool submitted)
+    {
+        var (writer, body) = kind switch
+        {
+            "memos" => ("sh.sup", MemoBody(ids)),
+            "samples" => ("sh.cs", SampleBody),
+            _ => ("sh.cs", PolicyBody(ids)),
+        };
+        var id = Id(await OkAsync(writer, "POST", $"/api/requests/{kind}", body));
+        if (submitted)
+        {
+            await OkAsync(writer, "POST", $"/api/requests/{kind}/{id}/submit");
+        }
+
+        return ids with { Record = id };
     }
 
     /// <summary>A sales confirmation of a Shanghai customer sold by sh.eng1.</summary>

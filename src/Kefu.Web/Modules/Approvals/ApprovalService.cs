@@ -38,7 +38,8 @@ public sealed class ApprovalService(
 
     public async Task<ApprovalOutcome> SubmitAsync(SubmitApproval request, CancellationToken ct)
     {
-        var resolve = await resolver.ForSubjectAsync(request.SubjectOrgPath, request.SubmitterId, ct);
+        var resolve = Named(await resolver.ForSubjectAsync(request.SubjectOrgPath, request.SubmitterId, ct),
+            await Handler(request.SubjectType).NamedApproversAsync(request.SubjectId, ct));
         var now = clock.GetUtcNow();
         var state = ApprovalEngine.Submit(request.Chain, request.SubmitterId, request.Facts, resolve, now, request.Comment);
         foreach (var key in state.StepKeys)
@@ -89,7 +90,8 @@ public sealed class ApprovalService(
             return new ApprovalOutcome.Refused(ApprovalRefusal.NotTheApprover);
         }
 
-        var resolve = await resolver.ForSubjectAsync(instance.OrgPath, instance.SubmitterId, ct);
+        var resolve = Named(await resolver.ForSubjectAsync(instance.OrgPath, instance.SubmitterId, ct),
+            await Handler(instance.SubjectType).NamedApproversAsync(instance.SubjectId, ct));
         // Steps are those chosen at submission; a step an administrator removed since has no approver (400, nothing saved).
         var result = ApprovalEngine.Act(state, decision.Action, decision.StepKey, actorId, delegations,
             key => chain.Steps.SingleOrDefault(s => s.Key == key) is { } step ? resolve(step) : null, now, today, decision.Comment);
@@ -174,6 +176,10 @@ public sealed class ApprovalService(
             nameof(ApprovalInstance), instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The subject's own choice of person for a step it names (APR-02), else the org tree's.</summary>
+    private static Func<ApprovalStep, string?> Named(Func<ApprovalStep, string?> byRole, IReadOnlyDictionary<string, string?> named) =>
+        step => named.TryGetValue(step.Key, out var person) ? person : byRole(step);
 
     private IApprovalSubjectHandler Handler(string subjectType) =>
         handlers.FirstOrDefault(h => h.SubjectType == subjectType) ?? throw new InvalidOperationException($"No approval handler for '{subjectType}'.");

@@ -47,4 +47,13 @@ public interface IApprovalSubjectHandler
 
     /// <summary>Called in the same unit of work after every submission and decision.</summary>
     Task OnChangedAsync(string subjectId, ApprovalStatus status, string? currentStepKey, ApprovalDecision? decision, string actorId, CancellationToken ct);
+
+    /// <summary>
+    /// The people the subject itself names for some steps, by step key, instead of the org tree's
+    /// holder of the step's role: a memo goes to the head of the department it is addressed to and
+    /// to the writer's direct superior (APR-02). A step named with null has nobody to act on it.
+    /// Most subjects name nobody.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string?>> NamedApproversAsync(string subjectId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
 }
