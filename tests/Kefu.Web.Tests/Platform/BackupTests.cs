@@ -23,12 +23,14 @@ public sealed class BackupTests(SqliteApp app) : IClassFixture<SqliteApp>, IDisp
     [Fact]
     public async Task PLT_06_BackupThenRestore_RunningSqliteDatabase_KeepsTheRowsAndNeedsNoMigration()
     {
+        int users;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KefuDbContext>();
             var company = await db.OrgUnits.SingleAsync(u => u.Code == "HQ");
             db.OrgUnits.Add(new OrgUnit { Code = "BAK", Name = "备份测试部", ParentId = company.Id, Path = company.Path });
             await db.SaveChangesAsync();
+            users = await db.Users.CountAsync();
         }
 
         var backup = Path.Combine(_directory, "kefu.backup");
@@ -42,7 +44,8 @@ public sealed class BackupTests(SqliteApp app) : IClassFixture<SqliteApp>, IDisp
         await using (var db = TestDatabase.OpenContext(DatabaseKind.Sqlite, restored, app.Services))
         {
             Assert.Equal("备份测试部", (await db.OrgUnits.SingleAsync(u => u.Code == "BAK")).Name);
-            Assert.Equal(29, await db.Users.CountAsync());
+            Assert.True(users > 0);
+            Assert.Equal(users, await db.Users.CountAsync());
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         }
 
