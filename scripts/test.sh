@@ -20,14 +20,16 @@ have_packages() {
     command -v fc-list >/dev/null && fc-list : family 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || return 1
     # The statement PDF (AR-06) needs a CJK font with TrueType outlines; its test reads the PDF back with pdftotext.
     [[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc && -x /usr/bin/pdftotext ]] || return 1
+    # Email intake reads mailboxes over IMAP: a throwaway dovecot (scripts/imap-server.sh).
+    [[ -x /usr/sbin/dovecot && -f /usr/lib/dovecot/imap ]] || return 1
 }
 
 if ! have_packages; then
-    [[ $(id -u) -eq 0 ]] || die "postgresql, chromium, fonts-noto-cjk, fonts-wqy-microhei, poppler-utils or python3-aiosmtpd is missing and installing them needs root"
-    log "installing postgresql chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils python3-aiosmtpd"
+    [[ $(id -u) -eq 0 ]] || die "postgresql, chromium, fonts-noto-cjk, fonts-wqy-microhei, poppler-utils, python3-aiosmtpd or dovecot-imapd is missing and installing them needs root"
+    log "installing postgresql chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils python3-aiosmtpd dovecot-imapd"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends postgresql chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils python3-aiosmtpd >/dev/null
+    apt-get install -y -qq --no-install-recommends postgresql chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils python3-aiosmtpd dovecot-imapd >/dev/null
     have_packages || die "packages are still missing after apt-get install"
 fi
 
@@ -45,7 +47,11 @@ as_pg() {
     if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+IMAPROOT=$(mktemp -d /tmp/kefu-imap.XXXXXX)
+
 cleanup() {
+    scripts/imap-server.sh stop "$IMAPROOT" >/dev/null 2>&1 || true
+    rm -rf "$IMAPROOT"
     if [[ $pg_started -eq 1 ]]; then
         as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -m immediate -w stop >/dev/null 2>&1 || true
     fi
@@ -71,6 +77,11 @@ pg_started=1
 "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PGPORT" -U postgres || die "PostgreSQL does not answer on 127.0.0.1:$PGPORT"
 export PG_TEST_CONNECTION="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Password=postgres;Database=postgres"
 log "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
+
+# --- 2b. Throwaway IMAP server (dovecot, not root, users intake01..intake40) --------------------
+IMAP_TEST_PORT=$(scripts/imap-server.sh start "$IMAPROOT") || die "dovecot did not start"
+export IMAP_TEST_HOST=127.0.0.1 IMAP_TEST_PORT IMAP_TEST_PASSWORD=kefu-imap-test
+log "dovecot on 127.0.0.1:$IMAP_TEST_PORT"
 
 # --- 3. Build once, then each test project -----------------------------------------------------
 # dotnet-ef (.config/dotnet-tools.json): the tool that writes migrations (ADR 0011).

@@ -3,6 +3,7 @@ using Kefu.Web.Modules.Customers;
 using Kefu.Web.Modules.Expenses;
 using Kefu.Web.Modules.Field;
 using Kefu.Web.Modules.Incidents;
+using Kefu.Web.Modules.Intake;
 using Kefu.Web.Modules.Orders;
 using Kefu.Web.Modules.Performance;
 using Kefu.Web.Modules.Receivables;
@@ -47,6 +48,7 @@ builder.AddReceivables();
 builder.AddTraining();
 builder.AddPerformance();
 builder.AddRequests();
+builder.AddIntake();
 builder.AddKefuJobs();
 
 var app = builder.Build();
@@ -64,6 +66,7 @@ api.MapReceivables();
 api.MapTraining();
 api.MapPerformance();
 api.MapRequests();
+api.MapIntake();
 app.MapKefuPages();
 
 // Migrations and seeding run in DatabaseInitializer before the server accepts requests.

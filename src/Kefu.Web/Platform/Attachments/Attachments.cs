@@ -53,7 +53,9 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
 public sealed class AttachmentStore(KefuDbContext db, DatabaseSettings settings, IConfiguration configuration, TimeProvider clock)
 {
     /// <summary>The largest file accepted, in bytes (Kefu:Attachments:MaxBytes, default 10 MB).</summary>
-    public long MaxBytes => configuration.GetValue("Kefu:Attachments:MaxBytes", 10L * 1024 * 1024);
+    public long MaxBytes => MaxBytesOf(configuration);
+
+    public static long MaxBytesOf(IConfiguration configuration) => configuration.GetValue("Kefu:Attachments:MaxBytes", 10L * 1024 * 1024);
 
     private string Root => Path.Combine(settings.DataDirectory, "attachments");
 
@@ -75,7 +77,26 @@ public sealed class AttachmentStore(KefuDbContext db, DatabaseSettings settings,
         await using var input = file.OpenReadStream();
         using var buffer = new MemoryStream();
         await input.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
+        return await SaveBytesAsync(recordType, recordId, kind, file.FileName, buffer.ToArray(), userId, ct);
+    }
+
+    /// <summary>Stores bytes that did not come as an upload (an email's attachment) under the same checks.</summary>
+    public async Task<(Attachment? Saved, ProblemBuilder Problems)> SaveBytesAsync(
+        string recordType, string recordId, string kind, string fileName, byte[] bytes, string userId, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        if (bytes.Length == 0)
+        {
+            problems.Add("file", "Attachment.Missing");
+            return (null, problems);
+        }
+
+        if (bytes.Length > MaxBytes)
+        {
+            problems.Add("file", "Attachment.TooLarge", MaxBytes / 1024 / 1024);
+            return (null, problems);
+        }
+
         var contentType = Sniff(bytes);
         if (contentType is null)
         {
@@ -88,10 +109,11 @@ public sealed class AttachmentStore(KefuDbContext db, DatabaseSettings settings,
         var full = Path.Combine(Root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         await File.WriteAllBytesAsync(full, bytes, ct);
+        var name = Path.GetFileName(fileName);
         var attachment = new Attachment
         {
             RecordType = recordType, RecordId = recordId, Kind = kind,
-            FileName = Path.GetFileName(file.FileName).Length > 200 ? Path.GetFileName(file.FileName)[..200] : Path.GetFileName(file.FileName),
+            FileName = name.Length > 200 ? name[..200] : name,
             ContentType = contentType, Size = bytes.Length, StoragePath = relative, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             UploadedBy = userId, UploadedAt = now,
         };

@@ -59,6 +59,12 @@ public sealed class OutboxMessage : IVersioned
 
     public string? RelatedType { get; set; }
     public string? RelatedId { get; set; }
+
+    /// <summary>An email in a conversation with a customer: its own Message-ID (without brackets), the one it answers, and the thread's ids separated by spaces.</summary>
+    public string? MessageId { get; set; }
+
+    public string? InReplyTo { get; set; }
+    public string? References { get; set; }
     public int Version { get; set; }
 
     /// <summary>Files an email carries (loaded by the dispatcher for email only).</summary>
@@ -99,6 +105,9 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.RelatedType).HasMaxLength(64);
         builder.Property(m => m.RelatedId).HasMaxLength(64);
+        builder.Property(m => m.MessageId).HasMaxLength(250);
+        builder.Property(m => m.InReplyTo).HasMaxLength(250);
+        builder.Property(m => m.References).HasMaxLength(2000);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }

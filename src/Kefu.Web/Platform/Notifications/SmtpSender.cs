@@ -130,6 +130,22 @@ internal sealed class SmtpBatch(SmtpSettings smtp) : IChannelBatch
 
         mail.Subject = message.Subject;
         mail.Headers.Add("X-Kefu-Event", message.EventKey);
+
+        // A reply to a customer stays in the customer's thread (RFC 5322 section 3.6.4).
+        if (message.MessageId is { } id)
+        {
+            mail.MessageId = id;
+        }
+
+        if (message.InReplyTo is { } answered)
+        {
+            mail.InReplyTo = answered;
+        }
+
+        foreach (var reference in (message.References ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            mail.References.Add(reference);
+        }
         if (message.Attachments.Count == 0)
         {
             mail.Body = new TextPart(TextFormat.Plain) { Text = message.Body };

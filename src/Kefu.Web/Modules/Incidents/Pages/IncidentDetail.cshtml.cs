@@ -17,6 +17,7 @@ namespace Kefu.Web.Modules.Incidents.Pages;
 /// <summary>An incident: its clocks, its timeline from receipt to the approved plan, and the next actions.</summary>
 [Authorize(Policy = IncidentsModule.ReadPolicy)]
 public sealed class IncidentDetailModel(
+    Intake.IntakeUseCases intake,
     KefuDbContext db, CurrentUser current, IncidentUseCases incidents, ApprovalService approvals, CalendarService calendars, TimeProvider clock, Kefu.Web.Platform.Settings.PolicyStore policies) : PageModel
 {
     /// <summary>The reporting rule's numbers as the administrator set them (EXC-02, EXC-04).</summary>
@@ -45,6 +46,10 @@ public sealed class IncidentDetailModel(
     public Task<IActionResult> OnPostReportAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.ReportAsync(v, u, Id, ct), ct);
 
     public Task<IActionResult> OnPostReplyAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.ReplyAsync(v, u, Id, new NoteInput(Text), ct), ct, noteForm: true);
+
+    /// <summary>The reply sent to the customer by email, in the customer's thread.</summary>
+    public Task<IActionResult> OnPostEmailReplyAsync(CancellationToken ct) =>
+        RunAsync(CanAct, async (v, u) => (await intake.ReplyByEmailAsync(v, u, Id, new Intake.EmailReplyInput(Text), ct)).Result, ct, noteForm: true);
 
     public Task<IActionResult> OnPostProgressAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.ProgressAsync(v, u, Id, new NoteInput(Text), ct), ct, noteForm: true);
 
