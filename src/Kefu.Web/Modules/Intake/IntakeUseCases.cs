@@ -75,8 +75,7 @@ public sealed class IntakeUseCases(
                     IncidentId = ok.Incident.Id, At = item.ReceivedAt, Kind = "CustomerMail",
                     Text = Cut(string.IsNullOrEmpty(item.Subject) ? item.Body : item.Subject + "\n\n" + item.Body, 4000),
                 });
-                await CompleteAsync(item, nameof(Incident), ok.Incident.Id, ok.Incident.Number, ct);
-                return claimed;
+                return new IntakeResult.Ok(await CompleteAsync(item, nameof(Incident), ok.Incident.Id, ok.Incident.Number, false, userId, ct));
             case IncidentResult.Invalid invalid:
                 await ReleaseAsync(item, ct);
                 return new IntakeResult.Invalid(invalid.Problems);
@@ -118,9 +117,7 @@ public sealed class IntakeUseCases(
         {
             case OrderResult.Ok ok:
                 var number = await db.Set<Order>().Where(o => o.Id == ok.Id).Select(o => o.Number).SingleAsync(ct);
-                item.ContentConfirmed = true;
-                await CompleteAsync(item, OrderUseCases.RecordType, ok.Id, number, ct);
-                return claimed;
+                return new IntakeResult.Ok(await CompleteAsync(item, OrderUseCases.RecordType, ok.Id, number, true, userId, ct));
             case OrderResult.Invalid invalid:
                 await ReleaseAsync(item, ct);
                 return new IntakeResult.Invalid(invalid.Problems);
@@ -204,10 +201,15 @@ public sealed class IntakeUseCases(
         return (result, mail);
     }
 
-    /// <summary>Takes the item for one action with its concurrency token, so two specialists never both convert it.</summary>
+    /// <summary>
+    /// Takes the item for one action with its concurrency token, so two specialists never both
+    /// convert it. The claim of a conversion is one conditional UPDATE outside the unit of work (no
+    /// audit line): when the order or incident rules then refuse the input, the release leaves the
+    /// item as it was and the refused request has written nothing.
+    /// </summary>
     private async Task<IntakeResult> ClaimAsync(ScopeViewer viewer, string userId, int id, string? recordType, int? version, CancellationToken ct)
     {
-        var item = await Visible(viewer).SingleOrDefaultAsync(i => i.Id == id, ct);
+        var item = await Visible(viewer).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (item is null)
         {
             return new IntakeResult.NotFound();
@@ -223,37 +225,46 @@ public sealed class IntakeUseCases(
             return new IntakeResult.Conflict();
         }
 
-        item.Status = recordType is null ? IntakeStatus.Discarded : IntakeStatus.Converted;
-        item.RecordType = recordType;
+        if (recordType is null)
+        {
+            var tracked = await db.Set<IntakeItem>().SingleAsync(i => i.Id == id, ct);
+            tracked.Status = IntakeStatus.Discarded;
+            Close(tracked, userId);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return new IntakeResult.Conflict();
+            }
+
+            return new IntakeResult.Ok(tracked);
+        }
+
+        var claimed = await db.Set<IntakeItem>().Where(i => i.Id == id && i.Status == IntakeStatus.New && i.Version == item.Version)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, IntakeStatus.Converted).SetProperty(i => i.RecordType, recordType).SetProperty(i => i.Version, item.Version + 1), ct);
+        return claimed == 1 ? new IntakeResult.Ok(item) : new IntakeResult.Conflict();
+    }
+
+    private async Task ReleaseAsync(IntakeItem item, CancellationToken ct) =>
+        await db.Set<IntakeItem>().Where(i => i.Id == item.Id && i.Version == item.Version + 1)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, IntakeStatus.New).SetProperty(i => i.RecordType, (string?)null).SetProperty(i => i.Version, item.Version), ct);
+
+    private void Close(IntakeItem item, string userId)
+    {
         item.OwnerId = userId;
         item.ClosedById = userId;
         item.ClosedAt = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new IntakeResult.Conflict();
-        }
-
-        return new IntakeResult.Ok(item);
-    }
-
-    private async Task ReleaseAsync(IntakeItem item, CancellationToken ct)
-    {
-        item.Status = IntakeStatus.New;
-        item.RecordType = null;
-        item.OwnerId = "";
-        item.ClosedById = null;
-        item.ClosedAt = null;
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The item points at its record; its messages and attachments follow, so replies thread onto the record.</summary>
-    private async Task CompleteAsync(IntakeItem item, string recordType, int recordId, string number, CancellationToken ct)
+    private async Task<IntakeItem> CompleteAsync(IntakeItem claimed, string recordType, int recordId, string number, bool contentConfirmed, string userId, CancellationToken ct)
     {
+        var item = await db.Set<IntakeItem>().SingleAsync(i => i.Id == claimed.Id, ct);
+        Close(item, userId);
+        item.ContentConfirmed = contentConfirmed;
         item.RecordId = recordId;
         item.RecordNumber = number;
         foreach (var message in await db.Set<MailMessage>().Where(m => m.IntakeItemId == item.Id).ToListAsync(ct))
@@ -273,6 +284,7 @@ public sealed class IntakeUseCases(
         }
 
         await db.SaveChangesAsync(ct);
+        return item;
     }
 
     private static string? FirstLine(string subject, string body, int max)
