@@ -22,20 +22,23 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         var filedSample = await PageChecks.RequestAsync(fixture.BaseUrl, "sh.cs", "samples", "Filed");
         var findings = new List<string>();
         var checkedPages = 0;
+        // Every page in Chinese; in English one page of each kind (dashboard, list, form, record,
+        // administration, phone report): the markup, colours and names are the same in both
+        // languages, and these show what the longer English words do to it.
         foreach (var (user, password, pages, english) in new[]
         {
             ("sh.sup", PageChecks.DemoPassword,
                 new[] { "/", "/expenses", "/expenses/edit", "/approvals", "/customers", "/visits", "/callbacks", "/incidents", "/incidents/new", "/orders", "/orders/edit", "/deadlines", "/notifications" },
-                new[] { "/", "/expenses/edit", "/orders", "/customers", "/incidents" }),
-            ("sh.cs", PageChecks.DemoPassword, new[] { "/", "/search?q=" + Uri.EscapeDataString("上海"), "/intake" }, new[] { "/visits" }),
-            ("sh.coord", PageChecks.DemoPassword, new[] { "/field/board", "/field/jobs", "/field/jobs/new", coordinatorJob, "/field/prices" }, new[] { "/field/board", "/field/jobs/new", coordinatorJob }),
-            ("csmgr", PageChecks.DemoPassword, new[] { "/field/prices", "/field/prices/edit", "/field/prices/import" }, new[] { "/field/prices" }),
-            ("sh.eng1", PageChecks.DemoPassword, new[] { "/field/jobs", engineerJob, post, report, project }, new[] { engineerJob, post, report }),
-            ("sh.coord", PageChecks.DemoPassword, new[] { "/field/resident", "/field/resident/new", "/field/teams", "/field/teams/new" }, new[] { "/field/resident/new", "/field/teams/new", project }),
-            ("sh.lead", PageChecks.DemoPassword, new[] { report, project }, new[] { report }),
-            ("admin", BrowserFixture.AdminPassword, new[] { "/admin/calendars", "/staff", "/staff/import", "/admin/settings/field", "/admin/settings/requests", "/admin/mailboxes" }, new[] { "/admin/calendars", "/staff", "/admin/settings/field" }),
+                new[] { "/", "/expenses/edit", "/orders" }),
+            ("sh.cs", PageChecks.DemoPassword, new[] { "/", "/search?q=" + Uri.EscapeDataString("上海"), "/intake" }, Array.Empty<string>()),
+            ("sh.coord", PageChecks.DemoPassword, new[] { "/field/board", "/field/jobs", "/field/jobs/new", coordinatorJob, "/field/prices" }, new[] { coordinatorJob }),
+            ("csmgr", PageChecks.DemoPassword, new[] { "/field/prices", "/field/prices/edit", "/field/prices/import" }, Array.Empty<string>()),
+            ("sh.eng1", PageChecks.DemoPassword, new[] { "/field/jobs", engineerJob, post, report, project }, new[] { report }),
+            ("sh.coord", PageChecks.DemoPassword, new[] { "/field/resident", "/field/resident/new", "/field/teams", "/field/teams/new" }, Array.Empty<string>()),
+            ("sh.lead", PageChecks.DemoPassword, new[] { report, project }, Array.Empty<string>()),
+            ("admin", BrowserFixture.AdminPassword, new[] { "/admin/calendars", "/staff", "/staff/import", "/admin/settings/field", "/admin/settings/requests", "/admin/mailboxes" }, new[] { "/admin/calendars" }),
             ("bizasst", PageChecks.DemoPassword, new[] { "/requests/memos", waitingMemo }, new[] { waitingMemo }),
-            ("sh.cs", PageChecks.DemoPassword, new[] { "/requests/samples", "/requests/edit?kind=samples", filedSample, "/requests/edit?kind=memos" }, new[] { "/requests/edit?kind=samples", filedSample }),
+            ("sh.cs", PageChecks.DemoPassword, new[] { "/requests/samples", "/requests/edit?kind=samples", filedSample, "/requests/edit?kind=memos" }, Array.Empty<string>()),
         })
         {
             // Kefu's CSP allows only its own scripts: the test's copy of axe-core is let in by the browser.

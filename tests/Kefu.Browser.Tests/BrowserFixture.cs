@@ -67,6 +67,8 @@ public class BrowserFixture : IAsyncLifetime
         b.UseSetting("Kefu:DataDirectory", dataDirectory);
         b.UseSetting("Database:Provider", "Sqlite");
         b.UseSetting("ConnectionStrings:Kefu", $"Data Source={database}");
+        // A throwaway database: commits are synced at checkpoints only.
+        b.UseSetting("Database:SqliteSynchronous", "Normal");
         // A free loopback port: several fixtures (and other tests) run side by side.
         b.UseSetting("urls", "http://127.0.0.1:0");
     }

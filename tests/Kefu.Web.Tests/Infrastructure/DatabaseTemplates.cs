@@ -1,47 +1,57 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Kefu.Web.Tests.Infrastructure;
 
 /// <summary>
-/// One migrated and seeded database per engine that test apps start from as a copy: a file copy
-/// (SQLite) or <c>CREATE DATABASE … TEMPLATE</c> (PostgreSQL) instead of running every migration and
-/// the demo seed again for each test class. The demo data is dated from the moment it was seeded,
-/// so a template is made again once it is older than <see cref="MaxAge"/>; a class then sees data
-/// at most that much older than a fresh seed would be.
+/// Migrated and seeded databases that test apps start from as a copy: a file copy (SQLite) or
+/// <c>CREATE DATABASE … TEMPLATE</c> (PostgreSQL) instead of running every migration and the demo
+/// seed again for each test class. One template per engine and per way of seeding (the default
+/// app seeds at the real time; the clock apps seed at their fixed start): an app starts from the
+/// template that an app with its own settings made. Demo data seeded at the real time is dated from
+/// the moment it was seeded, so such a template is made again once it is older than
+/// <see cref="MaxAge"/>; one seeded at a fixed clock never ages.
 /// </summary>
 public static class DatabaseTemplates
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(3);
 
-    private static readonly SemaphoreSlim[] Gates = [new(1, 1), new(1, 1)];
-    private static readonly (TestDatabase? Database, DateTime MadeAt)[] Current = new (TestDatabase?, DateTime)[2];
+    private static readonly ConcurrentDictionary<(DatabaseKind Kind, string Seeding), SemaphoreSlim> Gates = new();
+    private static readonly ConcurrentDictionary<(DatabaseKind Kind, string Seeding), (TestDatabase Database, DateTime MadeAt)> Current = new();
 
     static DatabaseTemplates() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAll();
 
-    /// <summary>A new database of <paramref name="kind"/> holding what a fresh app would have migrated and seeded.</summary>
-    public static async Task<TestDatabase> CopyAsync(DatabaseKind kind)
+    /// <summary>
+    /// A new database of <paramref name="kind"/> holding what <paramref name="maker"/> migrated and
+    /// seeded into the template named <paramref name="seeding"/> (made on first use).
+    /// </summary>
+    /// <param name="kind">The engine.</param>
+    /// <param name="seeding">The name of the way the apps that share the template seed.</param>
+    /// <param name="ages">Whether the seed is dated from the real time (made again after <see cref="MaxAge"/>).</param>
+    /// <param name="maker">Migrates and seeds an empty database into the template.</param>
+    public static async Task<TestDatabase> CopyAsync(DatabaseKind kind, string seeding, bool ages, Func<TestDatabase, Task> maker)
     {
-        var gate = Gates[(int)kind];
+        var key = (kind, seeding);
+        var gate = Gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync();
         try
         {
-            var (template, madeAt) = Current[(int)kind];
-            if (template is null || DateTime.UtcNow - madeAt > MaxAge)
+            if (!Current.TryGetValue(key, out var current) || (ages && DateTime.UtcNow - current.MadeAt > MaxAge))
             {
-                Current[(int)kind] = (null, default);
-                if (template is not null)
+                if (Current.TryRemove(key, out var old))
                 {
-                    await template.DisposeAsync();
+                    await old.Database.DisposeAsync();
                 }
 
-                template = await TestDatabase.CreateAsync(kind);
-                await KefuFactory.MigrateAndSeedAsync(kind, template);
+                var template = await TestDatabase.CreateAsync(kind);
+                await maker(template);
                 await template.SettleAsync();
-                Current[(int)kind] = (template, DateTime.UtcNow);
+                current = (template, DateTime.UtcNow);
+                Current[key] = current;
             }
 
-            return await template.CopyAsync();
+            return await current.Database.CopyAsync();
         }
         finally
         {
@@ -51,11 +61,11 @@ public static class DatabaseTemplates
 
     private static void DropAll()
     {
-        foreach (var (template, _) in Current)
+        foreach (var (template, _) in Current.Values)
         {
             try
             {
-                template?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                template.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is IOException or NpgsqlException or SqliteException or InvalidOperationException)
             {

@@ -41,9 +41,22 @@ public abstract class KefuFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// Whether this app starts on a copy of a database that was already migrated and seeded by an
     /// app with the same settings (<see cref="DatabaseTemplates"/>): the copy takes a fraction of a
     /// second where migrating and seeding take several. Apps whose settings change what is seeded
-    /// (their own clock, another environment) say false and start on an empty database.
+    /// (another environment, a clock of their own that no template was made with) say false and
+    /// start on an empty database.
     /// </summary>
     protected virtual bool StartsFromTemplate => true;
+
+    /// <summary>
+    /// The name of the way this app seeds, which names its template: apps with the same name seed
+    /// the same rows. <see cref="NewTemplateMaker"/> makes the template with those settings.
+    /// </summary>
+    protected virtual string Seeding => "default";
+
+    /// <summary>Whether this app's seed is dated from the real time (its template is made again after a few minutes).</summary>
+    protected virtual bool SeedAges => true;
+
+    /// <summary>An app with this app's seeding settings that starts on an empty database: it makes the template.</summary>
+    protected virtual KefuFactory NewTemplateMaker() => new TemplateApp(Kind);
 
     /// <summary>
     /// Failed sign-ins per client address and minute; high so that ordinary tests (all from one
@@ -63,7 +76,9 @@ public abstract class KefuFactory : WebApplicationFactory<Program>, IAsyncLifeti
             return;
         }
 
-        _database = StartsFromTemplate ? await DatabaseTemplates.CopyAsync(Kind) : await TestDatabase.CreateAsync(Kind);
+        _database = StartsFromTemplate
+            ? await DatabaseTemplates.CopyAsync(Kind, Seeding, SeedAges, template => MigrateAndSeedAsync(NewTemplateMaker(), template))
+            : await TestDatabase.CreateAsync(Kind);
         Directory.CreateDirectory(_dataDirectory);
         // Starts the host: migrations and seeding run before it takes requests.
         _ = Server;
@@ -76,6 +91,10 @@ public abstract class KefuFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ConnectionStrings:Kefu", ConnectionString);
         builder.UseSetting("Kefu:Demo", "true");
         builder.UseSetting("Kefu:DataDirectory", _dataDirectory);
+        // A throwaway database: the write-ahead log is synced at checkpoints only (a commit still
+        // survives the app's crash), as PostgreSQL runs without fsync here. The crash tests run
+        // Kefu in a process of its own with the production default.
+        builder.UseSetting("Database:SqliteSynchronous", "Normal");
         if (FailedSignInsPerAddressPerMinute is { } perAddress)
         {
             builder.UseSetting("Kefu:SignIn:FailuresPerAddressPerMinute", perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -204,12 +223,17 @@ public abstract class KefuFactory : WebApplicationFactory<Program>, IAsyncLifeti
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     /// <summary>
-    /// Starts an app with the default settings on <paramref name="database"/> (migrates and seeds it)
-    /// and stops it again, leaving the database in place: how a template is made.
+    /// Starts <paramref name="maker"/> on <paramref name="database"/> (migrates and seeds it) and
+    /// stops it again, leaving the database in place: how a template is made.
     /// </summary>
-    internal static async Task MigrateAndSeedAsync(DatabaseKind kind, TestDatabase database)
+    private static async Task MigrateAndSeedAsync(KefuFactory maker, TestDatabase database)
     {
-        await using var app = new TemplateApp(kind);
+        if (maker.StartsFromTemplate)
+        {
+            throw new InvalidOperationException($"{maker.GetType().Name} would start from the template it is to make.");
+        }
+
+        await using var app = maker;
         app._database = database;
         app._ownsDatabase = false;
         Directory.CreateDirectory(app._dataDirectory);

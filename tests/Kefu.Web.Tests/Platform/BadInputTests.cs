@@ -28,8 +28,18 @@ public abstract class BadInputTests(KefuFactory app, ITestOutputHelper output)
 {
     private static readonly string HugeText = new('字', 100_000);
 
-    /// <summary>One bad request: what is changed, where, and whether the answer must name it.</summary>
-    private sealed record Probe(string What, string Url, HttpContent? Body, string? Field, bool MustNameField);
+    /// <summary>
+    /// One bad request: what is changed, where, and whether the answer must name it. A syntax probe
+    /// (a value of the wrong JSON or route type) is refused by model binding before any handler
+    /// or database runs, so its answer does not depend on the database.
+    /// </summary>
+    private sealed record Probe(string What, string Url, HttpContent? Body, string? Field, bool MustNameField, bool Syntax = false);
+
+    /// <summary>
+    /// Whether the syntax probes are sent. They are the same on every database (binding refuses them
+    /// first), so one provider's sweep sends them; the other sends every value that reaches a handler.
+    /// </summary>
+    protected virtual bool SendsSyntaxProbes => true;
 
     public sealed class EndpointDataAttribute : DataAttribute
     {
@@ -54,7 +64,7 @@ public abstract class BadInputTests(KefuFactory app, ITestOutputHelper output)
         var sent = 0;
         // The last audit line before the probe: read again only after a probe that was accepted (and may have written).
         var before = await LastAuditIdAsync();
-        foreach (var probe in Probes(route, rule.Url(ids), rule.Body?.Invoke(ids)))
+        foreach (var probe in Probes(route, rule.Url(ids), rule.Body?.Invoke(ids)).Where(p => SendsSyntaxProbes || !p.Syntax))
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), probe.Url) { Content = probe.Body };
             using var response = await client.SendAsync(request);
@@ -171,7 +181,7 @@ public abstract class BadInputTests(KefuFactory app, ITestOutputHelper output)
 
         if (accepts.ContentTypes.Any(c => c.StartsWith("multipart/", StringComparison.Ordinal) || c.Contains("form", StringComparison.Ordinal)))
         {
-            yield return new Probe("JSON instead of a form", sampleUrl, Json("{}"), null, false);
+            yield return new Probe("JSON instead of a form", sampleUrl, Json("{}"), null, false, Syntax: true);
             yield return new Probe("empty form", sampleUrl, new MultipartFormDataContent(), null, false);
             var garbage = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("not a file at all")), "file", "x.xlsx" } };
             yield return new Probe("garbage file", sampleUrl, garbage, null, false);
@@ -184,10 +194,10 @@ public abstract class BadInputTests(KefuFactory app, ITestOutputHelper output)
         }
 
         var sample = sampleBody is null or HttpContent ? new JsonObject() : JsonSerializer.SerializeToNode(sampleBody, JsonSerializerOptions.Web)!.AsObject();
-        yield return new Probe("malformed JSON", sampleUrl, Json("{\"a\":"), null, false);
-        yield return new Probe("array instead of object", sampleUrl, Json("[]"), null, false);
-        yield return new Probe("number instead of object", sampleUrl, Json("42"), null, false);
-        yield return new Probe("empty body", sampleUrl, Json(""), null, false);
+        yield return new Probe("malformed JSON", sampleUrl, Json("{\"a\":"), null, false, Syntax: true);
+        yield return new Probe("array instead of object", sampleUrl, Json("[]"), null, false, Syntax: true);
+        yield return new Probe("number instead of object", sampleUrl, Json("42"), null, false, Syntax: true);
+        yield return new Probe("empty body", sampleUrl, Json(""), null, false, Syntax: true);
         foreach (var probe in BodyProbes(bodyType, sample, "", sampleUrl, depth: 0))
         {
             yield return probe;
@@ -223,7 +233,8 @@ public abstract class BadInputTests(KefuFactory app, ITestOutputHelper output)
             {
                 var changed = (string[])segments.Clone();
                 changed[i] = bad;
-                yield return new Probe($"route {parameter.Name}={bad}", "/" + string.Join('/', changed) + Query(sampleUrl), BodyOf(sampleBody), parameter.Name, false);
+                yield return new Probe($"route {parameter.Name}={bad}", "/" + string.Join('/', changed) + Query(sampleUrl), BodyOf(sampleBody), parameter.Name, false,
+                    Syntax: bad is "abc" or "%20" or "99999999999999999999");
             }
         }
     }
@@ -234,6 +245,7 @@ public abstract class BadInputTests(KefuFactory app, ITestOutputHelper output)
     {
         var name = parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name!;
         var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+        // Query values the binder refuses by type alone are syntax probes; a value of the right type reaches the handler.
         IEnumerable<(string Value, bool Named)> values = type switch
         {
             _ when type.IsEnum => [(string.Join(',', Enum.GetNames(type).Take(2)), true), ("1", true), ("NoSuchValue", true), ("99", true)],
@@ -246,12 +258,15 @@ public abstract class BadInputTests(KefuFactory app, ITestOutputHelper output)
             _ => [(new string('x', 4_000), false), ("2026-13", false), ("9999-12", false), ("0001-01", false), ("2026-Q9", false), ("'; DROP TABLE x; --", false), ("%", false), ("a\0b", true)],
         };
 
+        var typed = type.IsEnum || type == typeof(bool) || type == typeof(Guid) || type == typeof(int) || type == typeof(long) || type == typeof(short)
+                    || type == typeof(decimal) || type == typeof(double);
         foreach (var (value, named) in values)
         {
-            yield return new Probe($"query {name}={Cut(value)}", WithQuery(sampleUrl, name, value), BodyOf(sampleBody), name, named);
+            // An enum, bool or Guid refused, or a number that is not one: the binder's answer.
+            yield return new Probe($"query {name}={Cut(value)}", WithQuery(sampleUrl, name, value), BodyOf(sampleBody), name, named, Syntax: typed && named);
         }
 
-        yield return new Probe($"query {name} twice", WithQuery(WithQuery(sampleUrl, name, "1"), name, "2", append: true), BodyOf(sampleBody), name, false);
+        yield return new Probe($"query {name} twice", WithQuery(WithQuery(sampleUrl, name, "1"), name, "2", append: true), BodyOf(sampleBody), name, false, Syntax: true);
     }
 
     private static string WithQuery(string url, string name, string value, bool append = false)
@@ -284,7 +299,7 @@ public abstract class BadInputTests(KefuFactory app, ITestOutputHelper output)
             {
                 var body = (JsonObject)sample.DeepClone();
                 body[property.Name] = value?.DeepClone();
-                yield return new Probe($"{field}={what}", url, Json(body.ToJsonString()), property.Name, named);
+                yield return new Probe($"{field}={what}", url, Json(body.ToJsonString()), property.Name, named, Syntax: IsWrongJsonType(property.Type, value));
             }
 
             // One level into lists of records (claim lines, survey questions, chain steps): each of
@@ -311,6 +326,49 @@ public abstract class BadInputTests(KefuFactory app, ITestOutputHelper output)
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a value is of the wrong JSON kind for the property (a number or object for a text, a
+    /// text for a number, a flag, a list or a record, an enum name that is not one): the JSON reader
+    /// refuses it before the handler runs. Dates, nulls, empty and long texts and numbers out of range
+    /// are read and reach the handler.
+    /// </summary>
+    private static bool IsWrongJsonType(Type declared, JsonNode? value)
+    {
+        var type = Nullable.GetUnderlyingType(declared) ?? declared;
+        if (value is null || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset))
+        {
+            return false;
+        }
+
+        var kind = value.GetValueKind();
+        if (type == typeof(string))
+        {
+            return kind != JsonValueKind.String;
+        }
+
+        if (type == typeof(bool) || type.IsEnum)
+        {
+            return true;
+        }
+
+        if (type == typeof(int) || type == typeof(long) || type == typeof(short))
+        {
+            return kind != JsonValueKind.Number || value.ToJsonString().Contains('.', StringComparison.Ordinal) || value.ToJsonString().Length > 18;
+        }
+
+        if (type == typeof(decimal) || type == typeof(double))
+        {
+            return kind != JsonValueKind.Number || value.ToJsonString().Contains('e', StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (ElementOf(type) is not null || IsRecord(type))
+        {
+            return kind == JsonValueKind.String || (value is JsonArray { Count: 1 } a && a[0] is JsonValue v && ElementOf(type) == typeof(string) && v.GetValueKind() == JsonValueKind.Number);
+        }
+
+        return kind == JsonValueKind.String && type == typeof(Guid);
     }
 
     private static IEnumerable<(string Name, Type Type)> JsonProperties(Type type) =>
@@ -435,4 +493,12 @@ public abstract class BadInputTests(KefuFactory app, ITestOutputHelper output)
 
 public sealed class BadInputTestsOnSqlite(SqliteApp app, ITestOutputHelper output) : BadInputTests(app, output), IClassFixture<SqliteApp>;
 
-public sealed class BadInputTestsOnPostgres(PostgresApp app, ITestOutputHelper output) : BadInputTests(app, output), IClassFixture<PostgresApp>;
+/// <summary>
+/// The same sweep on PostgreSQL, without the syntax probes the SQLite sweep sends (binding refuses
+/// them before the database is reached): every value that reaches a handler — long and NUL texts,
+/// dates at the ends of the calendar, numbers at their limits — meets PostgreSQL's own types here.
+/// </summary>
+public sealed class BadInputTestsOnPostgres(PostgresApp app, ITestOutputHelper output) : BadInputTests(app, output), IClassFixture<PostgresApp>
+{
+    protected override bool SendsSyntaxProbes => false;
+}

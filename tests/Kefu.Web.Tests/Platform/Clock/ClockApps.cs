@@ -27,8 +27,24 @@ public abstract class ClockApp(DatabaseKind kind) : KefuFactory(kind)
 
     public ManualClock Clock { get; } = new(Start);
 
-    /// <summary>The demo is seeded at this app's own clock: it starts on an empty database.</summary>
-    protected override bool StartsFromTemplate => false;
+    /// <summary>
+    /// The demo is seeded at this app's own clock, which starts at <see cref="Start"/> in every clock
+    /// app: they share a template seeded at that moment (which never ages). An app that changes its
+    /// settings further (a derived class) seeds on an empty database of its own.
+    /// </summary>
+    protected override bool StartsFromTemplate => GetType() == typeof(SqliteClockApp) || GetType() == typeof(PostgresClockApp);
+
+    protected override string Seeding => "clock";
+
+    protected override bool SeedAges => false;
+
+    protected override KefuFactory NewTemplateMaker() => new TemplateMaker(Kind);
+
+    /// <summary>A clock app that seeds on an empty database: it makes the clock apps' template.</summary>
+    private sealed class TemplateMaker(DatabaseKind kind) : ClockApp(kind)
+    {
+        protected override bool StartsFromTemplate => false;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
