@@ -31,7 +31,7 @@ public sealed class IncidentFlowTests(BrowserFixture fixture) : IClassFixture<Br
         var url = agent.Url;
 
         await agent.GetByLabel("说明").FillAsync("已回电客户，预计明天送达");
-        await agent.GetByRole(AriaRole.Button, new() { Name = "答复客户" }).ClickAsync();
+        await agent.GetByRole(AriaRole.Button, new() { Name = "答复客户", Exact = true }).ClickAsync();
         await Assertions.Expect(agent.GetByTestId("incident-timeline")).ToContainTextAsync("已回电客户");
 
         await using var qcContext = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });

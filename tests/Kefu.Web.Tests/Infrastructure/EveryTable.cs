@@ -60,7 +60,8 @@ public static class EveryTable
     }
 
     /// <summary>Every table of the database (not only the model's), each as sorted lines of column=value.</summary>
-    public static async Task<SortedDictionary<string, List<string>>> ContentsAsync(DbConnection connection, bool sqlite, Func<string, bool> include)
+    public static async Task<SortedDictionary<string, List<string>>> ContentsAsync(
+        DbConnection connection, bool sqlite, Func<string, bool> include, Func<string, string, bool>? includeColumn = null)
     {
         var contents = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         var names = new List<string>();
@@ -85,6 +86,7 @@ public static class EveryTable
             while (await reader.ReadAsync())
             {
                 var cells = Enumerable.Range(0, reader.FieldCount)
+                    .Where(i => includeColumn?.Invoke(name, reader.GetName(i)) ?? true)
                     .Select(i => $"{reader.GetName(i)}={Text(reader.GetValue(i))}")
                     .Order(StringComparer.Ordinal);
                 rows.Add(string.Join(" | ", cells));

@@ -51,7 +51,10 @@ public abstract class UpgradeTests(KefuFactory app)
             await DatabaseSetup.MigrateAsync(db);
         }
 
-        var after = await ContentsAsync(database);
+        // Columns later migrations added to the release's tables are left out: the rows compare on what the release had.
+        var releaseColumns = before.ToDictionary(
+            t => t.Key, t => t.Value[0].Split(" | ").Select(cell => cell[..cell.IndexOf('=', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var after = await ContentsAsync(database, (table, column) => !releaseColumns.TryGetValue(table, out var columns) || columns.Contains(column));
         // Tables the release had keep every row; tables later migrations added are there, empty.
         Assert.Empty(before.Keys.Except(after.Keys));
         Assert.All(after.Keys.Except(before.Keys), added => Assert.Empty(after[added]));
@@ -95,13 +98,13 @@ public abstract class UpgradeTests(KefuFactory app)
     }
 
     /// <summary>The rows of every table Kefu owns (not the migration history, not Quartz's store).</summary>
-    private static async Task<SortedDictionary<string, List<string>>> ContentsAsync(TestDatabase database)
+    private static async Task<SortedDictionary<string, List<string>>> ContentsAsync(TestDatabase database, Func<string, string, bool>? includeColumn = null)
     {
         await using System.Data.Common.DbConnection connection = database.Kind == DatabaseKind.Sqlite
             ? new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString)
             : new Npgsql.NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        return await EveryTable.ContentsAsync(connection, database.Kind == DatabaseKind.Sqlite, name => !DatabaseSchema.IsForeignTable(name));
+        return await EveryTable.ContentsAsync(connection, database.Kind == DatabaseKind.Sqlite, name => !DatabaseSchema.IsForeignTable(name), includeColumn);
     }
 
     [ProviderFact]
