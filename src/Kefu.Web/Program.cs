@@ -6,6 +6,7 @@ using Kefu.Web.Modules.Incidents;
 using Kefu.Web.Modules.Intake;
 using Kefu.Web.Modules.Orders;
 using Kefu.Web.Modules.Performance;
+using Kefu.Web.Modules.Portal;
 using Kefu.Web.Modules.Receivables;
 using Kefu.Web.Modules.Requests;
 using Kefu.Web.Modules.Training;
@@ -49,6 +50,7 @@ builder.AddTraining();
 builder.AddPerformance();
 builder.AddRequests();
 builder.AddIntake();
+builder.AddPortal();
 builder.AddKefuJobs();
 
 var app = builder.Build();

@@ -66,6 +66,12 @@ public sealed class IntakeItem : IScopedRecord, IVersioned
     public string? ClosedById { get; set; }
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>What the customer asked for on the portal (repair, order, complaint); null for an email.</summary>
+    public Kefu.Core.Intake.PortalRequestKind? RequestKind { get; set; }
+
+    /// <summary>The phone number the customer gave with a portal request, to call back.</summary>
+    public string? ContactPhone { get; set; }
+
     /// <summary>ORD-01: the specialist checked the email's content with the customer before the order was saved.</summary>
     public bool ContentConfirmed { get; set; }
 
@@ -135,9 +141,13 @@ public sealed class IntakeItemConfiguration : IEntityTypeConfiguration<IntakeIte
         builder.Property(i => i.ClosedById).HasMaxLength(450);
         builder.Property(i => i.OwnerId).HasMaxLength(450);
         builder.Property(i => i.OrgPath).HasMaxLength(200);
+        builder.Property(i => i.ContactPhone).HasMaxLength(32);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => new { i.OrgPath, i.Status, i.ReceivedAt });
         builder.HasIndex(i => i.CustomerId);
+
+        // The portal's 24-hour submission limit counts a contact's requests by address.
+        builder.HasIndex(i => new { i.FromAddress, i.ReceivedAt });
     }
 }
 

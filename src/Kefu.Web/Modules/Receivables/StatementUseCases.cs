@@ -292,11 +292,17 @@ public sealed class StatementUseCases(
     public async Task<StatementResult> AnswerLinkAsync(string? token, bool dispute, string? name, string? note, CancellationToken ct)
     {
         var opened = await OpenLinkAsync(token, ct);
-        if (opened is null)
-        {
-            return new StatementResult.NotFound();
-        }
+        return opened is null ? new StatementResult.NotFound() : await AnswerAsync(opened.Statement.Id, dispute, name, note, ct);
+    }
 
+    /// <summary>Step 5 by a customer signed in to the portal: the same answer as through the link, for their own customer's sent statement only.</summary>
+    public async Task<StatementResult> AnswerAsCustomerAsync(int customerId, int id, bool dispute, string? name, string? note, CancellationToken ct) =>
+        await db.Set<ReceivableStatement>().AsNoTracking().AnyAsync(s => s.Id == id && s.CustomerId == customerId && s.Status == StatementStatus.Sent, ct)
+            ? await AnswerAsync(id, dispute, name, note, ct)
+            : new StatementResult.NotFound();
+
+    private async Task<StatementResult> AnswerAsync(int id, bool dispute, string? name, string? note, CancellationToken ct)
+    {
         var problems = new ProblemBuilder().Required("name", name).MaxLength("name", name, 100).MaxLength("note", note, 1000);
         if (dispute)
         {
@@ -308,7 +314,7 @@ public sealed class StatementUseCases(
             return new StatementResult.Invalid(problems);
         }
 
-        var statement = await db.Set<ReceivableStatement>().SingleAsync(s => s.Id == opened.Statement.Id, ct);
+        var statement = await db.Set<ReceivableStatement>().SingleAsync(s => s.Id == id, ct);
         if (StatementFlow.StepsInOrder(statement.Status, dispute ? StatementAction.Dispute : StatementAction.Confirm) is not { } next)
         {
             return new StatementResult.Conflict();

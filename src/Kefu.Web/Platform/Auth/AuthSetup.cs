@@ -9,6 +9,9 @@ public static class AuthSetup
 {
     public const string DefaultScheme = "Kefu";
 
+    /// <summary>The customer portal's own cookie scheme (Modules/Portal): never a staff sign-in.</summary>
+    public const string CustomerPortalScheme = "Portal";
+
     public static void AddKefuAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

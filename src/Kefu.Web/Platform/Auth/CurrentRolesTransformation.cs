@@ -21,7 +21,9 @@ public sealed class CurrentRolesTransformation(KefuDbContext db, IOptions<Identi
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
-        if (principal.Identity is not ClaimsIdentity { IsAuthenticated: true } claims || principal.HasClaim(Checked, "1"))
+        // A customer's portal session is no staff member's: it has no roles to read and is never turned into one.
+        if (principal.Identity is not ClaimsIdentity { IsAuthenticated: true } claims || principal.HasClaim(Checked, "1")
+            || claims.AuthenticationType == AuthSetup.CustomerPortalScheme)
         {
             return principal;
         }

@@ -2142,6 +2142,10 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<bool>("ContentConfirmed")
                         .HasColumnType("boolean");
 
@@ -2200,6 +2204,9 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("RequestKind")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("SenderAmbiguous")
                         .HasColumnType("boolean");
 
@@ -2222,6 +2229,8 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("FromAddress", "ReceivedAt");
 
                     b.HasIndex("OrgPath", "Status", "ReceivedAt");
 
@@ -3226,6 +3235,52 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ProjectBonusMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Kefu.Web.Modules.Portal.PortalLinkRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NetworkKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("Email", "CreatedAt");
+
+                    b.HasIndex("NetworkKey", "CreatedAt");
+
+                    b.ToTable("PortalLinkRequests", (string)null);
                 });
 
             modelBuilder.Entity("Kefu.Web.Modules.Receivables.ArrearsAccount", b =>

@@ -2073,6 +2073,10 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ContentConfirmed")
                         .HasColumnType("INTEGER");
 
@@ -2131,6 +2135,9 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RequestKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SenderAmbiguous")
                         .HasColumnType("INTEGER");
 
@@ -2153,6 +2160,8 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("FromAddress", "ReceivedAt");
 
                     b.HasIndex("OrgPath", "Status", "ReceivedAt");
 
@@ -3131,6 +3140,50 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProjectBonusMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Kefu.Web.Modules.Portal.PortalLinkRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NetworkKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("Email", "CreatedAt");
+
+                    b.HasIndex("NetworkKey", "CreatedAt");
+
+                    b.ToTable("PortalLinkRequests", (string)null);
                 });
 
             modelBuilder.Entity("Kefu.Web.Modules.Receivables.ArrearsAccount", b =>
