@@ -185,6 +185,19 @@ public abstract class KefuFactory : WebApplicationFactory<Program>, IAsyncLifeti
         return (string)JsonNode.Parse(body)!["id"]!;
     }
 
+    /// <summary>
+    /// Starts this app as another node on <paramref name="first"/>'s database, which stays
+    /// <paramref name="first"/>'s: two hosts on one database, as two nodes behind a load balancer.
+    /// The database is already migrated and seeded, so this app only starts.
+    /// </summary>
+    public void StartAsNodeOf(KefuFactory first)
+    {
+        _database = first.Database;
+        _ownsDatabase = false;
+        Directory.CreateDirectory(_dataDirectory);
+        _ = Server;
+    }
+
     /// <summary>Values shared by the tests of one class, computed once per factory (ids looked up through the API…).</summary>
     public async Task<T> SharedAsync<T>(string key, Func<Task<T>> create) where T : class =>
         (T)await _shared.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await create())).Value;

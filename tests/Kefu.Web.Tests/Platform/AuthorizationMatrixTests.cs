@@ -158,6 +158,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             ids => new { type = "CustomerComplaint", phoneCallTo = "赵主任", phoneCallAt = ids.Now.AddMinutes(-1), sendReport = false }, Sample: (m, ids) => m.FreshIntakeItemAsync(ids)),
         ["POST /api/intake/{id:int}/order"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/intake/{ids.Record}/order",
             _ => new { jobType = "DoorToDoor", contentConfirmed = true }, Sample: (m, ids) => m.FreshIntakeItemAsync(ids)),
+        ["POST /api/intake/{id:int}/job"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/intake/{ids.Record}/job",
+            _ => new { mode = "Mobile", contactPhone = "13800000000" }, Sample: (m, ids) => m.FreshIntakeItemAsync(ids)),
         ["POST /api/intake/{id:int}/discard"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/intake/{ids.Record}/discard",
             _ => new { reason = "广告" }, Sample: (m, ids) => m.FreshIntakeItemAsync(ids)),
         ["GET /api/intake-mailboxes"] = new("admin", HttpStatusCode.OK, "sh.sup", null, _ => "/api/intake-mailboxes"),

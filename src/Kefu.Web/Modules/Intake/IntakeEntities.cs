@@ -11,7 +11,7 @@ public enum IntakeStatus
     /// <summary>Waiting for a specialist.</summary>
     New,
 
-    /// <summary>Turned into an order or an incident (<see cref="IntakeItem.RecordType"/>).</summary>
+    /// <summary>Turned into an order, an incident or a field-service job (<see cref="IntakeItem.RecordType"/>).</summary>
     Converted,
 
     /// <summary>Nothing to do (spam, a thank-you, a duplicate).</summary>
@@ -58,7 +58,7 @@ public sealed class IntakeItem : IScopedRecord, IVersioned
     public string? MessageId { get; set; }
     public IntakeStatus Status { get; set; }
 
-    /// <summary>What the item became: "Order" or "Incident", with its id and number.</summary>
+    /// <summary>What the item became: "Order", "Incident" or "ServiceJob", with its id and number.</summary>
     public string? RecordType { get; set; }
 
     public int? RecordId { get; set; }
@@ -71,6 +71,9 @@ public sealed class IntakeItem : IScopedRecord, IVersioned
 
     /// <summary>The phone number the customer gave with a portal request, to call back.</summary>
     public string? ContactPhone { get; set; }
+
+    /// <summary>Why the specialist discarded the item (spam, a thank-you, a duplicate), as they wrote it.</summary>
+    public string? DiscardReason { get; set; }
 
     /// <summary>ORD-01: the specialist checked the email's content with the customer before the order was saved.</summary>
     public bool ContentConfirmed { get; set; }
@@ -139,6 +142,7 @@ public sealed class IntakeItemConfiguration : IEntityTypeConfiguration<IntakeIte
         builder.Property(i => i.RecordType).HasMaxLength(32);
         builder.Property(i => i.RecordNumber).HasMaxLength(32);
         builder.Property(i => i.ClosedById).HasMaxLength(450);
+        builder.Property(i => i.DiscardReason).HasMaxLength(500);
         builder.Property(i => i.OwnerId).HasMaxLength(450);
         builder.Property(i => i.OrgPath).HasMaxLength(200);
         builder.Property(i => i.ContactPhone).HasMaxLength(32);

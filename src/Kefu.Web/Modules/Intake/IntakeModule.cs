@@ -1,6 +1,7 @@
 using Kefu.Core.Orders;
 using Kefu.Core.Organization;
 using Kefu.Web.Data;
+using Kefu.Web.Modules.Field;
 using Kefu.Web.Modules.Incidents;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Http;
@@ -15,7 +16,7 @@ namespace Kefu.Web.Modules.Intake;
 public sealed record IntakeItemDto(
     int Id, IntakeChannel Channel, DateTime ReceivedAt, string FromAddress, string? FromName, int? CustomerId, string? CustomerName, bool SenderAmbiguous,
     string Subject, string Body, bool BodyCut, string? Problem, string? SkippedAttachments, IntakeStatus Status, string? RecordType, int? RecordId,
-    string? RecordNumber, bool ContentConfirmed, int CentreId, int Version);
+    string? RecordNumber, bool ContentConfirmed, int CentreId, int Version, string? DiscardReason);
 
 /// <summary>A mailbox as the administrator sees it: never its password, only whether one is set; with the poller's state.</summary>
 public sealed record MailboxDto(
@@ -38,6 +39,7 @@ public static class IntakeModule
         builder.Services.AddScoped<MailboxPoller>();
         builder.AddRecurringJob<MailboxPollJob>("intake-mailboxes", TimeSpan.FromSeconds(builder.Configuration.GetValue("Kefu:Intake:TickSeconds", 30)));
         builder.Services.AddAuthorizationBuilder().AddPolicy(WorkPolicy, p => p.RequireRole(Workers.Select(KefuRoles.Name)));
+        builder.Services.AddHealthChecks().AddCheck<MailboxHealthCheck>("mailboxes", tags: ["ready"]);
     }
 
     public static void MapIntake(this RouteGroupBuilder api)
@@ -49,6 +51,9 @@ public static class IntakeModule
              .WithSummary("EXC-01/02: the message becomes an incident or complaint; its clocks start at the message's received time.");
         group.MapPost("/{id:int}/order", ToOrder).RequireWritePolicy(WorkPolicy).WithName("ConvertIntakeToOrder")
              .WithSummary("ORD-01: the message becomes a draft work order once its content was confirmed with the customer.");
+        // Both policies: the caller works the intake queue (the group's) and may create field jobs (the Field module's).
+        group.MapPost("/{id:int}/job", ToJob).RequireWritePolicy(FieldModule.CreatePolicy).WithName("ConvertIntakeToJob")
+             .WithSummary("FLD-02/03: the message becomes a field-service repair job; its clocks start at the message's received time.");
         group.MapPost("/{id:int}/discard", Discard).RequireWritePolicy(WorkPolicy).WithName("DiscardIntakeItem");
 
         var mailboxes = api.MapGroup("/intake-mailboxes").WithTags("Intake").RequireAuthorization(Policies.Administer);
@@ -62,7 +67,7 @@ public static class IntakeModule
 
     public static IntakeItemDto ToDto(IntakeItem i) => new(
         i.Id, i.Channel, i.ReceivedAt, i.FromAddress, i.FromName, i.CustomerId, i.CustomerName, i.SenderAmbiguous, i.Subject, i.Body, i.BodyCut, i.Problem,
-        i.SkippedAttachments, i.Status, i.RecordType, i.RecordId, i.RecordNumber, i.ContentConfirmed, i.CentreId, i.Version);
+        i.SkippedAttachments, i.Status, i.RecordType, i.RecordId, i.RecordNumber, i.ContentConfirmed, i.CentreId, i.Version, i.DiscardReason);
 
     /// <summary>The columns the queue sorts on (page and API); newest first by default.</summary>
     public static readonly SortMap<IntakeItem> Sorts = new SortMap<IntakeItem>(q => q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id), q => q.ThenByDescending(i => i.Id))
@@ -113,6 +118,10 @@ public static class IntakeModule
     private static async Task<Results<Ok<IntakeItemDto>, ValidationProblem, NotFound, Conflict>> ToOrder(
         int id, IntakeOrderInput input, IntakeUseCases intake, CurrentUser current, CancellationToken ct) =>
         Answer(await intake.ToOrderAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct));
+
+    private static async Task<Results<Ok<IntakeItemDto>, ValidationProblem, NotFound, Conflict>> ToJob(
+        int id, IntakeJobInput input, IntakeUseCases intake, CurrentUser current, CancellationToken ct) =>
+        Answer(await intake.ToJobAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct));
 
     private static async Task<Results<Ok<IntakeItemDto>, ValidationProblem, NotFound, Conflict>> Discard(
         int id, IntakeDiscardInput input, IntakeUseCases intake, CurrentUser current, CancellationToken ct) =>

@@ -1,10 +1,12 @@
 using System.Globalization;
+using Kefu.Core.Field;
 using Kefu.Core.Incidents;
 using Kefu.Core.Intake;
 using Kefu.Core.Orders;
 using Kefu.Core.Organization;
 using Kefu.Web.Data;
 using Kefu.Web.Modules.Customers;
+using Kefu.Web.Modules.Field;
 using Kefu.Web.Modules.Incidents;
 using Kefu.Web.Modules.Orders;
 using Kefu.Web.Platform.Attachments;
@@ -25,6 +27,11 @@ public sealed record IntakeIncidentInput(
 public sealed record IntakeOrderInput(
     int? CustomerId, JobType? JobType, bool? ContentConfirmed, DangerousGoodsAnswer? DangerousGoods, string? GoodsName, string? ImportantNotes, int? Version);
 
+/// <summary>An intake item becomes a field-service job (a repair unless said otherwise); blank fields are taken from the message.</summary>
+public sealed record IntakeJobInput(
+    JobKind? Type, ServiceMode? Mode, JobPriority? Priority, int? CustomerId, string? CustomerName, string? Problem, string? SiteAddress,
+    string? ContactName, string? ContactPhone, string? Skill, int? Version);
+
 public sealed record IntakeDiscardInput(string? Reason, int? Version);
 
 public sealed record EmailReplyInput(string? Text);
@@ -43,7 +50,7 @@ public abstract record IntakeResult
 /// customer's own thread.
 /// </summary>
 public sealed class IntakeUseCases(
-    KefuDbContext db, IncidentUseCases incidents, OrderUseCases orders, PolicyStore policies, TimeProvider clock)
+    KefuDbContext db, IncidentUseCases incidents, OrderUseCases orders, JobUseCases jobs, PolicyStore policies, TimeProvider clock)
 {
     /// <summary>
     /// ORG-03 for a shared queue: the queue is the centre's work, so a specialist (whose own scope
@@ -127,6 +134,41 @@ public sealed class IntakeUseCases(
         }
     }
 
+    /// <summary>
+    /// FLD-02/03 by email: a repair call becomes a field-service job through the job's own rules,
+    /// received at the message's received time, so its minute-level clocks run from when the
+    /// customer wrote, not from when the specialist clicked.
+    /// </summary>
+    public async Task<IntakeResult> ToJobAsync(ScopeViewer viewer, string userId, int id, IntakeJobInput input, CancellationToken ct)
+    {
+        var claimed = await ClaimAsync(viewer, userId, id, JobUseCases.RecordType, input.Version, ct);
+        if (claimed is not IntakeResult.Ok { Item: var item })
+        {
+            return claimed;
+        }
+
+        var jobInput = new JobInput(
+            Type: input.Type ?? JobKind.Repair, Mode: input.Mode, Source: item.Channel == IntakeChannel.Portal ? JobSource.Portal : JobSource.Email, Priority: input.Priority,
+            CustomerId: input.CustomerId ?? item.CustomerId,
+            CustomerName: input.CustomerName ?? (input.CustomerId is null && item.CustomerId is null ? Cut(item.FromName ?? item.FromAddress, 200) : null),
+            SiteAddress: input.SiteAddress, SiteLatitude: null, SiteLongitude: null, ContactName: input.ContactName,
+            ContactPhone: input.ContactPhone, ReporterName: Cut(string.IsNullOrWhiteSpace(item.FromName) ? item.FromAddress : item.FromName.Trim(), 100),
+            Problem: input.Problem ?? Cut(string.IsNullOrEmpty(item.Subject) ? item.Body : item.Subject + "\n" + item.Body, 2000),
+            Skill: input.Skill, OrderReference: null, CentreId: item.CentreId, Issue: null, CooperationFormCharged: null, Devices: null, RequestKey: null,
+            ReceivedAt: new DateTimeOffset(DateTime.SpecifyKind(item.ReceivedAt, DateTimeKind.Utc)));
+        switch (await jobs.CreateAsync(viewer, userId, false, jobInput, ct))
+        {
+            case JobResult.Ok ok:
+                return new IntakeResult.Ok(await CompleteAsync(item, JobUseCases.RecordType, ok.Job.Id, ok.Job.Number, false, userId, ct));
+            case JobResult.Invalid invalid:
+                await ReleaseAsync(item, ct);
+                return new IntakeResult.Invalid(invalid.Problems);
+            default:
+                await ReleaseAsync(item, ct);
+                return new IntakeResult.NotFound();
+        }
+    }
+
     public async Task<IntakeResult> DiscardAsync(ScopeViewer viewer, string userId, int id, IntakeDiscardInput input, CancellationToken ct)
     {
         var problems = new ProblemBuilder().MaxLength("reason", input.Reason, 500);
@@ -135,7 +177,7 @@ public sealed class IntakeUseCases(
             return new IntakeResult.Invalid(problems);
         }
 
-        return await ClaimAsync(viewer, userId, id, null, input.Version, ct);
+        return await ClaimAsync(viewer, userId, id, null, input.Version, ct, string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim());
     }
 
     /// <summary>
@@ -207,7 +249,7 @@ public sealed class IntakeUseCases(
     /// audit line): when the order or incident rules then refuse the input, the release leaves the
     /// item as it was and the refused request has written nothing.
     /// </summary>
-    private async Task<IntakeResult> ClaimAsync(ScopeViewer viewer, string userId, int id, string? recordType, int? version, CancellationToken ct)
+    private async Task<IntakeResult> ClaimAsync(ScopeViewer viewer, string userId, int id, string? recordType, int? version, CancellationToken ct, string? discardReason = null)
     {
         var item = await Visible(viewer).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (item is null)
@@ -229,6 +271,7 @@ public sealed class IntakeUseCases(
         {
             var tracked = await db.Set<IntakeItem>().SingleAsync(i => i.Id == id, ct);
             tracked.Status = IntakeStatus.Discarded;
+            tracked.DiscardReason = discardReason;
             Close(tracked, userId);
             try
             {

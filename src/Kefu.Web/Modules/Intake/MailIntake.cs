@@ -73,7 +73,48 @@ public sealed record IncomingMail(
             problem ??= "Malformed";
         }
 
+        // The parser is lenient: a multipart cut off before its closing boundary (a truncated or
+        // broken message) still parses, with what was there. The item keeps it and says so.
+        if (problem is null && Truncated(message))
+        {
+            problem = "Malformed";
+        }
+
         return new IncomingMail(message.MessageId, message.InReplyTo, message.References.ToArray(), from?.Address ?? "", from?.Name, message.Subject ?? "", text, received, files, problem);
+    }
+
+    /// <summary>
+    /// A multipart without its closing boundary. MimeKit keeps a parsed message as it was, so the
+    /// message written back lacks the closing line too (whether one was seen is not public API).
+    /// </summary>
+    private static bool Truncated(MimeMessage message)
+    {
+        var boundaries = new List<string?>();
+        using (var parts = new MimeIterator(message))
+        {
+            while (parts.MoveNext())
+            {
+                if (parts.Current is Multipart multipart)
+                {
+                    boundaries.Add(multipart.Boundary);
+                }
+            }
+        }
+
+        if (boundaries.Count == 0)
+        {
+            return false;
+        }
+
+        if (boundaries.Any(string.IsNullOrEmpty))
+        {
+            return true;
+        }
+
+        using var written = new MemoryStream();
+        message.WriteTo(written);
+        var bytes = new ArraySegment<byte>(written.GetBuffer(), 0, (int)written.Length);
+        return boundaries.Any(b => bytes.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes("--" + b + "--")) < 0);
     }
 
     /// <summary>An HTML-only message as plain text: tags dropped, entities decoded. Good enough to read; the original stays in the mailbox.</summary>
@@ -342,7 +383,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, PolicyStore polic
                 IncomingMail mail;
                 if (IntakeLimits.Fit(summary.Size, policy) == MessageFit.HeadersOnly)
                 {
-                    mail = IncomingMail.FromHeaders(await folder.GetHeadersAsync(summary.UniqueId, ct), received, "TooLarge");
+                    mail = await HeadersOnlyAsync(folder, summary.UniqueId, received, "TooLarge", ct);
                 }
                 else
                 {
@@ -353,7 +394,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, PolicyStore polic
                     }
                     catch (Exception e) when (e is FormatException or ParseException)
                     {
-                        mail = IncomingMail.FromHeaders(await folder.GetHeadersAsync(summary.UniqueId, ct), received, "Malformed");
+                        mail = await HeadersOnlyAsync(folder, summary.UniqueId, received, "Malformed", ct);
                     }
                 }
 
@@ -368,6 +409,22 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, PolicyStore polic
         return (taken, validity, last);
 
         long AttachmentLimit() => AttachmentStore.MaxBytesOf(configuration);
+    }
+
+    /// <summary>
+    /// The headers of a message that is not read whole; when even they cannot be parsed the item
+    /// keeps only the arrival time and the problem, so one bad message never stops the mailbox.
+    /// </summary>
+    private static async Task<IncomingMail> HeadersOnlyAsync(IMailFolder folder, UniqueId uid, DateTimeOffset received, string problem, CancellationToken ct)
+    {
+        try
+        {
+            return IncomingMail.FromHeaders(await folder.GetHeadersAsync(uid, ct), received, problem);
+        }
+        catch (Exception e) when (e is FormatException or ParseException)
+        {
+            return new IncomingMail(null, null, [], "", null, "", null, received, [], "Malformed");
+        }
     }
 
     private static SecureSocketOptions Options(SmtpSecurity security) => security switch

@@ -14,6 +14,9 @@ public sealed class HealthOptions
 
     /// <summary>The outbox is Degraded when its oldest pending message waits longer than this.</summary>
     public int OutboxMaxPendingMinutes { get; set; } = 15;
+
+    /// <summary>An intake mailbox is Degraded when it has failed this many times in a row.</summary>
+    public int MailboxMaxFailures { get; set; } = 3;
 }
 
 /// <summary>NTF-02: the outbox is Degraded when a message has waited longer than <see cref="HealthOptions.OutboxMaxPendingMinutes"/>.</summary>

@@ -44,9 +44,12 @@ public sealed class PostgresIntakeApp() : IntakeApp(DatabaseKind.Postgres), IReq
 /// Email intake against a real IMAP server (dovecot) and SMTP sink, on both databases: taken exactly
 /// once, converted through the order and incident rules, replies threaded both ways.
 /// </summary>
-public abstract class EmailIntakeTests(IntakeApp app)
+public abstract partial class EmailIntakeTests(IntakeApp app)
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    /// <summary>The app, for the other part of this class (EmailIntakeLeftoverTests.cs).</summary>
+    private IntakeApp App => app;
 
     private sealed record Setup(string CustomerEmail, int CustomerId, int ShCentre, int BjCentre, SmtpSink Smtp);
 

@@ -2159,6 +2159,10 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("DiscardReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("FromAddress")
                         .IsRequired()
                         .HasMaxLength(256)
