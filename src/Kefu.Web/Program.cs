@@ -69,6 +69,7 @@ api.MapTraining();
 api.MapPerformance();
 api.MapRequests();
 api.MapIntake();
+api.MapPortal();
 app.MapKefuPages();
 
 // Migrations and seeding run in DatabaseInitializer before the server accepts requests.

@@ -131,6 +131,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/customers/{id:int}/history"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/history"),
         ["POST /api/customers/{id:int}/contacts"] = new("sh.sup", HttpStatusCode.Created, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/contacts",
             _ => new { channel = "Phone", contactName = "王经理", summary = "介绍服务流程", outcome = "约定回访时间" }),
+        ["POST /api/customers/{id:int}/portal-invitation"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.Record}/portal-invitation",
+            Sample: (m, ids) => m.CustomerWithEmailAsync(ids)),
         ["GET /api/customers/assignment/suggestion"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, ids => $"/api/customers/assignment/suggestion?customerIds={ids.ShCustomer}"),
         ["POST /api/customers/assignment"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", null, _ => "/api/customers/assignment",
             ids => new { customerIds = new[] { ids.RecordId }, specialistId = ids.Child }, Sample: (m, ids) => m.UnassignedCustomerAsync(ids)),
@@ -1257,6 +1259,10 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         Id(await OkAsync(user, "POST", "/api/customers", new { name = Unique("矩阵客户"), confirmDuplicate = true }));
 
     private async Task<Ids> FreshCustomerAsync(Ids ids) => ids with { Record = await CustomerAsync("sh.cs") };
+
+    /// <summary>A customer of sh.cs with a contact address, which a portal invitation needs.</summary>
+    private async Task<Ids> CustomerWithEmailAsync(Ids ids) =>
+        ids with { Record = Id(await OkAsync("sh.cs", "POST", "/api/customers", new { name = Unique("矩阵门户客户"), contactEmail = Unique("portal") + "@matrix.example", confirmDuplicate = true })) };
 
     /// <summary>A customer taken in by the supervisor: nobody's yet, waiting for assignment (CUS-04).</summary>
     private async Task<Ids> UnassignedCustomerAsync(Ids ids) =>

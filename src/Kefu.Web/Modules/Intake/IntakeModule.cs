@@ -16,7 +16,7 @@ namespace Kefu.Web.Modules.Intake;
 public sealed record IntakeItemDto(
     int Id, IntakeChannel Channel, DateTime ReceivedAt, string FromAddress, string? FromName, int? CustomerId, string? CustomerName, bool SenderAmbiguous,
     string Subject, string Body, bool BodyCut, string? Problem, string? SkippedAttachments, IntakeStatus Status, string? RecordType, int? RecordId,
-    string? RecordNumber, bool ContentConfirmed, int CentreId, int Version, string? DiscardReason);
+    string? RecordNumber, bool ContentConfirmed, int CentreId, int Version, string? DiscardReason, Kefu.Core.Intake.PortalRequestKind? RequestKind, string? ContactPhone);
 
 /// <summary>A mailbox as the administrator sees it: never its password, only whether one is set; with the poller's state.</summary>
 public sealed record MailboxDto(
@@ -67,7 +67,7 @@ public static class IntakeModule
 
     public static IntakeItemDto ToDto(IntakeItem i) => new(
         i.Id, i.Channel, i.ReceivedAt, i.FromAddress, i.FromName, i.CustomerId, i.CustomerName, i.SenderAmbiguous, i.Subject, i.Body, i.BodyCut, i.Problem,
-        i.SkippedAttachments, i.Status, i.RecordType, i.RecordId, i.RecordNumber, i.ContentConfirmed, i.CentreId, i.Version, i.DiscardReason);
+        i.SkippedAttachments, i.Status, i.RecordType, i.RecordId, i.RecordNumber, i.ContentConfirmed, i.CentreId, i.Version, i.DiscardReason, i.RequestKind, i.ContactPhone);
 
     /// <summary>The columns the queue sorts on (page and API); newest first by default.</summary>
     public static readonly SortMap<IntakeItem> Sorts = new SortMap<IntakeItem>(q => q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id), q => q.ThenByDescending(i => i.Id))

@@ -1,9 +1,15 @@
 using System.Globalization;
 using System.Security.Claims;
+using Kefu.Web.Modules.Customers;
+using Kefu.Web.Platform.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kefu.Web.Modules.Portal;
+
+/// <summary>Where a portal invitation went.</summary>
+public sealed record PortalInvitationDto(string SentTo);
 
 /// <summary>
 /// The customer portal's own sign-in (issue 19): a cookie of its own scheme, sent only to
@@ -33,6 +39,23 @@ public static class PortalModule
 
         // The staff's sign-in does not guard the portal's pages: PortalPageModel checks the customer's own session.
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AllowAnonymousToFolder("/Portal/Pages"));
+    }
+
+    public static void MapPortal(this RouteGroupBuilder api) =>
+        api.MapPost("/customers/{id:int}/portal-invitation", Invite).WithTags("Customers").RequireAuthorization(CustomersModule.ManagePolicy)
+            .RequireWritePolicy(CustomersModule.ManagePolicy).WithName("InviteCustomerToPortal")
+            .WithSummary("Emails the customer's contact a one-time sign-in link to the customer portal.");
+
+    private static async Task<Results<Ok<PortalInvitationDto>, ValidationProblem, NotFound>> Invite(
+        int id, PortalUseCases portal, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var result = await portal.InviteAsync(await current.GetViewerAsync(ct), id, $"{http.Request.Scheme}://{http.Request.Host}", CultureInfo.GetCultureInfo(Platform.Localization.LocalizationSetup.Chinese), ct);
+        return result switch
+        {
+            null => TypedResults.NotFound(),
+            ({ } sentTo, _) => TypedResults.Ok(new PortalInvitationDto(sentTo)),
+            (_, var problems) => problems.ToProblem(),
+        };
     }
 
     /// <summary>Signs the contact in for <paramref name="hours"/> (the policy's session length).</summary>

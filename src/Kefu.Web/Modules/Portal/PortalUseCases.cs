@@ -90,22 +90,66 @@ public sealed class PortalUseCases(
         if (match.CustomerId is { } customerId)
         {
             var customer = customers.Single(c => c.Id == customerId);
-            var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-            request.CustomerId = customerId;
-            request.TokenHash = Hash(token);
-            var link = $"{baseUrl.TrimEnd('/')}/portal/link/{token}";
-            var subject = LocalText.Of("Portal.MailSubject").Render(culture);
-            var body = LocalText.Of("Portal.MailBody", customer.ContactName ?? customer.Name, link, policy.LinkMinutes).Render(culture).Replace("\\n", "\n", StringComparison.Ordinal);
-            db.Add(new OutboxMessage
-            {
-                Channel = NotificationChannel.Email, Recipient = address!, EventKey = MailEvent, Subject = subject, Body = body,
-                Status = DeliveryStatus.Pending, CreatedAt = now, NextAttemptAt = now, RelatedType = nameof(Customer), RelatedId = customerId.ToString(CultureInfo.InvariantCulture),
-            });
+            Link(request, customerId, customer.ContactName ?? customer.Name, baseUrl, culture, policy);
         }
 
         db.Add(request);
         await db.SaveChangesAsync(ct);
         return problems;
+    }
+
+    /// <summary>
+    /// Staff invite a customer's contact to the portal: the same one-time link, sent to the address
+    /// on the customer's record, within the hourly limit per address. Null when the customer is
+    /// not in the caller's scope (ORG-03).
+    /// </summary>
+    public async Task<(string? SentTo, ProblemBuilder Problems)?> InviteAsync(Kefu.Core.Organization.ScopeViewer viewer, int customerId, string baseUrl, CultureInfo culture, CancellationToken ct)
+    {
+        var customer = await Kefu.Web.Platform.Scoping.ScopeQueryExtensions.VisibleTo(ActiveCustomers(), viewer).Where(c => c.Id == customerId)
+            .Select(c => new { c.Id, c.Name, c.ContactName, c.ContactEmail }).SingleOrDefaultAsync(ct);
+        if (customer is null)
+        {
+            return null;
+        }
+
+        var problems = new ProblemBuilder();
+        var address = SenderMatching.Normalize(customer.ContactEmail);
+        if (address is null || !MimeKit.MailboxAddress.TryParse(address, out _))
+        {
+            return (null, problems.Add("contactEmail", "Portal.NoContactEmail"));
+        }
+
+        var policy = await policies.GetAsync<PortalPolicy>(PortalPolicy.Key, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hourAgo = now.AddHours(-1);
+        var toAddress = await db.Set<PortalLinkRequest>().CountAsync(r => r.Email == address && r.CreatedAt > hourAgo && r.TokenHash != null, ct);
+        if (!PortalRules.MaySendLink(toAddress, 0, policy))
+        {
+            return (null, problems.Add("contactEmail", "Portal.TooManyLinks", policy.LinksPerAddressPerHour));
+        }
+
+        var request = new PortalLinkRequest { Email = address, NetworkKey = "staff", CreatedAt = now, ExpiresAt = PortalRules.LinkExpiry(now, policy) };
+        Link(request, customer.Id, customer.ContactName ?? customer.Name, baseUrl, culture, policy);
+        db.Add(request);
+        await db.SaveChangesAsync(ct);
+        return (address, problems);
+    }
+
+    /// <summary>Gives the request a fresh token and puts the email with its link in the outbox (sent after the commit).</summary>
+    private void Link(PortalLinkRequest request, int customerId, string greeting, string baseUrl, CultureInfo culture, PortalPolicy policy)
+    {
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        request.CustomerId = customerId;
+        request.TokenHash = Hash(token);
+        var link = $"{baseUrl.TrimEnd('/')}/portal/link/{token}";
+        var subject = LocalText.Of("Portal.MailSubject").Render(culture);
+        var body = LocalText.Of("Portal.MailBody", greeting, link, policy.LinkMinutes).Render(culture).Replace("\\n", "\n", StringComparison.Ordinal);
+        db.Add(new OutboxMessage
+        {
+            Channel = NotificationChannel.Email, Recipient = request.Email, EventKey = MailEvent, Subject = subject, Body = body,
+            Status = DeliveryStatus.Pending, CreatedAt = request.CreatedAt, NextAttemptAt = request.CreatedAt, RelatedType = nameof(Customer),
+            RelatedId = customerId.ToString(CultureInfo.InvariantCulture),
+        });
     }
 
     /// <summary>What a link leads to, without using it (mail scanners open links; only the button signs in).</summary>

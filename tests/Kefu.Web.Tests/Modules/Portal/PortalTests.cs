@@ -305,6 +305,41 @@ public abstract partial class PortalTests(KefuFactory app)
         }
     }
 
+    [ProviderFact]
+    public async Task The_administrator_sets_the_portals_numbers_on_the_settings_page_and_a_number_out_of_range_is_a_message()
+    {
+        using var admin = await PageSession.SignedInAsync(app, "admin");
+        var fields = new Dictionary<string, string>
+        {
+            ["LinkMinutes"] = "30", ["SessionHours"] = "8", ["LinksPerAddressPerHour"] = "4", ["LinksPerNetworkPerHour"] = "50",
+            ["SubmissionsPerContactPerDay"] = "20", ["FilesPerSubmission"] = "5",
+        };
+        using (var wrong = await PostFormAsync(admin, "/admin/mailboxes", "/admin/mailboxes?handler=Portal", new(fields) { ["LinkMinutes"] = "0" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        Assert.Equal(new PortalPolicy().LinkMinutes, (await PolicyAsync()).LinkMinutes);
+        try
+        {
+            using var saved = await PostFormAsync(admin, "/admin/mailboxes", "/admin/mailboxes?handler=Portal", fields);
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            var policy = await PolicyAsync();
+            Assert.Equal(30, policy.LinkMinutes);
+            Assert.Equal(4, policy.LinksPerAddressPerHour);
+        }
+        finally
+        {
+            await SavePolicyAsync(new PortalPolicy());
+        }
+    }
+
+    private async Task<PortalPolicy> PolicyAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PolicyStore>().GetAsync<PortalPolicy>(PortalPolicy.Key);
+    }
+
     private async Task SavePolicyAsync(PortalPolicy policy)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -36,7 +36,19 @@ public sealed class MailboxesModel(PolicyStore store, KefuDbContext db, IStringL
         public int? MaxBodyChars { get; set; }
     }
 
+    /// <summary>The customer portal's numbers (sign-in links, sessions, abuse limits), saved on their own.</summary>
+    public sealed class PortalForm
+    {
+        public int? LinkMinutes { get; set; }
+        public int? SessionHours { get; set; }
+        public int? LinksPerAddressPerHour { get; set; }
+        public int? LinksPerNetworkPerHour { get; set; }
+        public int? SubmissionsPerContactPerDay { get; set; }
+        public int? FilesPerSubmission { get; set; }
+    }
+
     [BindProperty] public MailboxForm Input { get; set; } = new();
+    public PortalForm Portal { get; private set; } = new();
     [TempData] public string? Message { get; set; }
     public IReadOnlyList<MailboxDto> Mailboxes { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Centres { get; private set; } = [];
@@ -49,6 +61,37 @@ public sealed class MailboxesModel(PolicyStore store, KefuDbContext db, IStringL
         Input.MaxMessageMb = (int)(policy.MaxMessageBytes / 1024 / 1024);
         Input.FirstRetrySeconds = policy.FirstRetrySeconds;
         Input.MaxBodyChars = policy.MaxBodyChars;
+        var portal = await store.GetAsync<PortalPolicy>(PortalPolicy.Key, ct);
+        Portal = new PortalForm
+        {
+            LinkMinutes = portal.LinkMinutes, SessionHours = portal.SessionHours, LinksPerAddressPerHour = portal.LinksPerAddressPerHour,
+            LinksPerNetworkPerHour = portal.LinksPerNetworkPerHour, SubmissionsPerContactPerDay = portal.SubmissionsPerContactPerDay, FilesPerSubmission = portal.FilesPerSubmission,
+        };
+    }
+
+    public async Task<IActionResult> OnPostPortalAsync(PortalForm portal, CancellationToken ct)
+    {
+        Range("Portal." + nameof(PortalForm.LinkMinutes), portal.LinkMinutes, 1, 1440);
+        Range("Portal." + nameof(PortalForm.SessionHours), portal.SessionHours, 1, 720);
+        Range("Portal." + nameof(PortalForm.LinksPerAddressPerHour), portal.LinksPerAddressPerHour, 1, 100);
+        Range("Portal." + nameof(PortalForm.LinksPerNetworkPerHour), portal.LinksPerNetworkPerHour, 1, 10_000);
+        Range("Portal." + nameof(PortalForm.SubmissionsPerContactPerDay), portal.SubmissionsPerContactPerDay, 1, 1000);
+        Range("Portal." + nameof(PortalForm.FilesPerSubmission), portal.FilesPerSubmission, 0, 20);
+        if (!ModelState.IsValid)
+        {
+            Portal = portal;
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        await store.SaveAsync(PortalPolicy.Key, new PortalPolicy
+        {
+            LinkMinutes = portal.LinkMinutes!.Value, SessionHours = portal.SessionHours!.Value, LinksPerAddressPerHour = portal.LinksPerAddressPerHour!.Value,
+            LinksPerNetworkPerHour = portal.LinksPerNetworkPerHour!.Value, SubmissionsPerContactPerDay = portal.SubmissionsPerContactPerDay!.Value,
+            FilesPerSubmission = portal.FilesPerSubmission!.Value,
+        }, User.Identity?.Name, ct);
+        Message = l["Common.Saved"];
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -115,7 +158,7 @@ public sealed class MailboxesModel(PolicyStore store, KefuDbContext db, IStringL
     {
         if (value is not { } v || v < min || v > max)
         {
-            ModelState.AddModelError("Input." + field, l["Policy.OutOfRange", min, max]);
+            ModelState.AddModelError(field.Contains('.', StringComparison.Ordinal) ? field : "Input." + field, l["Policy.OutOfRange", min, max]);
         }
     }
 

@@ -13,6 +13,7 @@ namespace Kefu.Web.Modules.Intake.Pages;
 public sealed class IntakeListModel(IntakeUseCases intake, CurrentUser current) : PageModel
 {
     [BindProperty(SupportsGet = true)] public IntakeStatus? Status { get; set; } = IntakeStatus.New;
+    [BindProperty(SupportsGet = true)] public Kefu.Core.Orders.IntakeChannel? Channel { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
@@ -21,7 +22,7 @@ public sealed class IntakeListModel(IntakeUseCases intake, CurrentUser current) 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var (page, size) = Paging.Clamp(PageNumber, null);
-        var query = IntakeModule.Sorts.Apply(IntakeModule.Filter(intake.Visible(await current.GetViewerAsync(ct)).AsNoTracking(), Status, null, Q), ListSort.From(Request));
+        var query = IntakeModule.Sorts.Apply(IntakeModule.Filter(intake.Visible(await current.GetViewerAsync(ct)).AsNoTracking(), Status, Channel, Q), ListSort.From(Request));
         var total = await query.CountAsync(ct);
         Result = new Paged<IntakeItem>(await query.Skip((page - 1) * size).Take(size).ToListAsync(ct), page, size, total);
     }
