@@ -86,6 +86,13 @@ public static class PortalRules
     public static bool MaySubmit(int submittedInLastDay, PortalPolicy policy) => submittedInLastDay < policy.SubmissionsPerContactPerDay;
 
     /// <summary>
+    /// VIS-04 from the portal: the customer rates the service once what they asked for is done
+    /// (the repair finished, the complaint closed, the order delivered), once per request; a
+    /// request that was set aside had no service to rate.
+    /// </summary>
+    public static bool MayRate(bool recordDone, bool setAside, bool alreadyRated) => recordDone && !setAside && !alreadyRated;
+
+    /// <summary>
     /// What of an incident's timeline the customer sees: the receipt, the replies to the customer
     /// and the customer's own messages with their words; the plan sent and the closing as facts;
     /// nothing of the reports, investigations, fines or approvals.

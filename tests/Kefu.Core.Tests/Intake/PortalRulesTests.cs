@@ -38,6 +38,15 @@ public sealed class PortalRulesTests
         Assert.False(PortalRules.MaySubmit(2, policy));
     }
 
+    [Fact]
+    public void VIS_04_a_request_is_rated_once_and_only_when_done_and_not_set_aside()
+    {
+        Assert.True(PortalRules.MayRate(recordDone: true, setAside: false, alreadyRated: false));
+        Assert.False(PortalRules.MayRate(recordDone: false, setAside: false, alreadyRated: false));
+        Assert.False(PortalRules.MayRate(recordDone: true, setAside: true, alreadyRated: false));
+        Assert.False(PortalRules.MayRate(recordDone: true, setAside: false, alreadyRated: true));
+    }
+
     [Theory]
     [InlineData("Replied", PublicDetail.Text)]
     [InlineData("CustomerMail", PublicDetail.Text)]

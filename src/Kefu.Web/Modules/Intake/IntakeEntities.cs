@@ -72,6 +72,12 @@ public sealed class IntakeItem : IScopedRecord, IVersioned
     /// <summary>The phone number the customer gave with a portal request, to call back.</summary>
     public string? ContactPhone { get; set; }
 
+    /// <summary>VIS-04: how the customer rated the service on the portal once it was done, with their words and when.</summary>
+    public Kefu.Core.Visits.SatisfactionRating? CustomerRating { get; set; }
+
+    public string? RatingComment { get; set; }
+    public DateTime? RatedAt { get; set; }
+
     /// <summary>Why the specialist discarded the item (spam, a thank-you, a duplicate), as they wrote it.</summary>
     public string? DiscardReason { get; set; }
 
@@ -146,6 +152,7 @@ public sealed class IntakeItemConfiguration : IEntityTypeConfiguration<IntakeIte
         builder.Property(i => i.OwnerId).HasMaxLength(450);
         builder.Property(i => i.OrgPath).HasMaxLength(200);
         builder.Property(i => i.ContactPhone).HasMaxLength(32);
+        builder.Property(i => i.RatingComment).HasMaxLength(1000);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => new { i.OrgPath, i.Status, i.ReceivedAt });
         builder.HasIndex(i => i.CustomerId);

@@ -25,6 +25,7 @@ public static class PortalModule
     public static void AddPortal(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PortalUseCases>();
+        builder.Services.AddScoped<Visits.ISatisfactionSource, PortalSatisfactionSource>();
         builder.Services.AddAuthentication().AddCookie(Scheme, o =>
         {
             o.Cookie.Name = "kefu.portal";

@@ -34,7 +34,11 @@ public sealed record PortalEvent(DateTime At, string Label, string? Text, bool F
 
 /// <summary>A submission as its customer sees it: what they sent, what it became and where that stands.</summary>
 public sealed record PortalRequestView(
-    IntakeItem Item, string? RecordNumber, string StatusLabel, bool Done, IReadOnlyList<PortalEvent> Timeline, IReadOnlyList<Attachment> Files, bool MayWrite);
+    IntakeItem Item, string? RecordNumber, string StatusLabel, bool Done, IReadOnlyList<PortalEvent> Timeline, IReadOnlyList<Attachment> Files, bool MayWrite)
+{
+    /// <summary>VIS-04: the service may be rated now.</summary>
+    public bool MayRate => PortalRules.MayRate(Done, Item.Status == IntakeStatus.Discarded, Item.RatedAt is not null);
+}
 
 /// <summary>
 /// The customer portal (issue 19, ORD-01's portal channel): one-time sign-in links by email,
@@ -389,6 +393,60 @@ public sealed class PortalUseCases(
         await notifier.EnqueueAsync(new NotificationRequest("PortalMessage", [incident.OwnerId], [contact.CustomerName, incident.Number],
             "/incidents/" + incident.Id.ToString(CultureInfo.InvariantCulture), nameof(Incident), incident.Id.ToString(CultureInfo.InvariantCulture)), ct);
         await db.SaveChangesAsync(ct);
+        return problems;
+    }
+
+    /// <summary>
+    /// VIS-04: the customer rates the finished service once; the rating counts in the month's
+    /// satisfaction (PortalSatisfactionSource), and a dissatisfied one tells the customer's
+    /// specialist at once.
+    /// </summary>
+    public async Task<ProblemBuilder?> RateAsync(PortalContact contact, int id, Kefu.Core.Visits.SatisfactionRating? rating, string? comment, CancellationToken ct)
+    {
+        var view = await RequestAsync(contact, id, ct);
+        if (view is null)
+        {
+            return null;
+        }
+
+        var problems = new ProblemBuilder().Required("rating", rating?.ToString()).MaxLength("comment", comment, 1000);
+        if (rating is { } r && !Enum.IsDefined(r))
+        {
+            problems.Add("rating", "Validation.InvalidHere");
+        }
+
+        if (!view.MayRate)
+        {
+            problems.Add("rating", "Portal.CannotRate");
+        }
+
+        if (problems.HasErrors)
+        {
+            return problems;
+        }
+
+        var item = await db.Set<IntakeItem>().SingleAsync(i => i.Id == id, ct);
+        item.CustomerRating = rating;
+        item.RatingComment = Blank(comment);
+        item.RatedAt = clock.GetUtcNow().UtcDateTime;
+        if (rating == Kefu.Core.Visits.SatisfactionRating.Dissatisfied && contact.OwnerId is { } owner)
+        {
+            var key = id.ToString(CultureInfo.InvariantCulture);
+            await notifier.EnqueueAsync(new NotificationRequest("PortalDissatisfied", [owner], [contact.CustomerName, item.RecordNumber ?? item.Subject, item.RatingComment ?? ""],
+                "/intake/" + key, MailTaker.RecordType, key), ct);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Rated at the same moment from another tab: the first rating stands.
+            db.ChangeTracker.Clear();
+            return new ProblemBuilder().Add("rating", "Portal.CannotRate");
+        }
+
         return problems;
     }
 

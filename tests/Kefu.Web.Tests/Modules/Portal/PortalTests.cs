@@ -306,6 +306,58 @@ public abstract partial class PortalTests(KefuFactory app)
     }
 
     [ProviderFact]
+    public async Task VIS_04_the_customer_rates_a_closed_complaint_once_and_the_rating_counts_in_satisfaction_and_a_dissatisfied_one_alerts_the_specialist()
+    {
+        var contact = await CustomerAsync();
+        using var customer = await SignedInAsync(contact);
+        var id = RequestId(await SubmitAsync(customer, PortalRequestKind.Complaint, "发票寄错地址", "发票寄到了旧地址。"));
+        var rate = new Dictionary<string, string> { ["Rating"] = "Dissatisfied", ["Comment"] = "处理太慢" };
+
+        // Not before the matter is done.
+        using (var early = await PostFormAsync(customer, "/portal/new", $"/portal/requests/{id}?handler=Rate", new(rate)))
+        {
+            Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        }
+
+        Assert.Null((await InScopeAsync(db => db.Set<IntakeItem>().SingleAsync(i => i.Id == id))).RatedAt);
+
+        using var staff = await app.ClientFor("sh.cs");
+        using var converted = await staff.SendJsonAsync("POST", $"/api/intake/{id}/incident", new { type = "CustomerComplaint", sendReport = false });
+        var incidentId = (int)JsonNode.Parse(await converted.Content.ReadAsStringAsync())!["recordId"]!;
+        Assert.Equal(HttpStatusCode.OK, (await staff.SendJsonAsync("POST", $"/api/incidents/{incidentId}/close", new { text = "已重新寄送发票" })).StatusCode);
+        Assert.Contains("data-testid=\"portal-rate\"", await customer.GetStringAsync($"/portal/requests/{id}"), StringComparison.Ordinal);
+
+        using (var rated = await PostFormAsync(customer, "/portal/new", $"/portal/requests/{id}?handler=Rate", new(rate)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, rated.StatusCode);
+        }
+
+        var item = await InScopeAsync(db => db.Set<IntakeItem>().SingleAsync(i => i.Id == id));
+        Assert.Equal(Kefu.Core.Visits.SatisfactionRating.Dissatisfied, item.CustomerRating);
+        Assert.Equal("处理太慢", item.RatingComment);
+        var owner = await app.StaffIdAsync("sh.cs");
+        Assert.True(await InScopeAsync(db => db.Set<InboxItem>().AnyAsync(n => n.UserId == owner && n.EventKey == "PortalDissatisfied" && n.Link == $"/intake/{id}")));
+
+        // Once only: the rating form is gone and a second rating is refused.
+        using (var again = await PostFormAsync(customer, "/portal/new", $"/portal/requests/{id}?handler=Rate", new(rate) { ["Rating"] = "VerySatisfied" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        Assert.Equal(Kefu.Core.Visits.SatisfactionRating.Dissatisfied, (await InScopeAsync(db => db.Set<IntakeItem>().SingleAsync(i => i.Id == id))).CustomerRating);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var sources = scope.ServiceProvider.GetServices<Kefu.Web.Modules.Visits.ISatisfactionSource>();
+        var events = new List<Kefu.Web.Modules.Visits.SatisfactionEvent>();
+        foreach (var source in sources)
+        {
+            events.AddRange(await source.EventsAsync(new Kefu.Core.Organization.ScopeViewer(owner, Kefu.Core.Organization.DataScope.Company, "/", "/"), item.RatedAt!.Value.AddMinutes(-1), item.RatedAt.Value.AddMinutes(1), default));
+        }
+
+        Assert.Contains(events, e => e.Rating == Kefu.Core.Visits.SatisfactionRating.Dissatisfied && e.AtUtc == item.RatedAt);
+    }
+
+    [ProviderFact]
     public async Task The_administrator_sets_the_portals_numbers_on_the_settings_page_and_a_number_out_of_range_is_a_message()
     {
         using var admin = await PageSession.SignedInAsync(app, "admin");

@@ -2159,6 +2159,9 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("CustomerRating")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DiscardReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -2193,6 +2196,13 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.Property<string>("Problem")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");

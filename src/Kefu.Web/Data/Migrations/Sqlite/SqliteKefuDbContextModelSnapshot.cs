@@ -2090,6 +2090,9 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CustomerRating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DiscardReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -2123,6 +2126,13 @@ namespace Kefu.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Problem")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")

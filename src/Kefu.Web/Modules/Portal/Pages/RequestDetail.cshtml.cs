@@ -7,6 +7,8 @@ public sealed class RequestDetailModel(PortalUseCases portal, Platform.Attachmen
 {
     public PortalRequestView View { get; private set; } = null!;
     [BindProperty] public string? Text { get; set; }
+    [BindProperty] public Kefu.Core.Visits.SatisfactionRating? Rating { get; set; }
+    [BindProperty] public string? Comment { get; set; }
     [BindProperty(SupportsGet = true)] public int? Sent { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
@@ -17,6 +19,23 @@ public sealed class RequestDetailModel(PortalUseCases portal, Platform.Attachmen
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         var problems = await portal.AddMessageAsync(Contact, id, Text, ct);
+        if (problems is null)
+        {
+            return NotFound();
+        }
+
+        if (problems.HasErrors)
+        {
+            problems.CopyToSummary(ModelState);
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        return LocalRedirect("/portal/requests/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public async Task<IActionResult> OnPostRateAsync(int id, CancellationToken ct)
+    {
+        var problems = await portal.RateAsync(Contact, id, Rating, Comment, ct);
         if (problems is null)
         {
             return NotFound();
