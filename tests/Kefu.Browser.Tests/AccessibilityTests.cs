@@ -55,6 +55,29 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
             }
         }
 
+        // The customer portal on the phone its customers use: the sign-in page, then, signed in with a
+        // link from the outbox, the start page and the request form (and that form in English).
+        await using (var context = await fixture.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, Locale = "zh-CN", BypassCSP = true,
+        }))
+        {
+            var page = await context.NewPageAsync();
+            var email = await PortalSession.CustomerAsync(fixture.Services);
+            foreach (var (url, culture) in new[] { ("/portal/sign-in", "zh-CN"), ("/portal", "zh-CN"), ("/portal/new", "zh-CN"), ("/portal/new", "en") })
+            {
+                var response = await page.GotoAsync($"{fixture.BaseUrl}{url}?culture={culture}");
+                Assert.True(response!.Ok, $"customer {url} ({culture}): {response.Status}");
+                Assert.Equal(url, new Uri(page.Url).AbsolutePath);
+                findings.AddRange((await PageChecks.AxeSeriousAsync(page)).Select(f => $"customer {url} ({culture}): {f}"));
+                checkedPages++;
+                if (url == "/portal/sign-in")
+                {
+                    await PortalSession.SignInAsync(page, fixture.BaseUrl, fixture.Services, email);
+                }
+            }
+        }
+
         Assert.True(checkedPages >= 20, $"{checkedPages} pages checked");
         Assert.True(findings.Count == 0, "axe-core, serious or critical:\n" + string.Join('\n', findings));
     }

@@ -62,6 +62,21 @@ public sealed partial class PhonePageTests(BrowserFixture fixture) : IClassFixtu
             }
         }
 
+        // The customer portal: the sign-in page, then, signed in with a link from the outbox, the start page and the request form.
+        await using (var context = await fixture.Browser.NewContextAsync(Phone(390)))
+        {
+            var page = await context.NewPageAsync();
+            var email = await PortalSession.CustomerAsync(fixture.Services);
+            failures.AddRange(await NarrowWidthsAsync(page, "customer", "/portal/sign-in"));
+            await PortalSession.SignInAsync(page, fixture.BaseUrl, fixture.Services, email);
+            foreach (var url in new[] { "/portal", "/portal/new" })
+            {
+                failures.AddRange(await NarrowWidthsAsync(page, "customer", url));
+            }
+
+            opened.Add("customer: /portal/sign-in /portal /portal/new");
+        }
+
         Assert.True(failures.Count == 0, "Pages wider than the phone:\n" + string.Join('\n', failures) + "\n\nOpened:\n" + string.Join('\n', opened));
     }
 
