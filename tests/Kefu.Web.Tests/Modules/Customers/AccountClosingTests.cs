@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kefu.Web.Tests.Modules.Customers;
 
 /// <summary>CUS-08 (开户、做单、销户) over the API on both databases: closing with a reason, the order gate, reopening, scope.</summary>
-public abstract class AccountClosingTests(KefuFactory app)
+public abstract partial class AccountClosingTests(KefuFactory app)
 {
     private async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(string user, HttpMethod method, string url, object? body = null)
     {
@@ -107,6 +107,60 @@ public abstract class AccountClosingTests(KefuFactory app)
         Assert.Equal(HttpStatusCode.OK, (await SendAsync("sh.sup", HttpMethod.Post, $"/api/customers/{customer}/close", new { reason = "客户停业", version })).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await SendAsync("sh.sup", HttpMethod.Post, $"/api/customers/{customer}/reopen", new { reason = "恢复", version })).Status);
     }
+
+    [ProviderFact]
+    public async Task CUS_08_the_customer_page_closes_with_a_reason_shows_who_and_when_and_reopens()
+    {
+        var customer = await CustomerAsync();
+        var (_, read) = await SendAsync("sh.sup", HttpMethod.Get, $"/api/customers/{customer}");
+        var name = (string)read!["name"]!;
+        using var page = await PageSession.SignedInAsync(app, "sh.sup");
+        var url = $"/customers/{customer}";
+
+        async Task<HttpResponseMessage> PostAsync(string handler, string reason)
+        {
+            var html = await page.GetStringAsync(url);
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["AccountReason"] = reason, ["AccountVersion"] = AccountVersion().Match(html).Groups[1].Value,
+                ["__RequestVerificationToken"] = PageSession.FormToken(html),
+            });
+            return await page.PostAsync($"{url}?handler={handler}", form);
+        }
+
+        // Without a reason the page stays, with the message next to the field.
+        using (var refused = await PostAsync("CloseAccount", ""))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("data-testid=\"account-reason-error\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var closed = await PostAsync("CloseAccount", "客户停业清算"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        }
+
+        var shown = await page.GetStringAsync(url);
+        Assert.Contains("data-testid=\"account-closed\"", shown, StringComparison.Ordinal);
+        Assert.Contains("客户停业清算", shown, StringComparison.Ordinal);
+        Assert.Contains("褚上海主管", shown, StringComparison.Ordinal);
+        // The search box repeats what was typed: the row is its link.
+        var row = $"href=\"{url}\"";
+        Assert.DoesNotContain(row, await page.GetStringAsync("/customers?q=" + Uri.EscapeDataString(name)), StringComparison.Ordinal);
+        Assert.Contains(row, await page.GetStringAsync("/customers?closed=true&q=" + Uri.EscapeDataString(name)), StringComparison.Ordinal);
+
+        using (var reopened = await PostAsync("ReopenAccount", "客户恢复经营"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        }
+
+        var after = await page.GetStringAsync(url);
+        Assert.DoesNotContain("data-testid=\"account-closed\"", after, StringComparison.Ordinal);
+        Assert.Contains("客户恢复经营", after, StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"name=""AccountVersion"" value=""(\d+)""")]
+    private static partial System.Text.RegularExpressions.Regex AccountVersion();
 }
 
 public sealed class AccountClosingTestsOnSqlite(SqliteApp app) : AccountClosingTests(app), IClassFixture<SqliteApp>;

@@ -119,6 +119,47 @@ public abstract class MajorComplaintTests(KefuFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("qc", HttpMethod.Post, $"/api/incidents/{id}/major", new { reason = "质控" })).Status);
         Assert.DoesNotContain("MajorFlagged", await TimelineAsync(id));
     }
+
+    [ProviderFact]
+    public async Task EXC_11_the_incident_page_flags_a_major_complaint_and_takes_the_regional_managers_follow_up()
+    {
+        var incident = await ComplaintAsync();
+        var (id, number) = ((int)incident["id"]!, (string)incident["number"]!);
+        var url = $"/incidents/{id}";
+
+        using var supervisor = await PageSession.SignedInAsync(app, "sh.sup");
+        var html = await supervisor.GetStringAsync(url);
+        Assert.Contains("data-testid=\"flag-major\"", html, StringComparison.Ordinal);
+        using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["MajorReason"] = "需要赔付处理", ["__RequestVerificationToken"] = PageSession.FormToken(html) }))
+        using (var flagged = await supervisor.PostAsync($"{url}?handler=FlagMajor", form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, flagged.StatusCode);
+        }
+
+        Assert.Contains("data-testid=\"major-badge\"", await supervisor.GetStringAsync(url), StringComparison.Ordinal);
+        var list = await supervisor.GetStringAsync("/incidents?major=true&q=" + Uri.EscapeDataString(number));
+        Assert.Contains($"href=\"{url}\"", list, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"major-badge\"", list, StringComparison.Ordinal);
+
+        using var manager = await PageSession.SignedInAsync(app, "east.gm");
+        var managerPage = await manager.GetStringAsync(url);
+        using (var empty = new FormUrlEncodedContent(new Dictionary<string, string> { ["FollowUp"] = "", ["__RequestVerificationToken"] = PageSession.FormToken(managerPage) }))
+        using (var refused = await manager.PostAsync($"{url}?handler=MajorFollowUp", empty))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("data-testid=\"follow-up-error\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["FollowUp"] = "已上门与客户商定赔付", ["__RequestVerificationToken"] = PageSession.FormToken(managerPage) }))
+        using (var followed = await manager.PostAsync($"{url}?handler=MajorFollowUp", form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, followed.StatusCode);
+        }
+
+        var timeline = await manager.GetStringAsync(url);
+        Assert.Contains("区域经理跟踪处理", timeline, StringComparison.Ordinal);
+        Assert.Contains("已上门与客户商定赔付", timeline, StringComparison.Ordinal);
+    }
 }
 
 public sealed class MajorComplaintTestsOnSqlite(SqliteApp app) : MajorComplaintTests(app), IClassFixture<SqliteApp>;
