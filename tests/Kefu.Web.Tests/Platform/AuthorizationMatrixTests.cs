@@ -142,6 +142,11 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/customers/{id:int}/merge"] = new("sh.sup", HttpStatusCode.NoContent, "sh.cs", "hz.sup", ids => $"/api/customers/{ids.Record}/merge",
             ids => new { duplicateId = ids.ChildId }, Sample: (m, ids) => m.DuplicateCustomersAsync(ids)),
         ["GET /api/customers/{id:int}/analysis"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/analysis"),
+        // CUS-08: a supervisor or above closes and reopens accounts; a specialist does not.
+        ["POST /api/customers/{id:int}/close"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", "hz.sup", ids => $"/api/customers/{ids.Record}/close",
+            _ => new { reason = "客户停业" }, Sample: (m, ids) => m.FreshCustomerAsync(ids)),
+        ["POST /api/customers/{id:int}/reopen"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", "hz.sup", ids => $"/api/customers/{ids.Record}/reopen",
+            _ => new { reason = "客户恢复合作" }, Sample: (m, ids) => m.ClosedCustomerAsync(ids)),
         ["GET /api/inquiries"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/inquiries"),
         ["GET /api/inquiries/territory"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/inquiries/territory?intent=Buy&province=Shanghai"),
         ["POST /api/inquiries"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/inquiries", _ => new { company = Unique("矩阵询盘"), intent = "Buy", province = "西藏" }),
@@ -184,6 +189,11 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/incidents/{id:int}/plan/send"] = new("sh.sup", HttpStatusCode.OK, "qc", "hz.sup", ids => $"/api/incidents/{ids.Record}/plan/send",
             Sample: (m, ids) => m.FreshIncidentAsync(ids, IncidentStage.PlanApproved)),
         ["POST /api/incidents/{id:int}/close"] = new("sh.sup", HttpStatusCode.OK, "qc", "hz.sup", ids => $"/api/incidents/{ids.ShIncident}/close", _ => new { text = (string?)null }),
+        // EXC-11: those who record incidents flag a major complaint; the regional manager (the branch GM) follows it up, another branch's finds nothing.
+        ["POST /api/incidents/{id:int}/major"] = new("sh.sup", HttpStatusCode.OK, "qc", "hz.sup", ids => $"/api/incidents/{ids.Record}/major", _ => new { reason = "需要赔付处理" },
+            Sample: (m, ids) => m.FreshIncidentAsync(ids, IncidentStage.Reported)),
+        ["POST /api/incidents/{id:int}/major-follow-up"] = new("east.gm", HttpStatusCode.OK, "sh.sup", "north.gm", ids => $"/api/incidents/{ids.Record}/major-follow-up",
+            _ => new { text = "已约见客户，商定赔付方案" }, Sample: (m, ids) => m.MajorIncidentAsync(ids)),
         ["GET /api/cross-region"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/cross-region"),
         ["POST /api/cross-region"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/cross-region", _ => CrossRegionBody()),
         // A Shanghai case whose written report is in: the marketing director receives it.
@@ -1263,6 +1273,22 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
     /// <summary>A customer of sh.cs with a contact address, which a portal invitation needs.</summary>
     private async Task<Ids> CustomerWithEmailAsync(Ids ids) =>
         ids with { Record = Id(await OkAsync("sh.cs", "POST", "/api/customers", new { name = Unique("矩阵门户客户"), contactEmail = Unique("portal") + "@matrix.example", confirmDuplicate = true })) };
+
+    /// <summary>A Shanghai customer whose account the supervisor closed (CUS-08).</summary>
+    private async Task<Ids> ClosedCustomerAsync(Ids ids)
+    {
+        var id = await CustomerAsync("sh.cs");
+        await OkAsync("sh.sup", "POST", $"/api/customers/{id}/close", new { reason = "矩阵销户" });
+        return ids with { Record = id };
+    }
+
+    /// <summary>A reported Shanghai incident flagged major (EXC-11).</summary>
+    private async Task<Ids> MajorIncidentAsync(Ids ids)
+    {
+        var incident = await FreshIncidentAsync(ids, IncidentStage.Reported);
+        await OkAsync("sh.sup", "POST", $"/api/incidents/{incident.Record}/major", new { reason = "需要赔付处理" });
+        return incident;
+    }
 
     /// <summary>A customer taken in by the supervisor: nobody's yet, waiting for assignment (CUS-04).</summary>
     private async Task<Ids> UnassignedCustomerAsync(Ids ids) =>

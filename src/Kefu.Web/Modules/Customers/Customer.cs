@@ -72,6 +72,22 @@ public sealed class Customer : IScopedRecord, IVersioned
     /// <summary>The CS specialist who owns the customer.</summary>
     public string? OwnerId { get; set; }
 
+    /// <summary>When the customer was taken in: the account's opening date (CUS-08 开户).</summary>
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>CUS-08: open, or closed (销户) — a closed account leaves the active lists and takes no new orders or jobs.</summary>
+    public Kefu.Core.Customers.AccountStatus AccountStatus { get; set; }
+
+    /// <summary>CUS-08: the last closing — when, by whom, why. Kept after a reopening, which the audit trail shows in order.</summary>
+    public DateTime? ClosedAt { get; set; }
+
+    public string? ClosedByUserId { get; set; }
+    public string? CloseReason { get; set; }
+
+    /// <summary>CUS-08: the last reopening — when, by whom, why.</summary>
+    public DateTime? ReopenedAt { get; set; }
+
+    public string? ReopenedByUserId { get; set; }
+    public string? ReopenReason { get; set; }
     public int Version { get; set; }
 }

@@ -29,6 +29,10 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.NameKey).HasMaxLength(200);
         builder.Property(c => c.PhoneKey).HasMaxLength(40);
         builder.Property(c => c.TaxIdKey).HasMaxLength(32);
+        builder.Property(c => c.ClosedByUserId).HasMaxLength(450);
+        builder.Property(c => c.CloseReason).HasMaxLength(Kefu.Core.Customers.AccountLifecycle.ReasonMaxLength);
+        builder.Property(c => c.ReopenedByUserId).HasMaxLength(450);
+        builder.Property(c => c.ReopenReason).HasMaxLength(Kefu.Core.Customers.AccountLifecycle.ReasonMaxLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => c.NameKey);
         builder.HasIndex(c => c.PhoneKey);
@@ -36,6 +40,7 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => c.Number).IsUnique();
         builder.HasIndex(c => c.OrgPath);
         builder.HasIndex(c => c.OwnerId);
+        builder.HasIndex(c => c.AccountStatus);
 
         // A merged duplicate (CUS-03) is gone from every list and lookup; the merge itself reads past this.
         builder.HasQueryFilter(c => c.MergedIntoId == null);

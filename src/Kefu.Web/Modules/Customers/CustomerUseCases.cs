@@ -21,6 +21,9 @@ public sealed record DuplicateDto(int Id, string Number, string Name, IReadOnlyL
 
 public sealed record AssignInput(IReadOnlyList<int>? CustomerIds, string? SpecialistId);
 
+/// <summary>CUS-08: closing or reopening an account: the reason (required) and the version the caller read.</summary>
+public sealed record AccountInput(string? Reason, int? Version);
+
 public sealed record SuggestionDto(int CustomerId, string SpecialistId, string Specialist);
 
 public abstract record CustomerResult
@@ -136,6 +139,82 @@ public sealed class CustomerUseCases(
         Apply(customer, input);
         await db.SaveChangesAsync(ct);
         return new CustomerResult.Ok(customer.Id);
+    }
+
+    /// <summary>
+    /// CUS-08 (seed 004 开户、做单、销户): closes the account with its reason. It leaves the active lists,
+    /// takes no new orders or jobs, and the first-contact deadline stops (nobody need call a closed
+    /// account); everything it has stays readable. The audit trail records who, when and why.
+    /// </summary>
+    public Task<CustomerResult> CloseAsync(ScopeViewer viewer, string userId, int id, AccountInput input, CancellationToken ct) =>
+        ChangeAccountAsync(viewer, id, input, AccountLifecycle.RefusalsToClose, async (customer, reason, now) =>
+        {
+            customer.AccountStatus = AccountStatus.Closed;
+            customer.ClosedAt = now;
+            customer.ClosedByUserId = userId;
+            customer.CloseReason = reason;
+            await sla.StopAsync(nameof(Customer), customer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), FirstContactRule, ct);
+        }, ct);
+
+    /// <summary>CUS-08: reopens a closed account, recording who, when and why; new orders are taken again.</summary>
+    public Task<CustomerResult> ReopenAsync(ScopeViewer viewer, string userId, int id, AccountInput input, CancellationToken ct) =>
+        ChangeAccountAsync(viewer, id, input, AccountLifecycle.RefusalsToReopen, (customer, reason, now) =>
+        {
+            customer.AccountStatus = AccountStatus.Open;
+            customer.ReopenedAt = now;
+            customer.ReopenedByUserId = userId;
+            customer.ReopenReason = reason;
+            return Task.CompletedTask;
+        }, ct);
+
+    private async Task<CustomerResult> ChangeAccountAsync(
+        ScopeViewer viewer, int id, AccountInput input, Func<AccountStatus, string?, IReadOnlyList<AccountRefusal>> refusals,
+        Func<Customer, string, DateTime, Task> apply, CancellationToken ct)
+    {
+        var customer = await db.Set<Customer>().VisibleTo(viewer).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (customer is null)
+        {
+            return new CustomerResult.NotFound();
+        }
+
+        if (input.Version is { } version && version != customer.Version)
+        {
+            return new CustomerResult.Conflict();
+        }
+
+        var problems = new ProblemBuilder();
+        foreach (var refusal in refusals(customer.AccountStatus, input.Reason))
+        {
+            AddRefusal(problems, refusal);
+        }
+
+        if (problems.HasErrors)
+        {
+            return new CustomerResult.Invalid(problems);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await apply(customer, input.Reason!.Trim(), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new CustomerResult.Ok(customer.Id);
+    }
+
+    /// <summary>CUS-08: a refusal as a message on the field it concerns.</summary>
+    public static void AddRefusal(ProblemBuilder problems, AccountRefusal refusal, string stateField = "accountStatus")
+    {
+        switch (refusal)
+        {
+            case AccountRefusal.ReasonMissing:
+                problems.Add("reason", "Customer.Account.ReasonMissing");
+                break;
+            case AccountRefusal.ReasonTooLong:
+                problems.Add("reason", "Customer.Account.ReasonTooLong", AccountLifecycle.ReasonMaxLength);
+                break;
+            case AccountRefusal.AlreadyClosed or AccountRefusal.NotClosed or AccountRefusal.AccountClosed:
+                problems.Add(stateField, "Customer.Account." + refusal);
+                break;
+        }
     }
 
     /// <summary>CUS-04's suggestion for the given customers among the specialists of the viewer's scope.</summary>

@@ -13,7 +13,10 @@ public sealed record AssignResult(int Assigned);
 
 public sealed record CustomerAnalysisDto(CustomerDto Customer, IReadOnlyList<AnalysisSection> Sections, IReadOnlyList<AnalysisTopic> NotYetAvailable);
 
-public sealed record CustomerDto(int Id, string Number, string Name, string? Grade, string? Phone, int CentreId, string? OwnerId, int Version);
+/// <summary>A customer as the API shows it; <c>openedAt</c> is when it was taken in (CUS-08 开户), <c>closedAt</c> set while the account is closed.</summary>
+public sealed record CustomerDto(
+    int Id, string Number, string Name, string? Grade, string? Phone, int CentreId, string? OwnerId, int Version,
+    Kefu.Core.Customers.AccountStatus AccountStatus, DateTime OpenedAt, DateTime? ClosedAt, string? CloseReason, DateTime? ReopenedAt, string? ReopenReason);
 
 /// <summary>Customers as far as the foundation needs them: scoped reads and ownership for rotation.</summary>
 public static class CustomersModule
@@ -21,9 +24,12 @@ public static class CustomersModule
     public const string ManagePolicy = "ManageCustomers";
     public const string AssignPolicy = "AssignCustomers";
 
-    /// <summary>CUS-05: assigned to a specialist who has not contacted the customer yet.</summary>
+    /// <summary>CUS-08: closing and reopening accounts (a supervisor or above: see <see cref="Kefu.Core.Customers.AccountLifecycle.Closers"/>).</summary>
+    public const string AccountPolicy = "CloseCustomerAccounts";
+
+    /// <summary>CUS-05: assigned to a specialist who has not contacted the customer yet (a closed account, CUS-08, waits for nobody).</summary>
     internal static readonly System.Linq.Expressions.Expression<Func<Customer, bool>> AwaitingFirstContact =
-        c => c.OwnerId != null && c.AssignedAt != null && c.FirstContactAt == null;
+        c => c.OwnerId != null && c.AssignedAt != null && c.FirstContactAt == null && c.AccountStatus == Kefu.Core.Customers.AccountStatus.Open;
 
     internal static readonly Kefu.Core.Organization.Role[] Managers =
     [
@@ -32,6 +38,9 @@ public static class CustomersModule
         Kefu.Core.Organization.Role.CsDirector, Kefu.Core.Organization.Role.MarketingDirector, Kefu.Core.Organization.Role.BusinessAssistant,
         Kefu.Core.Organization.Role.SystemAdministrator,
     ];
+
+    /// <summary>CUS-08: who closes and reopens accounts; the rule says why.</summary>
+    internal static readonly Kefu.Core.Organization.Role[] AccountClosers = [.. Kefu.Core.Customers.AccountLifecycle.Closers];
 
     internal static readonly Kefu.Core.Organization.Role[] Assigners =
     [
@@ -49,7 +58,8 @@ public static class CustomersModule
         builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, FirstContactsWidget>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ManagePolicy, p => p.RequireRole(Managers.Select(KefuRoles.Name)))
-            .AddPolicy(AssignPolicy, p => p.RequireRole(Assigners.Select(KefuRoles.Name)));
+            .AddPolicy(AssignPolicy, p => p.RequireRole(Assigners.Select(KefuRoles.Name)))
+            .AddPolicy(AccountPolicy, p => p.RequireRole(AccountClosers.Select(KefuRoles.Name)));
     }
 
     public static void MapCustomers(this RouteGroupBuilder api)
@@ -73,6 +83,10 @@ public static class CustomersModule
         group.MapGet("/{id:int}/duplicates", Duplicates).WithName("CustomerDuplicates").WithSummary("CUS-03: customers sharing this one's name, phone or tax id.");
         group.MapPost("/{id:int}/merge", Merge).RequireWritePolicy(AssignPolicy).WithName("MergeCustomers")
              .WithSummary("CUS-03: a supervisor merges duplicateId into this customer; its records move over and it leaves the lists.");
+        group.MapPost("/{id:int}/close", CloseAccount).RequireWritePolicy(AccountPolicy).WithName("CloseCustomerAccount")
+             .WithSummary("CUS-08: closes the account (销户) with its reason (required); it leaves the active lists and takes no new orders or jobs. 409 when version is stale.");
+        group.MapPost("/{id:int}/reopen", ReopenAccount).RequireWritePolicy(AccountPolicy).WithName("ReopenCustomerAccount")
+             .WithSummary("CUS-08: reopens a closed account with its reason (required); new orders are taken again.");
         group.MapGet("/{id:int}/analysis", Analysis).WithName("CustomerAnalysis").WithSummary("CUS-06: what every module knows about the customer.");
 
         var inquiries = api.MapGroup("/inquiries").WithTags("Customers").RequireAuthorization(ManagePolicy);
@@ -82,7 +96,26 @@ public static class CustomersModule
         inquiries.MapPost("/{id:int}/stage", MoveInquiry).RequireWritePolicy(ManagePolicy).WithName("MoveInquiry").WithSummary("CUS-07: the next stage; the first order makes the inquirer a customer.");
     }
 
-    private static CustomerDto ToDto(Customer c) => new(c.Id, c.Number, c.Name, c.Grade, c.Phone, c.CentreId, c.OwnerId, c.Version);
+    private static CustomerDto ToDto(Customer c) => new(
+        c.Id, c.Number, c.Name, c.Grade, c.Phone, c.CentreId, c.OwnerId, c.Version, c.AccountStatus, c.CreatedAt,
+        c.AccountStatus == Kefu.Core.Customers.AccountStatus.Closed ? c.ClosedAt : null, c.AccountStatus == Kefu.Core.Customers.AccountStatus.Closed ? c.CloseReason : null,
+        c.ReopenedAt, c.ReopenReason);
+
+    private static async Task<Results<Ok<CustomerDto>, ValidationProblem, NotFound, Conflict>> CloseAccount(
+        int id, AccountInput input, CustomerUseCases customers, KefuDbContext db, CurrentUser current, CancellationToken ct) =>
+        await AccountAnswerAsync(await customers.CloseAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct), db, id, ct);
+
+    private static async Task<Results<Ok<CustomerDto>, ValidationProblem, NotFound, Conflict>> ReopenAccount(
+        int id, AccountInput input, CustomerUseCases customers, KefuDbContext db, CurrentUser current, CancellationToken ct) =>
+        await AccountAnswerAsync(await customers.ReopenAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct), db, id, ct);
+
+    private static async Task<Results<Ok<CustomerDto>, ValidationProblem, NotFound, Conflict>> AccountAnswerAsync(CustomerResult result, KefuDbContext db, int id, CancellationToken ct) => result switch
+    {
+        CustomerResult.Ok => TypedResults.Ok(ToDto(await db.Set<Customer>().AsNoTracking().SingleAsync(c => c.Id == id, ct))),
+        CustomerResult.Invalid invalid => invalid.Problems.ToProblem(),
+        CustomerResult.Conflict => TypedResults.Conflict(),
+        _ => TypedResults.NotFound(),
+    };
 
     private static async Task<Results<Created<CustomerDto>, ValidationProblem, Conflict<IReadOnlyList<DuplicateDto>>>> Create(
         CustomerInput input, CustomerUseCases customers, KefuDbContext db, CurrentUser current, CancellationToken ct) =>
@@ -243,7 +276,12 @@ public static class CustomersModule
         .Add("centre", c => db.OrgUnits.Where(u => u.Id == c.CentreId).Select(u => u.Name).FirstOrDefault())
         .Add("owner", c => db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault());
 
-    private static async Task<Results<Ok<Paged<CustomerDto>>, ValidationProblem>> List(string? q, int? page, int? pageSize, string? sort, string? dir, KefuDbContext db, CurrentUser current, CancellationToken ct)
+    /// <summary>CUS-08: the active list holds open accounts; <c>closed=true</c> lists the closed ones instead.</summary>
+    internal static IQueryable<Customer> OfAccounts(IQueryable<Customer> query, bool closed) =>
+        query.Where(c => c.AccountStatus == (closed ? Kefu.Core.Customers.AccountStatus.Closed : Kefu.Core.Customers.AccountStatus.Open));
+
+    private static async Task<Results<Ok<Paged<CustomerDto>>, ValidationProblem>> List(
+        string? q, bool? closed, int? page, int? pageSize, string? sort, string? dir, KefuDbContext db, CurrentUser current, CancellationToken ct)
     {
         var problems = new ProblemBuilder();
         var order = ListSort.ForApi(sort, dir, Sorts(db), problems);
@@ -253,7 +291,7 @@ public static class CustomersModule
         }
 
         var (p, size) = Paging.Clamp(page, pageSize);
-        var query = db.Set<Customer>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct));
+        var query = OfAccounts(db.Set<Customer>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)), closed == true);
         if (!string.IsNullOrWhiteSpace(q))
         {
             query = query.Where(c => c.Name.Contains(q) || c.Number.Contains(q));

@@ -71,6 +71,11 @@ public sealed class JobUseCases(
             {
                 problems.Add("customerId", "Customer.UnknownCustomer");
             }
+            else if (Kefu.Core.Customers.AccountLifecycle.RefusalOfNewBusiness(customer.AccountStatus) is { } closed)
+            {
+                // CUS-08: a closed account takes no new jobs until it is reopened.
+                CustomerUseCases.AddRefusal(problems, closed, "customerId");
+            }
         }
         else if (string.IsNullOrWhiteSpace(input.CustomerName))
         {

@@ -65,6 +65,12 @@ public sealed class Incident : IScopedRecord, IVersioned
     public string? CorrectivePlan { get; set; }
     public DateTime? PlanSentAt { get; set; }
     public DateTime? ClosedAt { get; set; }
+
+    /// <summary>EXC-11: a major complaint (重大投诉), tracked personally by the regional manager; when and by whom it was flagged.</summary>
+    public bool Major { get; set; }
+
+    public DateTime? MajorAt { get; set; }
+    public string? MajorByUserId { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
 }
@@ -95,8 +101,10 @@ public sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.Property(i => i.PhoneCallTo).HasMaxLength(100);
         builder.Property(i => i.QcFinding).HasMaxLength(4000);
         builder.Property(i => i.CorrectivePlan).HasMaxLength(4000);
+        builder.Property(i => i.MajorByUserId).HasMaxLength(450);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => i.Number).IsUnique();
+        builder.HasIndex(i => new { i.Major, i.ReceivedAt });
         builder.HasIndex(i => new { i.OrgPath, i.ReceivedAt });
         builder.HasIndex(i => i.CustomerId);
         builder.HasIndex(i => new { i.Status, i.ReceivedAt });

@@ -24,7 +24,10 @@ namespace Kefu.Web.Modules.Incidents;
 
 public sealed record IncidentInput(
     IncidentType? Type, IncidentSource? Source, int? CustomerId, string? CustomerName, string? OrderReference, string? Summary, string? Details,
-    DateTimeOffset? ReceivedAt, string? PhoneCallTo, DateTimeOffset? PhoneCallAt, decimal? DamageYuan, bool? CompensatedOnSpot, bool? SendReport);
+    DateTimeOffset? ReceivedAt, string? PhoneCallTo, DateTimeOffset? PhoneCallAt, decimal? DamageYuan, bool? CompensatedOnSpot, bool? SendReport, bool? Major = null);
+
+/// <summary>EXC-11: flagging an incident major; the reason is optional and lands on the timeline.</summary>
+public sealed record MajorInput(string? Reason);
 
 public sealed record NoteInput(string? Text);
 
@@ -172,6 +175,11 @@ public sealed class IncidentUseCases(
             await notifier.EnqueueAsync(new NotificationRequest("IncidentDamage", await recipients.UserIdsAsync(notify, incident.OrgPath, ct),
                 [incident.Number, incident.CustomerName, new Money(incident.DamageFen!.Value).Yuan.ToString("0.00", CultureInfo.InvariantCulture)], link, nameof(Incident), key), ct);
             Event(incident, userId, "DamageNotified", Roles(notify));
+        }
+
+        if (input.Major == true)
+        {
+            await MarkMajorAsync(incident, userId, null, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -394,6 +402,77 @@ public sealed class IncidentUseCases(
         Event(incident, userId, "Closed", Trim(input.Text));
         await db.SaveChangesAsync(ct);
         return new IncidentResult.Ok(incident);
+    }
+
+    /// <summary>
+    /// EXC-11: flags the incident a major complaint (by the roles that record incidents, the CS
+    /// manager and director among them) and tells the regional manager of its region, who follows
+    /// it up personally (<see cref="FollowUpMajorAsync"/>).
+    /// </summary>
+    public async Task<IncidentResult> FlagMajorAsync(ScopeViewer viewer, string userId, int id, MajorInput input, CancellationToken ct)
+    {
+        if (await FindAsync(viewer, id, ct) is not { } incident)
+        {
+            return new IncidentResult.NotFound();
+        }
+
+        var problems = new ProblemBuilder().MaxLength("reason", input.Reason, 2000);
+        foreach (var refusal in MajorComplaints.RefusalsToFlag(incident.Major, incident.Status == IncidentStatus.Closed))
+        {
+            problems.Add("major", "Incident.Major." + refusal);
+        }
+
+        if (problems.HasErrors)
+        {
+            return new IncidentResult.Invalid(problems);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await MarkMajorAsync(incident, userId, Trim(input.Reason), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new IncidentResult.Ok(incident);
+    }
+
+    /// <summary>EXC-11: the regional manager's follow-up of a major complaint, on the incident's timeline.</summary>
+    public async Task<IncidentResult> FollowUpMajorAsync(ScopeViewer viewer, string userId, int id, NoteInput input, CancellationToken ct)
+    {
+        if (await FindAsync(viewer, id, ct) is not { } incident)
+        {
+            return new IncidentResult.NotFound();
+        }
+
+        var problems = new ProblemBuilder().MaxLength("text", input.Text, 4000);
+        foreach (var refusal in MajorComplaints.RefusalsToFollowUp(incident.Major, incident.Status == IncidentStatus.Closed, input.Text))
+        {
+            problems.Add(refusal == MajorComplaintRefusal.FollowUpMissing ? "text" : "major", "Incident.Major." + refusal);
+        }
+
+        if (problems.HasErrors)
+        {
+            return new IncidentResult.Invalid(problems);
+        }
+
+        Event(incident, userId, MajorFollowUpKind, input.Text!.Trim());
+        await db.SaveChangesAsync(ct);
+        return new IncidentResult.Ok(incident);
+    }
+
+    /// <summary>The timeline kinds of EXC-11.</summary>
+    public const string MajorFlaggedKind = "MajorFlagged";
+
+    public const string MajorFollowUpKind = "MajorFollowUp";
+
+    private async Task MarkMajorAsync(Incident incident, string userId, string? reason, CancellationToken ct)
+    {
+        incident.Major = true;
+        incident.MajorAt = clock.GetUtcNow().UtcDateTime;
+        incident.MajorByUserId = userId;
+        Event(incident, userId, MajorFlaggedKind, reason);
+        // The branch is the region: its GM is the regional manager (MajorComplaints.RegionalManager).
+        var managers = await recipients.UserIdsAsync([MajorComplaints.RegionalManager.ToString()], incident.OrgPath, ct);
+        await notifier.EnqueueAsync(new NotificationRequest("IncidentMajor", managers,
+            [incident.Number, incident.CustomerName, incident.Summary, reason ?? ""], $"/incidents/{incident.Id}", nameof(Incident), Key(incident)), ct);
     }
 
     internal void Event(Incident incident, string? actorId, string kind, string? text, DateTime? at = null) =>

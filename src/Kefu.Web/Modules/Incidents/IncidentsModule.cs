@@ -16,7 +16,7 @@ public sealed record IncidentDto(
     int Id, string Number, IncidentType Type, IncidentSource Source, int? CustomerId, string CustomerName, string? OrderReference, string Summary, string? Details,
     DateTime ReceivedAt, bool OutsideWorkingTime, string? PhoneCallTo, DateTime? PhoneCallAt, DateTime EmailDueAt, DateTime? EmailSentAt,
     DateTime ReplyTargetAt, DateTime ReplyPromiseAt, DateTime? RepliedAt, bool Escalated, decimal? DamageYuan, bool CompensatedOnSpot, IncidentStatus Status,
-    string? QcFinding, bool Concealed, string? CorrectivePlan, DateTime? PlanSentAt, DateTime? ClosedAt, int Version);
+    string? QcFinding, bool Concealed, string? CorrectivePlan, DateTime? PlanSentAt, DateTime? ClosedAt, int Version, bool Major, DateTime? MajorAt);
 
 /// <summary>A timeline line; <c>text</c> in the caller's language, <c>textKey</c> the key Kefu wrote it from (null for people's own words).</summary>
 public sealed record IncidentEventDto(DateTime At, string? Actor, string Kind, string? Text, string? TextKey = null);
@@ -32,6 +32,9 @@ public static class IncidentsModule
     public const string PlanPolicy = "WriteCorrectivePlans";
     public const string CrossRegionPolicy = "CrossRegionCases";
 
+    /// <summary>EXC-11: the regional manager's follow-up of a major complaint.</summary>
+    public const string MajorFollowUpPolicy = "FollowUpMajorComplaints";
+
     internal static readonly Role[] Recorders =
     [
         Role.CsSpecialist, Role.Coordinator, Role.TeamLeader, Role.CentreSupervisor, Role.BranchGm, Role.CsManager, Role.CsDirector, Role.SystemAdministrator,
@@ -40,6 +43,16 @@ public static class IncidentsModule
     internal static readonly Role[] Readers = [.. Recorders, Role.QcManager, Role.Gm, Role.Vp, Role.ReadOnlyAuditor];
     internal static readonly Role[] Investigators = [Role.QcManager];
     internal static readonly Role[] PlanAuthors = [Role.TeamLeader, Role.CentreSupervisor, Role.CsManager];
+
+    /// <summary>
+    /// EXC-11: who flags a major complaint: those who record incidents (the agent who took it, their
+    /// leaders, the CS manager and director — seed 003 has the CS department oversee every region's
+    /// complaints), at recording or later. Who follows it up: the regional manager (the branch GM,
+    /// Kefu having no region level) and the CS manager (<see cref="MajorComplaints.FollowUpRoles"/>).
+    /// </summary>
+    internal static readonly Role[] MajorFlaggers = Recorders;
+
+    internal static readonly Role[] MajorFollowers = [.. MajorComplaints.FollowUpRoles];
 
     /// <summary>EXC-09: the province's CS, the marketing director, the GM, finance and admin each record their moment.</summary>
     internal static readonly Role[] CrossRegionParties = [.. Recorders, Role.MarketingDirector, Role.Gm, Role.FinanceClerk, Role.AdminClerk];
@@ -60,7 +73,8 @@ public static class IncidentsModule
             .AddPolicy(ReadPolicy, p => p.RequireRole(Readers.Select(KefuRoles.Name)))
             .AddPolicy(QcPolicy, p => p.RequireRole(Investigators.Select(KefuRoles.Name)))
             .AddPolicy(PlanPolicy, p => p.RequireRole(PlanAuthors.Select(KefuRoles.Name)))
-            .AddPolicy(CrossRegionPolicy, p => p.RequireRole(CrossRegionParties.Select(KefuRoles.Name)));
+            .AddPolicy(CrossRegionPolicy, p => p.RequireRole(CrossRegionParties.Select(KefuRoles.Name)))
+            .AddPolicy(MajorFollowUpPolicy, p => p.RequireRole(MajorFollowers.Select(KefuRoles.Name)));
     }
 
     public static void MapIncidents(this RouteGroupBuilder api)
@@ -80,6 +94,10 @@ public static class IncidentsModule
         group.MapPost("/{id:int}/plan/decision", DecidePlan).RequireWritePolicy(WritePolicy.Act).WithName("DecideCorrectivePlan");
         group.MapPost("/{id:int}/plan/send", SendPlan).RequireWritePolicy(RecordPolicy).WithName("SendCorrectivePlan");
         group.MapPost("/{id:int}/close", Close).RequireWritePolicy(RecordPolicy).WithName("CloseIncident");
+        group.MapPost("/{id:int}/major", FlagMajor).RequireWritePolicy(RecordPolicy).WithName("FlagMajorComplaint")
+             .WithSummary("EXC-11: flags a major complaint (重大投诉, optional reason); the regional manager (branch GM of the incident's branch) is notified.");
+        group.MapPost("/{id:int}/major-follow-up", FollowUpMajor).RequireWritePolicy(MajorFollowUpPolicy).WithName("FollowUpMajorComplaint")
+             .WithSummary("EXC-11: the regional manager's follow-up of a major complaint (text required), on the timeline.");
         group.MapGet("/analysis", Analysis).WithName("IncidentAnalysis").WithSummary("EXC-10: complaints per month by category.");
 
         var cross = api.MapGroup("/cross-region").WithTags("Incidents").RequireAuthorization(CrossRegionPolicy);
@@ -93,7 +111,7 @@ public static class IncidentsModule
     public static IncidentDto ToDto(Incident i) => new(
         i.Id, i.Number, i.Type, i.Source, i.CustomerId, i.CustomerName, i.OrderReference, i.Summary, i.Details, i.ReceivedAt, i.OutsideWorkingTime, i.PhoneCallTo,
         i.PhoneCallAt, i.EmailDueAt, i.EmailSentAt, i.ReplyTargetAt, i.ReplyPromiseAt, i.RepliedAt, i.Escalated, i.DamageFen is { } f ? f / 100m : null,
-        i.CompensatedOnSpot, i.Status, i.QcFinding, i.Concealed, i.CorrectivePlan, i.PlanSentAt, i.ClosedAt, i.Version);
+        i.CompensatedOnSpot, i.Status, i.QcFinding, i.Concealed, i.CorrectivePlan, i.PlanSentAt, i.ClosedAt, i.Version, i.Major, i.MajorAt);
 
     /// <summary>The columns the incident ledger sorts on (page and API); newest first by default.</summary>
     public static readonly SortMap<Incident> Sorts = new SortMap<Incident>(q => q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id), q => q.ThenByDescending(i => i.Id))
@@ -118,7 +136,7 @@ public static class IncidentsModule
     };
 
     private static async Task<Results<Ok<Paged<IncidentDto>>, ValidationProblem>> List(
-        IncidentType? type, IncidentStatus? status, string? month, string? q, int? page, int? pageSize, string? sort, string? dir, KefuDbContext db, CurrentUser current, CancellationToken ct)
+        IncidentType? type, IncidentStatus? status, string? month, string? q, bool? major, int? page, int? pageSize, string? sort, string? dir, KefuDbContext db, CurrentUser current, CancellationToken ct)
     {
         if (!string.IsNullOrEmpty(month) && CompanyTime.ParseMonth(month) is null)
         {
@@ -133,15 +151,16 @@ public static class IncidentsModule
         }
 
         var (p, size) = Paging.Clamp(page, pageSize);
-        var query = Filter(db.Set<Incident>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)), type, status, month, q);
+        var query = Filter(db.Set<Incident>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)), type, status, month, q, major == true);
         var total = await query.CountAsync(ct);
         var items = await Sorts.Apply(query, order).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new Paged<IncidentDto>(items.Select(ToDto).ToArray(), p, size, total));
     }
 
-    internal static IQueryable<Incident> Filter(IQueryable<Incident> query, IncidentType? type, IncidentStatus? status, string? month, string? q)
+    internal static IQueryable<Incident> Filter(IQueryable<Incident> query, IncidentType? type, IncidentStatus? status, string? month, string? q, bool majorOnly = false)
     {
         query = type is { } t ? query.Where(i => i.Type == t) : query;
+        query = majorOnly ? query.Where(i => i.Major) : query;
         query = status is { } s ? query.Where(i => i.Status == s) : query;
         if (CompanyTime.ParseMonth(month) is { } first)
         {
@@ -209,6 +228,14 @@ public static class IncidentsModule
     private static async Task<Results<Ok<IncidentDto>, Created<IncidentDto>, ValidationProblem, NotFound, ForbidHttpResult>> Close(
         int id, NoteInput input, IncidentUseCases incidents, CurrentUser current, CancellationToken ct) =>
         Answer(await incidents.CloseAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct));
+
+    private static async Task<Results<Ok<IncidentDto>, Created<IncidentDto>, ValidationProblem, NotFound, ForbidHttpResult>> FlagMajor(
+        int id, MajorInput input, IncidentUseCases incidents, CurrentUser current, CancellationToken ct) =>
+        Answer(await incidents.FlagMajorAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct));
+
+    private static async Task<Results<Ok<IncidentDto>, Created<IncidentDto>, ValidationProblem, NotFound, ForbidHttpResult>> FollowUpMajor(
+        int id, NoteInput input, IncidentUseCases incidents, CurrentUser current, CancellationToken ct) =>
+        Answer(await incidents.FollowUpMajorAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct));
 
     private static async Task<Ok<Paged<CrossRegionDto>>> ListCrossRegion(int? page, int? pageSize, KefuDbContext db, CrossRegionUseCases cases, CurrentUser current, CancellationToken ct)
     {

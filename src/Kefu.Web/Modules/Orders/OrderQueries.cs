@@ -176,10 +176,10 @@ public sealed class OrderQueries(KefuDbContext db, TimeProvider clock)
         return problems;
     }
 
-    /// <summary>Customers of the caller's scope matching what was typed (number or name), for the order form's lookup (ORD-04).</summary>
+    /// <summary>Open customers (CUS-08) of the caller's scope matching what was typed (number or name), for the order form's lookup (ORD-04).</summary>
     public async Task<IReadOnlyList<(int Id, string Number, string Name)>> LookUpCustomersAsync(ScopeViewer viewer, string? q, CancellationToken ct)
     {
-        var query = db.Set<Customer>().AsNoTracking().VisibleTo(viewer);
+        var query = db.Set<Customer>().AsNoTracking().VisibleTo(viewer).Where(c => c.AccountStatus == Kefu.Core.Customers.AccountStatus.Open);
         if (!string.IsNullOrWhiteSpace(q))
         {
             var text = q.Trim();

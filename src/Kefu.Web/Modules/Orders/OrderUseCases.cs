@@ -82,6 +82,12 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
             problems.Add("customerId", "Orders.UnknownCustomer");
         }
 
+        // CUS-08: a closed account takes no new orders until it is reopened.
+        if (customer is not null && Kefu.Core.Customers.AccountLifecycle.RefusalOfNewBusiness(customer.AccountStatus) is { } closed)
+        {
+            CustomerUseCases.AddRefusal(problems, closed, "customerId");
+        }
+
         if (problems.HasErrors)
         {
             return new OrderResult.Invalid(problems);
@@ -201,6 +207,13 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
         if (order.BreakIn && !roles.Contains(Role.CsDirector))
         {
             problems.Add("owner", "Orders.BreakInDirectorOnly");
+        }
+
+        // CUS-08: a draft taken before the account was closed is not confirmed while it stays closed.
+        var status = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => (Kefu.Core.Customers.AccountStatus?)c.AccountStatus).SingleOrDefaultAsync(ct);
+        if (status is { } s && Kefu.Core.Customers.AccountLifecycle.RefusalOfNewBusiness(s) is { } closed)
+        {
+            CustomerUseCases.AddRefusal(problems, closed, "customerId");
         }
 
         if (input.TrackingClass is { } chosen && !Enum.IsDefined(chosen))

@@ -548,6 +548,9 @@ namespace Kefu.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AccountStatus")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -565,6 +568,17 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.Property<string>("City")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
@@ -642,6 +656,17 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReopenedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int>("Settlement")
                         .HasColumnType("integer");
 
@@ -665,6 +690,8 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountStatus");
 
                     b.HasIndex("NameKey");
 
@@ -2000,6 +2027,16 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.Property<bool>("Escalated")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("Major")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("MajorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MajorByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2072,6 +2109,8 @@ namespace Kefu.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("Major", "ReceivedAt");
 
                     b.HasIndex("OrgPath", "ReceivedAt");
 

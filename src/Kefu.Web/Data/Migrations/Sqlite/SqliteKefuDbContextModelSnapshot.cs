@@ -525,6 +525,9 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AccountStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -541,6 +544,17 @@ namespace Kefu.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("City")
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactEmail")
@@ -619,6 +633,17 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Settlement")
                         .HasColumnType("INTEGER");
 
@@ -642,6 +667,8 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountStatus");
 
                     b.HasIndex("NameKey");
 
@@ -1935,6 +1962,16 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Escalated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Major")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MajorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MajorByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2007,6 +2044,8 @@ namespace Kefu.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("Major", "ReceivedAt");
 
                     b.HasIndex("OrgPath", "ReceivedAt");
 

@@ -32,6 +32,17 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
     public IReadOnlyList<TimerDto> Timers { get; private set; } = [];
     public IReadOnlyList<DuplicateDto> Duplicates { get; private set; } = [];
     public bool CanMerge => CustomersModule.Assigners.Any(current.IsInRole);
+
+    /// <summary>CUS-08: the reason typed for closing or reopening the account, and the version read.</summary>
+    [BindProperty] public string? AccountReason { get; set; }
+
+    [BindProperty] public int? AccountVersion { get; set; }
+    public bool CanCloseAccount => CustomersModule.AccountClosers.Any(current.IsInRole);
+
+    /// <summary>CUS-08: who closed and who reopened the account, by name.</summary>
+    public string? ClosedByName { get; private set; }
+
+    public string? ReopenedByName { get; private set; }
     public bool CanVisit => Kefu.Web.Modules.Visits.VisitsModule.Visitors.Any(current.IsInRole);
 
     public string Local(DateTime utc) => Kefu.Web.Platform.CompanyTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
@@ -67,6 +78,46 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
         return Redirect($"/customers/{Id}");
     }
 
+    /// <summary>CUS-08: closes the account with its reason.</summary>
+    public Task<IActionResult> OnPostCloseAccountAsync(CancellationToken ct) =>
+        AccountAsync((viewer, input) => customers.CloseAsync(viewer, current.UserId!, Id, input, ct), "Customers.AccountClosedDone", ct);
+
+    /// <summary>CUS-08: reopens the account with its reason.</summary>
+    public Task<IActionResult> OnPostReopenAccountAsync(CancellationToken ct) =>
+        AccountAsync((viewer, input) => customers.ReopenAsync(viewer, current.UserId!, Id, input, ct), "Customers.AccountReopenedDone", ct);
+
+    private async Task<IActionResult> AccountAsync(Func<Kefu.Core.Organization.ScopeViewer, AccountInput, Task<CustomerResult>> action, string done, CancellationToken ct)
+    {
+        if (!CanCloseAccount)
+        {
+            return Forbid();
+        }
+
+        switch (await action(await current.GetViewerAsync(ct), new AccountInput(AccountReason, AccountVersion)))
+        {
+            case CustomerResult.NotFound:
+                return NotFound();
+            case CustomerResult.Invalid invalid:
+                foreach (var (field, messages) in invalid.Problems.Errors)
+                {
+                    foreach (var message in messages)
+                    {
+                        ModelState.AddModelError(field == "reason" ? nameof(AccountReason) : string.Empty, message);
+                    }
+                }
+
+                break;
+            case CustomerResult.Conflict:
+                ModelState.AddModelError(string.Empty, l["Common.Conflict"]);
+                break;
+            default:
+                Message = l[done];
+                return Redirect($"/customers/{Id}");
+        }
+
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
     /// <summary>CUS-03: a supervisor merges a duplicate into this customer.</summary>
     public async Task<IActionResult> OnPostMergeAsync(int duplicateId, CancellationToken ct)
     {
@@ -97,6 +148,8 @@ public sealed class CustomerDetailModel(KefuDbContext db, CurrentUser current, C
         Customer = customer;
         CanEdit = CustomersModule.Managers.Any(current.IsInRole);
         OwnerName = customer.OwnerId is null ? null : await db.Users.Where(u => u.Id == customer.OwnerId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+        ClosedByName = customer.ClosedByUserId is null ? null : await db.Users.Where(u => u.Id == customer.ClosedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+        ReopenedByName = customer.ReopenedByUserId is null ? null : await db.Users.Where(u => u.Id == customer.ReopenedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
         var key = Id.ToString(CultureInfo.InvariantCulture);
         History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Customer) && a.EntityId == key).OrderByDescending(a => a.Id).Take(200)
             .Select(a => new AuditRow(a.Id, a.At, a.UserName, a.ClientAddress, a.Action, a.EntityType, a.EntityId, a.Changes, a.CorrelationId)).ToListAsync(ct);

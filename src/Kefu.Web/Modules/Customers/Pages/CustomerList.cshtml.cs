@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kefu.Web.Modules.Customers.Pages;
 
-public sealed record CustomerRow(int Id, string Number, string Name, string? Grade, string Centre, string? Owner);
+public sealed record CustomerRow(int Id, string Number, string Name, string? Grade, string Centre, string? Owner, bool Closed = false);
 
 /// <summary>Customers in the caller's scope (ORG-03). The customers module grows this page.</summary>
 [Authorize(Policy = Policies.ReadCustomers)]
@@ -25,6 +25,9 @@ public sealed class CustomerListModel(KefuDbContext db, CurrentUser current, ISt
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
 
     [BindProperty(SupportsGet = true)] public bool Uncontacted { get; set; }
+
+    /// <summary>CUS-08: the list holds open accounts; this shows the closed ones instead.</summary>
+    [BindProperty(SupportsGet = true)] public bool Closed { get; set; }
 
     public IReadOnlyList<ActiveFilter> ActiveFilters { get; private set; } = [];
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
@@ -55,13 +58,14 @@ public sealed class CustomerListModel(KefuDbContext db, CurrentUser current, ISt
     private async Task<IQueryable<Customer>> QueryAsync(CancellationToken ct)
     {
         var viewer = await current.GetViewerAsync(ct);
-        var query = db.Set<Customer>().AsNoTracking().VisibleTo(viewer);
+        var query = CustomersModule.OfAccounts(db.Set<Customer>().AsNoTracking().VisibleTo(viewer), Closed);
         query = Mine ? query.Where(c => c.OwnerId == viewer.UserId) : query;
         query = Uncontacted ? query.Where(CustomersModule.AwaitingFirstContact) : query;
         ActiveFilters =
         [
             .. Mine ? [new ActiveFilter("mine", "true", l["Filter.MineOnly"])] : Array.Empty<ActiveFilter>(),
             .. Uncontacted ? [new ActiveFilter("uncontacted", "true", l["Filter.Uncontacted"])] : Array.Empty<ActiveFilter>(),
+            .. Closed ? [new ActiveFilter("closed", "true", l["Filter.ClosedAccounts"])] : Array.Empty<ActiveFilter>(),
         ];
         if (!string.IsNullOrWhiteSpace(Q))
         {
@@ -78,7 +82,8 @@ public sealed class CustomerListModel(KefuDbContext db, CurrentUser current, ISt
                           join u in db.OrgUnits on c.CentreId equals u.Id
                           join o in db.Users on c.OwnerId equals o.Id into owners
                           from o in owners.DefaultIfEmpty()
-                          select new { c.Id, c.Number, c.Name, c.Grade, Centre = u.Name, u.NameEn, Owner = o == null ? null : o.DisplayName }).ToListAsync(ct);
-        return rows.Select(r => new CustomerRow(r.Id, r.Number, r.Name, r.Grade, english && r.NameEn != null ? r.NameEn : r.Centre, r.Owner)).ToArray();
+                          select new { c.Id, c.Number, c.Name, c.Grade, Centre = u.Name, u.NameEn, Owner = o == null ? null : o.DisplayName, c.AccountStatus }).ToListAsync(ct);
+        return rows.Select(r => new CustomerRow(r.Id, r.Number, r.Name, r.Grade, english && r.NameEn != null ? r.NameEn : r.Centre, r.Owner,
+            r.AccountStatus == Kefu.Core.Customers.AccountStatus.Closed)).ToArray();
     }
 }

@@ -18,7 +18,7 @@ namespace Kefu.Web.Modules.Incidents.Pages;
 [Authorize(Policy = IncidentsModule.ReadPolicy)]
 public sealed class IncidentDetailModel(
     Intake.IntakeUseCases intake,
-    KefuDbContext db, CurrentUser current, IncidentUseCases incidents, ApprovalService approvals, CalendarService calendars, TimeProvider clock, Kefu.Web.Platform.Settings.PolicyStore policies) : PageModel
+    KefuDbContext db, CurrentUser current, IncidentUseCases incidents, IncidentRecipients recipients, ApprovalService approvals, CalendarService calendars, TimeProvider clock, Kefu.Web.Platform.Settings.PolicyStore policies) : PageModel
 {
     /// <summary>The reporting rule's numbers as the administrator set them (EXC-02, EXC-04).</summary>
     public Kefu.Core.Incidents.IncidentPolicy Policy { get; private set; } = new();
@@ -41,6 +41,17 @@ public sealed class IncidentDetailModel(
     public bool CanInvestigate => IncidentsModule.Investigators.Any(current.IsInRole);
     public bool CanWritePlan => IncidentsModule.PlanAuthors.Any(current.IsInRole);
 
+    /// <summary>EXC-11: flagging a major complaint and the regional manager's follow-up.</summary>
+    public bool CanFlagMajor => IncidentsModule.MajorFlaggers.Any(current.IsInRole);
+
+    public bool CanFollowUpMajor => IncidentsModule.MajorFollowers.Any(current.IsInRole);
+    [BindProperty] public string? MajorReason { get; set; }
+    [BindProperty] public string? FollowUp { get; set; }
+    public string? MajorByName { get; private set; }
+
+    /// <summary>The regional managers told of the major complaint, by name.</summary>
+    public string RegionalManagers { get; private set; } = "—";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostReportAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.ReportAsync(v, u, Id, ct), ct);
@@ -61,6 +72,26 @@ public sealed class IncidentDetailModel(
     public Task<IActionResult> OnPostPlanAsync(CancellationToken ct) => RunAsync(CanWritePlan, (v, u) => incidents.SubmitPlanAsync(v, u, Id, new NoteInput(Text), ct), ct);
 
     public Task<IActionResult> OnPostSendPlanAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.SendPlanAsync(v, u, Id, ct), ct);
+
+    public Task<IActionResult> OnPostFlagMajorAsync(CancellationToken ct) =>
+        RunAsync(CanFlagMajor, (v, u) => incidents.FlagMajorAsync(v, u, Id, new MajorInput(MajorReason), ct), ct);
+
+    public async Task<IActionResult> OnPostMajorFollowUpAsync(CancellationToken ct)
+    {
+        var result = await RunAsync(CanFollowUpMajor, (v, u) => incidents.FollowUpMajorAsync(v, u, Id, new NoteInput(FollowUp), ct), ct, noteForm: true);
+        // The follow-up box has its own name: a refused text is shown under it, not under the actions' note.
+        if (ModelState.TryGetValue(nameof(Text), out var entry) && entry.Errors.Count > 0)
+        {
+            foreach (var error in entry.Errors.ToArray())
+            {
+                ModelState.AddModelError(nameof(FollowUp), error.ErrorMessage);
+            }
+
+            ModelState.Remove(nameof(Text));
+        }
+
+        return result;
+    }
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.CloseAsync(v, u, Id, new NoteInput(Text), ct), ct, noteForm: true);
 
@@ -133,6 +164,15 @@ public sealed class IncidentDetailModel(
             : await db.Set<Kefu.Web.Modules.Orders.Order>().AsNoTracking().VisibleTo(viewer)
                 .Where(o => o.Number == incident.OrderReference.Trim()).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
         Policy = await policies.GetAsync<Kefu.Core.Incidents.IncidentPolicy>(Kefu.Core.Incidents.IncidentPolicy.Key, ct);
+        if (incident.Major)
+        {
+            MajorByName = incident.MajorByUserId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == incident.MajorByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+            var managers = await recipients.UserIdsAsync([Kefu.Core.Incidents.MajorComplaints.RegionalManager.ToString()], incident.OrgPath, ct);
+            var managerIds = managers.ToArray();
+            var names = await db.Users.AsNoTracking().Where(u => managerIds.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => u.DisplayName).ToListAsync(ct);
+            RegionalManagers = names.Count == 0 ? Kefu.Web.Platform.Localization.Shown.Nothing : string.Join("、", names);
+        }
+
         Timeline = await IncidentsModule.TimelineAsync(db, Id, ct);
         var key = Id.ToString(CultureInfo.InvariantCulture);
         var timers = await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == nameof(Incident) && t.RecordId == key).OrderBy(t => t.Id).ToListAsync(ct);

@@ -30,6 +30,9 @@ public sealed class IncidentListModel(KefuDbContext db, CurrentUser current, Tim
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
 
+    /// <summary>EXC-11: major complaints only.</summary>
+    [BindProperty(SupportsGet = true)] public bool Major { get; set; }
+
     public IReadOnlyList<ActiveFilter> ActiveFilters { get; private set; } = [];
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
@@ -57,6 +60,7 @@ public sealed class IncidentListModel(KefuDbContext db, CurrentUser current, Tim
             new(l["Incidents.EmailDue"], i => CompanyTime.Format(i.EmailDueAt)), new(l["Incidents.EmailSent"], i => CompanyTime.Format(i.EmailSentAt)),
             new(l["Incidents.Replied"], i => CompanyTime.Format(i.RepliedAt)), new(l["Incidents.Status"], i => l["IncidentStatus." + i.Status].Value),
             new(l["Incidents.QcFinding"], i => i.QcFinding), new(l["Incidents.Plan"], i => i.CorrectivePlan),
+            new(l["Incidents.Major"], i => i.Major ? l["Common.Yes"].Value : l["Common.No"].Value),
         ];
         return File(TableExport.ToXlsx(l["Incidents.Title"], columns, rows), TableExport.XlsxContentType, "incidents.xlsx");
     }
@@ -83,13 +87,14 @@ public sealed class IncidentListModel(KefuDbContext db, CurrentUser current, Tim
     {
         var viewer = await current.GetViewerAsync(ct);
         var unit = await UnitFilter.FindAsync(db, Unit, ct);
-        var query = IncidentsModule.Filter(db.Set<Incident>().AsNoTracking().VisibleTo(viewer), Type, Status, Month, Q).Within(Unit, unit);
+        var query = IncidentsModule.Filter(db.Set<Incident>().AsNoTracking().VisibleTo(viewer), Type, Status, Month, Q, Major).Within(Unit, unit);
         query = Open ? query.Where(i => i.Status != IncidentStatus.Closed) : query;
         query = Mine ? query.Where(i => i.OwnerId == viewer.UserId) : query;
         ActiveFilters =
         [
             .. Open ? [new ActiveFilter("open", "true", l["Filter.OpenOnly"])] : Array.Empty<ActiveFilter>(),
             .. Mine ? [new ActiveFilter("mine", "true", l["Filter.MineOnly"])] : Array.Empty<ActiveFilter>(),
+            .. Major ? [new ActiveFilter("major", "true", l["Filter.MajorOnly"])] : Array.Empty<ActiveFilter>(),
             .. Unit is { } u ? [new ActiveFilter("unit", u.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitFilter.Label(unit, Kefu.Web.Platform.Localization.LocalizationSetup.IsEnglish))] : Array.Empty<ActiveFilter>(),
         ];
         return IncidentsModule.Sorts.Apply(query, ListSort.From(Request));

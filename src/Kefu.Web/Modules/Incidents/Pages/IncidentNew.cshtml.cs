@@ -32,6 +32,9 @@ public sealed class IncidentNewModel(KefuDbContext db, CurrentUser current, Inci
         public DateTime? PhoneCallAt { get; set; }
         public decimal? DamageYuan { get; set; }
         public bool CompensatedOnSpot { get; set; }
+
+        /// <summary>EXC-11: a major complaint from the start.</summary>
+        public bool Major { get; set; }
     }
 
     [BindProperty] public IncidentForm Input { get; set; } = new();
@@ -44,7 +47,7 @@ public sealed class IncidentNewModel(KefuDbContext db, CurrentUser current, Inci
         static DateTimeOffset? Utc(DateTime? local) => local is { } l ? new DateTimeOffset(CompanyTime.LocalToUtc(l), TimeSpan.Zero) : null;
         var result = await incidents.RecordAsync(await current.GetViewerAsync(ct), current.UserId!, new IncidentInput(
             Input.Type, Input.Source, Input.CustomerId, Input.CustomerName, Input.OrderReference, Input.Summary, Input.Details, Utc(Input.ReceivedAt),
-            Input.PhoneCallTo, Utc(Input.PhoneCallAt), Input.DamageYuan, Input.CompensatedOnSpot, SendReport: true), ct);
+            Input.PhoneCallTo, Utc(Input.PhoneCallAt), Input.DamageYuan, Input.CompensatedOnSpot, SendReport: true, Major: Input.Major), ct);
         if (result is IncidentResult.Ok ok)
         {
             return Redirect($"/incidents/{ok.Incident.Id}");
