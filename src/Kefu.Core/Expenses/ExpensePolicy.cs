@@ -35,6 +35,12 @@ public sealed record ExpensePolicy
     /// <summary>EXP-06: the days of the month the centres send their batches (postponed past holidays).</summary>
     public IReadOnlyList<int> BatchDays { get; init; } = [5, 20];
 
+    /// <summary>EXP-12: days after the batch day a centre may still mail its batch before it counts as late (not reimbursed).</summary>
+    public int LateBatchGraceDays { get; init; }
+
+    /// <summary>EXP-12: the auditor's deadline starts when HQ marks the paper received, not while it is in the post.</summary>
+    public bool PaperReceiptStartsAuditorClock { get; init; } = true;
+
     /// <summary>EXP-07: finance takes no forms from this day of the month…</summary>
     public int FinanceClosedFromDay { get; init; } = 29;
 

@@ -161,20 +161,72 @@ public sealed class ApprovalService(
             return;
         }
 
-        var opens = await Handler(instance.SubjectType).StepOpensAtAsync(instance.SubjectId, key, now, ct);
+        var handler = Handler(instance.SubjectType);
+        var opens = await handler.StepOpensAtAsync(instance.SubjectId, key, now, ct);
         instance.StepStartedAt = opens.UtcDateTime;
-        var step = chain.Steps.SingleOrDefault(s => s.Key == key);
-        if (step?.Deadline is { } deadline)
+        if (!await handler.StepClockHeldAsync(instance.SubjectId, key, ct))
         {
-            await sla.StartAsync(new StartTimer(
-                TimerRecordType, instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "APR-01",
-                Kefu.Web.Platform.Localization.LocalText.Of(StepTimerName, instance.Title, Kefu.Web.Platform.Localization.LocalText.Of("Step." + key)).Store(200), deadline, instance.CurrentApproverId, instance.OrgPath, StartAt: opens, Link: instance.Link), ct);
+            await StartStepTimerAsync(instance, chain, key, opens, ct);
         }
 
         await notifier.EnqueueAsync(new NotificationRequest(
             "ApprovalWaiting", [instance.CurrentApproverId!], [instance.Title, Kefu.Web.Platform.Localization.LocalText.Of("Step." + key)], instance.Link,
             nameof(ApprovalInstance), instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    private async Task StartStepTimerAsync(ApprovalInstance instance, ApprovalChain chain, string key, DateTimeOffset opens, CancellationToken ct)
+    {
+        if (chain.Steps.SingleOrDefault(s => s.Key == key)?.Deadline is { } deadline)
+        {
+            await sla.StartAsync(new StartTimer(
+                TimerRecordType, instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "APR-01",
+                Kefu.Web.Platform.Localization.LocalText.Of(StepTimerName, instance.Title, Kefu.Web.Platform.Localization.LocalText.Of("Step." + key)).Store(200), deadline, instance.CurrentApproverId, instance.OrgPath, StartAt: opens, Link: instance.Link), ct);
+        }
+    }
+
+    /// <summary>The subject's pending instance standing at <paramref name="stepKey"/>, or null.</summary>
+    private async Task<ApprovalInstance?> PendingAtAsync(string subjectType, string subjectId, string stepKey, CancellationToken ct) =>
+        await db.Set<ApprovalInstance>().Where(i => i.SubjectType == subjectType && i.SubjectId == subjectId && i.Status == ApprovalStatus.Pending)
+            .OrderByDescending(i => i.Id).FirstOrDefaultAsync(ct) is { } instance && instance.CurrentStepKey == stepKey ? instance : null;
+
+    /// <summary>
+    /// EXP-12: the step's deadline stops counting until the module restarts it (the paper went into a
+    /// batch for the post). The running deadline is withdrawn, which is not a breach. False when the
+    /// subject does not stand at that step.
+    /// </summary>
+    public async Task<bool> HoldStepClockAsync(string subjectType, string subjectId, string stepKey, CancellationToken ct)
+    {
+        if (await PendingAtAsync(subjectType, subjectId, stepKey, ct) is not { } instance)
+        {
+            return false;
+        }
+
+        await sla.WithdrawAsync(TimerRecordType, instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), t => StepKeyOf(t) == stepKey, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// EXP-12: the step's deadline starts now, from the whole amount (HQ marked the paper received):
+    /// any deadline of the step still running is withdrawn first. False when the subject does not
+    /// stand at that step (the deadline then starts when the chain gets there).
+    /// </summary>
+    public async Task<bool> RestartStepClockAsync(ApprovalChain chain, string subjectType, string subjectId, string stepKey, CancellationToken ct)
+    {
+        if (await PendingAtAsync(subjectType, subjectId, stepKey, ct) is not { } instance)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        await sla.WithdrawAsync(TimerRecordType, instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), t => StepKeyOf(t) == stepKey, ct);
+        if (SlaService.Utc(instance.StepStartedAt ?? now.UtcDateTime) < now)
+        {
+            instance.StepStartedAt = now.UtcDateTime;
+        }
+
+        await StartStepTimerAsync(instance, chain, stepKey, now, ct);
+        return true;
     }
 
     /// <summary>The subject's own choice of person for a step it names (APR-02), else the org tree's.</summary>

@@ -3,6 +3,7 @@ using Kefu.Core.Expenses;
 using Kefu.Core.Money;
 using Kefu.Core.Organization;
 using Kefu.Web.Data;
+using Kefu.Web.Modules.Approvals;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Calendars;
 using Kefu.Web.Platform.Http;
@@ -23,6 +24,14 @@ public sealed class ClaimBatch : IScopedRecord
     public required string CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>EXP-12: when the supervisor mailed the paper forms to HQ; null while the batch is being put together.</summary>
+    public DateTime? MailedAt { get; set; }
+
+    public string? MailedBy { get; set; }
+
+    /// <summary>EXP-12: mailed after its batch day: the forms in review are not reimbursed.</summary>
+    public bool Late { get; set; }
+
     static string IScopedRecord.OwnerProperty => nameof(CreatedBy);
 }
 
@@ -42,6 +51,7 @@ public sealed class ClaimBatchConfiguration : IEntityTypeConfiguration<ClaimBatc
         builder.ToTable("ClaimBatches");
         builder.Property(b => b.OrgPath).HasMaxLength(200);
         builder.Property(b => b.CreatedBy).HasMaxLength(450);
+        builder.Property(b => b.MailedBy).HasMaxLength(450);
         builder.HasIndex(b => b.OrgPath);
     }
 }
@@ -59,19 +69,21 @@ public sealed class ClaimBatchItemConfiguration : IEntityTypeConfiguration<Claim
     }
 }
 
-public sealed record BatchClaimDto(int ClaimId, string Number, int Sequence, string Status, decimal Claimed, decimal Payable, decimal NonCustomerService, bool Received, string? ReceivedAt);
+public sealed record BatchClaimDto(int ClaimId, string Number, int Sequence, string Status, decimal Claimed, decimal Payable, decimal NonCustomerService, bool Received, string? ReceivedAt,
+    bool SignedByGm = false);
 
 public sealed record BatchPersonDto(string Claimant, string UserName, IReadOnlyList<BatchClaimDto> Claims, IReadOnlyList<int> Gaps, decimal Total);
 
 public sealed record NonCsLineDto(string Number, string Claimant, string Date, string Category, decimal Amount, string? Description);
 
 public sealed record BatchDto(int Id, string Centre, string BatchDate, string CreatedAt, IReadOnlyList<BatchPersonDto> People,
-    IReadOnlyList<NonCsLineDto> NonCustomerService, IReadOnlyDictionary<string, decimal> ByCategory, decimal Total, string TotalInCapitals, int Forms, int Received);
+    IReadOnlyList<NonCsLineDto> NonCustomerService, IReadOnlyDictionary<string, decimal> ByCategory, decimal Total, string TotalInCapitals, int Forms, int Received,
+    string? MailedAt = null, bool Late = false, IReadOnlyList<string>? AwaitingSignature = null);
 
 public sealed record BatchRowDto(int Id, string Centre, string BatchDate, int Forms, int Received, decimal Total);
 
 /// <summary>EXP-06 batches and EXP-02 number gaps.</summary>
-public sealed class ClaimBatches(KefuDbContext db, PolicyStore policies, CalendarService calendars, TimeProvider clock)
+public sealed class ClaimBatches(KefuDbContext db, PolicyStore policies, CalendarService calendars, ApprovalService approvals, TimeProvider clock)
 {
     /// <summary>
     /// The supervisor's centre batch: every submitted form of the centre not sent yet, dated on the
@@ -115,6 +127,15 @@ public sealed class ClaimBatches(KefuDbContext db, PolicyStore policies, Calenda
             db.Add(batch);
             await db.SaveChangesAsync(ct);
             db.AddRange(pending.Select(id => new ClaimBatchItem { BatchId = batch.Id, ClaimId = id }));
+            if (policy.PaperReceiptStartsAuditorClock)
+            {
+                // EXP-12: a form already waiting for the auditor goes into the post: its deadline waits for the paper.
+                foreach (var id in pending)
+                {
+                    await approvals.HoldStepClockAsync(ClaimUseCases.SubjectType, id.ToString(CultureInfo.InvariantCulture), PaperFlow.AuditorStep, ct);
+                }
+            }
+
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return (batch.Id, problems);
@@ -214,26 +235,42 @@ public sealed class ClaimBatches(KefuDbContext db, PolicyStore policies, Calenda
         var byCategory = claims.SelectMany(c => c.Lines).GroupBy(l => l.Category.ToString())
             .ToDictionary(g => g.Key, g => new Money(g.Sum(l => l.AmountFen)).Yuan);
         var total = new Money(claims.Sum(c => c.PayableFen));
+        var paper = (await PaperFormsAsync(id, ct)).ToDictionary(f => f.ClaimId, f => f.Form);
+        persons = persons.Select(p => p with { Claims = p.Claims.Select(c => c with { SignedByGm = paper[c.ClaimId].SignedByGm }).ToArray() }).ToArray();
+        var unsigned = PaperFlow.CheckForMailing(paper.Values).AwaitingSignature;
         return new BatchDto(batch.Id, centre, batch.BatchDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ExpensesModule.Time(batch.CreatedAt)!,
-            persons, nonCs, byCategory, total.Yuan, ChineseAmount.Of(total), items.Count, items.Count(i => i.ReceivedAt is not null));
+            persons, nonCs, byCategory, total.Yuan, ChineseAmount.Of(total), items.Count, items.Count(i => i.ReceivedAt is not null),
+            ExpensesModule.Time(batch.MailedAt), batch.Late, unsigned);
     }
 
-    /// <summary>EXP-06: HQ marks a paper form as received.</summary>
-    public async Task<bool> MarkReceivedAsync(int batchId, int claimId, string by, CancellationToken ct)
+    /// <summary>
+    /// The batch's forms as the paper flow sees them: the state of each form's latest chain and whether
+    /// the branch GM has signed it.
+    /// </summary>
+    public async Task<IReadOnlyList<(int ClaimId, BatchForm Form)>> PaperFormsAsync(int batchId, CancellationToken ct)
     {
-        var item = await db.Set<ClaimBatchItem>().SingleOrDefaultAsync(i => i.BatchId == batchId && i.ClaimId == claimId, ct);
-        if (item is null)
+        var rows = await (from i in db.Set<ClaimBatchItem>().AsNoTracking()
+                          join c in db.Set<ExpenseClaim>() on i.ClaimId equals c.Id
+                          join u in db.Users on c.ClaimantId equals u.Id
+                          where i.BatchId == batchId
+                          select new { c.Id, c.Number, c.Status, u.UserName }).ToListAsync(ct);
+        var subjects = rows.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var instances = (await db.Set<ApprovalInstance>().AsNoTracking()
+                .Where(i => i.SubjectType == ClaimUseCases.SubjectType && subjects.Contains(i.SubjectId))
+                .Select(i => new { i.Id, i.SubjectId, i.StepKeys, i.CurrentIndex }).ToListAsync(ct))
+            .GroupBy(i => i.SubjectId).ToDictionary(g => g.Key, g => g.MaxBy(i => i.Id)!);
+        return rows.OrderBy(r => r.UserName).ThenBy(r => r.Number).Select(r =>
         {
-            return false;
-        }
-
-        if (item.ReceivedAt is null)
-        {
-            item.ReceivedAt = clock.GetUtcNow().UtcDateTime;
-            item.ReceivedBy = by;
-            await db.SaveChangesAsync(ct);
-        }
-
-        return true;
+            var state = r.Status switch
+            {
+                ClaimStatus.Paid => FormChainState.Approved,
+                ClaimStatus.Rejected => FormChainState.Rejected,
+                ClaimStatus.InReview => FormChainState.Pending,
+                _ => FormChainState.Returned,
+            };
+            var signed = instances.TryGetValue(r.Id.ToString(CultureInfo.InvariantCulture), out var i)
+                && PaperFlow.SignedByBranchGm(i.StepKeys.Split(',', StringSplitOptions.RemoveEmptyEntries), i.CurrentIndex, state);
+            return (r.Id, new BatchForm($"{r.UserName}-{r.Number.GetValueOrDefault():D4}", state, signed));
+        }).ToList();
     }
 }

@@ -100,7 +100,7 @@ public sealed class ClaimFines(KefuDbContext db, PolicyStore policies, ApproverR
         // The instance's deadlines are few; the auditor's is the latest whose name was written for the auditor's step.
         var timer = (await db.Set<SlaTimer>().AsNoTracking()
             .Where(t => t.RecordType == ApprovalService.TimerRecordType && t.RecordId == id)
-            .OrderByDescending(t => t.Id).ToListAsync(ct)).FirstOrDefault(t => ApprovalService.StepKeyOf(t) == "auditor");
+            .OrderByDescending(t => t.Id).ToListAsync(ct)).FirstOrDefault(t => ApprovalService.StepKeyOf(t) == PaperFlow.AuditorStep);
         var now = clock.GetUtcNow();
         if (timer is null || SlaService.Utc(timer.DueAt) >= now)
         {

@@ -508,7 +508,7 @@ public sealed class ClaimUseCases(
         Recalculate(claim);
     }
 
-    private static void Recalculate(ExpenseClaim claim)
+    internal static void Recalculate(ExpenseClaim claim)
     {
         claim.ClaimedFen = claim.Lines.Sum(l => l.AmountFen);
         claim.PayableFen = claim.Lines.Sum(l => Money.FromYuan(ExpenseRules.Payable(

@@ -41,6 +41,20 @@ internal sealed class ExpenseApprovalHandler(KefuDbContext db, PolicyStore polic
         return calendar.AddWorkingMinutes(midnight, 0);
     }
 
+    /// <summary>EXP-12: the auditor's deadline waits while the form's paper is in a batch HQ has not received.</summary>
+    public async Task<bool> StepClockHeldAsync(string subjectId, string stepKey, CancellationToken ct)
+    {
+        if (stepKey != PaperFlow.AuditorStep)
+        {
+            return false;
+        }
+
+        var claimId = int.Parse(subjectId, System.Globalization.CultureInfo.InvariantCulture);
+        var item = await db.Set<ClaimBatchItem>().AsNoTracking().Where(i => i.ClaimId == claimId).Select(i => new { i.ReceivedAt }).SingleOrDefaultAsync(ct);
+        var policy = await policies.GetAsync<ExpensePolicy>(ExpensePolicy.Key, ct);
+        return PaperFlow.AuditorClockHeld(item is not null, item?.ReceivedAt is not null, policy);
+    }
+
     public async Task OnChangedAsync(string subjectId, ApprovalStatus status, string? currentStepKey, ApprovalDecision? decision, string actorId, CancellationToken ct)
     {
         var claim = await db.Set<ExpenseClaim>().SingleAsync(c => c.Id == int.Parse(subjectId, System.Globalization.CultureInfo.InvariantCulture), ct);
@@ -56,7 +70,7 @@ internal sealed class ExpenseApprovalHandler(KefuDbContext db, PolicyStore polic
             claim.PaidAt = clock.GetUtcNow().UtcDateTime;
         }
 
-        if (decision is { StepKey: "auditor" } && await db.Set<Approvals.ApprovalInstance>().FindAsync([decision.InstanceId], ct) is { } instance)
+        if (decision is { StepKey: PaperFlow.AuditorStep } && await db.Set<Approvals.ApprovalInstance>().FindAsync([decision.InstanceId], ct) is { } instance)
         {
             await fines.AuditorLateAsync(instance, actorId, ct);
         }

@@ -68,6 +68,7 @@ public static class ExpensesModule
         builder.Services.AddScoped<ClaimQueries>();
         builder.Services.AddScoped<ClaimFines>();
         builder.Services.AddScoped<ClaimBatches>();
+        builder.Services.AddScoped<BatchPost>();
         builder.Services.AddScoped<ExpenseReports>();
         builder.Services.AddScoped<Performance.Contracts.IPenaltyLedger, Performance.PenaltyLedger>();
         builder.Services.AddScoped<IApprovalSubjectHandler, ExpenseApprovalHandler>();
@@ -112,9 +113,22 @@ public static class ExpensesModule
             var (id, problems) = await b.BuildAsync(UserId(user), ct);
             return id is null ? problems.ToProblem() : TypedResults.Created($"/api/expenses/batches/{id}", (await b.GetAsync(await current.GetViewerAsync(ct), id.Value, ct))!);
         }).RequireWritePolicy(BatchPolicy).WithName("BuildBatch").WithSummary("The supervisor builds the centre's batch of submitted forms (EXP-06).");
-        batches.MapPost("/{id:int}/received", async Task<Results<NoContent, NotFound>> (int id, ReceivedInput input, ClaimsPrincipal user, ClaimBatches b, CancellationToken ct) =>
+        batches.MapPost("/{id:int}/mail", async Task<Results<Ok<BatchDto>, ValidationProblem, NotFound, ProblemHttpResult>> (int id, ClaimsPrincipal user, BatchPost post, ClaimBatches b, CurrentUser current, CancellationToken ct) =>
+        {
+            var viewer = await current.GetViewerAsync(ct);
+            var (outcome, problems) = await post.MailAsync(id, viewer, UserId(user), ct);
+            return outcome switch
+            {
+                MailOutcome.Mailed => TypedResults.Ok((await b.GetAsync(viewer, id, ct))!),
+                MailOutcome.Refused => problems.ToProblem(),
+                MailOutcome.AlreadyMailed => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict),
+                _ => TypedResults.NotFound(),
+            };
+        }).RequireWritePolicy(BatchPolicy).WithName("MailBatch")
+          .WithSummary("EXP-12: the supervisor mails the batch once the branch GM signed every form; the lists are emailed to the HQ auditors; a batch mailed after its day is not reimbursed and alarms the CS managers.");
+        batches.MapPost("/{id:int}/received", async Task<Results<NoContent, NotFound>> (int id, ReceivedInput input, ClaimsPrincipal user, BatchPost b, CancellationToken ct) =>
             await b.MarkReceivedAsync(id, input.ClaimId ?? 0, user.Identity?.Name ?? "", ct) ? TypedResults.NoContent() : TypedResults.NotFound())
-            .RequireWritePolicy(ReceivePolicy).WithName("MarkBatchFormReceived").WithSummary("HQ marks a paper form as received (EXP-06).");
+            .RequireWritePolicy(ReceivePolicy).WithName("MarkBatchFormReceived").WithSummary("HQ marks a paper form as received (EXP-06); the auditor's deadline starts then (EXP-12).");
 
         api.MapGet("/expenses/reports", async Task<Results<Ok<ExpenseReport>, ValidationProblem>> (DateOnly? from, DateOnly? to, ExpenseReports reports, CurrentUser current, CancellationToken ct) =>
         {
@@ -298,6 +312,7 @@ public static class ExpensesModule
         if (input.BatchDays.Count == 0 || input.BatchDays.Any(d => d is < 1 or > 31)) { problems.Add("batchDays", "Policy.OutOfRange", 1, 31); }
         if (input.FinanceClosedFromDay is < 1 or > 31 || input.FinanceOpensOnDay is < 1 or > 28) { problems.Add("financeClosedFromDay", "Policy.OutOfRange", 1, 31); }
         if (input.FalseClaimFineYuan < 0 || input.ReceiptFineYuan < 0 || input.AuditorLateFinePerDayYuan < 0) { problems.Add("falseClaimFineYuan", "Policy.OutOfRange", 0, "∞"); }
+        if (input.LateBatchGraceDays is < 0 or > 31) { problems.Add("lateBatchGraceDays", "Policy.OutOfRange", 0, 31); }
         if (problems.HasErrors)
         {
             return problems.ToProblem();

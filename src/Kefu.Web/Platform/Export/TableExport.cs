@@ -12,9 +12,25 @@ public static class TableExport
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] ToXlsx<T>(string sheetName, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows)
+    public static byte[] ToXlsx<T>(string sheetName, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows) =>
+        Workbook(workbook => AddSheet(workbook, sheetName, columns, rows));
+
+    /// <summary>One workbook of several sheets, each added by <see cref="AddSheet{T}"/> (EXP-12's batch lists).</summary>
+    public static byte[] Workbook(params Action<XSSFWorkbook>[] sheets)
     {
         var workbook = new XSSFWorkbook();
+        foreach (var add in sheets)
+        {
+            add(workbook);
+        }
+
+        using var stream = new MemoryStream();
+        workbook.Write(stream);
+        return stream.ToArray();
+    }
+
+    public static void AddSheet<T>(XSSFWorkbook workbook, string sheetName, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows)
+    {
         var sheet = workbook.CreateSheet(sheetName);
         var headerStyle = workbook.CreateCellStyle();
         var bold = workbook.CreateFont();
@@ -65,9 +81,6 @@ public static class TableExport
         }
 
         sheet.CreateFreezePane(0, 1);
-        using var stream = new MemoryStream();
-        workbook.Write(stream);
-        return stream.ToArray();
     }
 
     public static byte[] ToCsv<T>(IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows)

@@ -113,6 +113,25 @@ public sealed class SlaService(KefuDbContext db, CalendarService calendars, Time
         return timers.Count;
     }
 
+    /// <summary>
+    /// The deadline no longer applies and never counted (EXP-12: the clock waits for the paper): the
+    /// record's running or paused timers that <paramref name="which"/> selects stop without a breach.
+    /// </summary>
+    public async Task<int> WithdrawAsync(string recordType, string recordId, Func<SlaTimer, bool> which, CancellationToken ct = default)
+    {
+        var timers = (await db.Set<SlaTimer>()
+            .Where(t => t.RecordType == recordType && t.RecordId == recordId && t.Status != TimerStatus.Stopped).ToListAsync(ct)).Where(which).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var timer in timers)
+        {
+            timer.Status = TimerStatus.Stopped;
+            timer.StoppedAt = now;
+            timer.PausedAt = null;
+        }
+
+        return timers.Count;
+    }
+
     public async Task<IReadOnlyList<SlaTimer>> ForRecordAsync(string recordType, string recordId, CancellationToken ct = default) =>
         await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == recordType && t.RecordId == recordId)
             .OrderBy(t => t.StartedAt).ToListAsync(ct);

@@ -44,7 +44,8 @@ public sealed class ExpenseSettingsModel(PolicyStore store, ClaimUseCases claims
         if (!ModelState.IsValid || days.Length == 0 || days.Any(d => d is < 1 or > 31) || policy.MaxAgeMonths is < 1 or > 24 || policy.VpThresholdYuan <= 0
             || policy.AuditorDays is < 1 or > 60 || policy.ManagerDays is < 1 or > 60 || policy.FinancePayDays is < 1 or > 60
             || policy.FinanceClosedFromDay is < 1 or > 31 || policy.FinanceOpensOnDay is < 1 or > 28
-            || policy.PhoneCapYuan < 0 || policy.CityTransportCapYuan < 0 || policy.FalseClaimFineYuan < 0 || policy.ReceiptFineYuan < 0 || policy.AuditorLateFinePerDayYuan < 0)
+            || policy.PhoneCapYuan < 0 || policy.CityTransportCapYuan < 0 || policy.FalseClaimFineYuan < 0 || policy.ReceiptFineYuan < 0 || policy.AuditorLateFinePerDayYuan < 0
+            || policy.LateBatchGraceDays is < 0 or > 31)
         {
             ModelState.AddModelError(string.Empty, l["Settings.PolicyInvalid"]);
             await LoadAsync(fromStore: false, ct);

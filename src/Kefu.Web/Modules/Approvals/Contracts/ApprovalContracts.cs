@@ -45,6 +45,13 @@ public interface IApprovalSubjectHandler
     /// <summary>The earliest instant the step may be acted on and its deadline starts; <paramref name="now"/> when it may start at once.</summary>
     Task<DateTimeOffset> StepOpensAtAsync(string subjectId, string stepKey, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>
+    /// Whether the step's deadline waits for something outside the chain when the step begins (EXP-12:
+    /// the auditor's clock waits for the paper to reach HQ). The approver may still act; the module
+    /// starts the deadline later with <c>ApprovalService.RestartStepClockAsync</c>. Most steps never wait.
+    /// </summary>
+    Task<bool> StepClockHeldAsync(string subjectId, string stepKey, CancellationToken ct) => Task.FromResult(false);
+
     /// <summary>Called in the same unit of work after every submission and decision.</summary>
     Task OnChangedAsync(string subjectId, ApprovalStatus status, string? currentStepKey, ApprovalDecision? decision, string actorId, CancellationToken ct);
 

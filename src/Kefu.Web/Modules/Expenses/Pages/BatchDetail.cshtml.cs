@@ -8,11 +8,12 @@ namespace Kefu.Web.Modules.Expenses.Pages;
 
 /// <summary>EXP-06/EXP-02: a batch's detail list and summary sheet (printable); HQ marks forms received.</summary>
 [Authorize(Policy = ExpensesModule.ReadPolicy)]
-public sealed class BatchDetailModel(ClaimBatches batches, CurrentUser current) : PageModel
+public sealed class BatchDetailModel(ClaimBatches batches, BatchPost post, CurrentUser current) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public BatchDto Batch { get; private set; } = null!;
     public bool CanReceive { get; private set; }
+    public bool CanMail { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -23,7 +24,28 @@ public sealed class BatchDetailModel(ClaimBatches batches, CurrentUser current) 
             return Forbid();
         }
 
-        return await batches.MarkReceivedAsync(Id, claimId, User.Identity?.Name ?? "", ct) ? Redirect($"/expenses/batches/{Id}") : NotFound();
+        return await post.MarkReceivedAsync(Id, claimId, User.Identity?.Name ?? "", ct) ? Redirect($"/expenses/batches/{Id}") : NotFound();
+    }
+
+    /// <summary>EXP-12: the supervisor mails the batch; refused, with the forms named, while one lacks the branch GM's signature.</summary>
+    public async Task<IActionResult> OnPostMailAsync(CancellationToken ct)
+    {
+        if (!current.IsInRole(Role.CentreSupervisor))
+        {
+            return Forbid();
+        }
+
+        var (outcome, problems) = await post.MailAsync(Id, await current.GetViewerAsync(ct), current.UserId!, ct);
+        switch (outcome)
+        {
+            case MailOutcome.NotFound:
+                return NotFound();
+            case MailOutcome.Refused:
+                problems.CopyToSummary(ModelState);
+                return await LoadAsync(ct) ? Page() : NotFound();
+            default:
+                return Redirect($"/expenses/batches/{Id}");
+        }
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -36,6 +58,7 @@ public sealed class BatchDetailModel(ClaimBatches batches, CurrentUser current) 
         }
 
         Batch = batch;
+        CanMail = batch.MailedAt is null && current.IsInRole(Role.CentreSupervisor);
         return true;
     }
 }
