@@ -67,6 +67,7 @@ public static class PlatformSetup
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToFolder("/Account/Pages");
                 o.Conventions.AllowAnonymousToPage("/Home/Pages/Error");
+                o.Conventions.Add(new Http.PageNumberFromQuery());
             })
             .AddKefuViewLocalization()
             .AddMvcOptions(o => o.Filters.Add<PageConflictFilter>());

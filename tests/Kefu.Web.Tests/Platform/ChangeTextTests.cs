@@ -38,6 +38,47 @@ public sealed class ChangeTextTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
     }
 
+    /// <summary>
+    /// The records people change every day read with a field name in words for every column the
+    /// history shows, never the property's name ("DeliveryParty", "CustomerId").
+    /// </summary>
+    [Theory]
+    [InlineData("Customer")]
+    [InlineData("Incident")]
+    [InlineData("ExpenseClaim")]
+    [InlineData("ExpenseLine")]
+    [InlineData("Order")]
+    [InlineData("ServiceJob")]
+    [InlineData("KefuUser")]
+    [InlineData("OrgUnit")]
+    [InlineData("Invoice")]
+    [InlineData("Payment")]
+    [InlineData("Inquiry")]
+    [InlineData("CustomerHandover")]
+    [InlineData("Visit")]
+    [InlineData("ServiceCallback")]
+    [InlineData("PolicySetting")]
+    public async Task PLT_03_every_column_of_a_main_record_has_a_field_label(string entityType)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KefuDbContext>();
+        var type = db.Model.GetEntityTypes().First(t => t.ClrType.Name == entityType && !t.IsOwned());
+        var properties = type.GetProperties().Select(p => p.Name).Where(ChangeText.IsShown).ToList();
+        Assert.NotEmpty(properties);
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        try
+        {
+            // Without a label the history shows the property's own (English) name.
+            var unlabeled = properties.Where(p => ChangeText.Label(entityType, p) == (p.EndsWith("Fen", StringComparison.Ordinal) ? p[..^3] : p)).ToList();
+            Assert.True(unlabeled.Count == 0, $"{entityType} has no label for: {string.Join(", ", unlabeled)}");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     [Fact]
     public async Task PLT_03_the_customer_history_and_the_audit_log_show_no_json_and_no_temporary_keys()
     {

@@ -300,13 +300,25 @@ public static class ReceivablesModule
 
     // ---------------- payments ----------------
 
-    private static async Task<IResult> ListPayments(int? customerId, int? page, int? pageSize, ReceivablesUseCases uc, CurrentUser current, CancellationToken ct)
+    /// <summary>The payments' sortable columns (the API and the page): newest receipt first by default.</summary>
+    public static readonly SortMap<Payment> PaymentSorts = new SortMap<Payment>(
+            q => q.OrderByDescending(x => x.ReceivedOn).ThenByDescending(x => x.Id), q => q.ThenByDescending(x => x.Id))
+        .Add("received", x => x.ReceivedOn).Add("customer", x => x.CustomerName).Add("method", x => x.Method).Add("amount", x => x.AmountFen);
+
+    private static async Task<IResult> ListPayments(int? customerId, string? sort, string? dir, int? page, int? pageSize, ReceivablesUseCases uc, CurrentUser current, CancellationToken ct)
     {
+        var problems = new ProblemBuilder();
+        var order = ListSort.ForApi(sort, dir, PaymentSorts, problems);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
         var (p, size) = Paging.Clamp(page, pageSize);
         var query = uc.Payments(await current.GetViewerAsync(ct)).AsNoTracking();
         query = customerId is { } cid ? query.Where(x => x.CustomerId == cid) : query;
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(x => x.ReceivedOn).ThenByDescending(x => x.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await PaymentSorts.Apply(query, order).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         var list = new List<PaymentDto>();
         foreach (var payment in items)
         {

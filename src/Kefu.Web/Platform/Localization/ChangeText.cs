@@ -24,9 +24,13 @@ public sealed class ChangeText(KefuDbContext db)
     {
         "Id", "OrgPath", "Path", "CentreId", "NameKey", "PhoneKey", "NormalizedUserName", "NormalizedEmail", "NormalizedName",
         "CreatedAt", "ConcurrencyStamp", "SecurityStamp", "Version", "LockoutEnd", "AccessFailedCount",
+        "TaxIdKey", "NetworkKey", "Nonce", "Seed", "RequestKey", "OptionOrderJson",
     };
 
     private Dictionary<string, IEntityType>? _types;
+
+    /// <summary>Whether a change of <paramref name="property"/> is shown at all (bookkeeping columns are not).</summary>
+    public static bool IsShown(string property) => !Bookkeeping.Contains(property);
 
     /// <summary>The changes of each entry, people named: <paramref name="entries"/> are (entity type, changes JSON).</summary>
     public async Task<IReadOnlyList<IReadOnlyList<ChangeLine>>> DescribeAsync(IReadOnlyList<(string EntityType, string? Changes)> entries, CancellationToken ct)
@@ -89,7 +93,9 @@ public sealed class ChangeText(KefuDbContext db)
 
     private static bool IsPersonField(string property) =>
         property is "UserId" or "OwnerId" or "ClaimantId" or "ApproverId" or "CurrentApproverId" or "CreatedBy" or "AssignedTo" or "DeputyId" or "DelegateId" or "SpecialistId" or "ManagerId"
-        || property.EndsWith("UserId", StringComparison.Ordinal);
+            or "ActorId" or "PersonId" or "TraineeId" or "AssigneeId" or "AuthorId" or "SalespersonId" or "CoordinatorId" or "TechnicianId" or "SubmitterId" or "DelegatorId"
+            or "UpdatedBy" or "UploadedBy" or "ArrangedBy" or "ReceivedBy" or "DisputeDecidedBy" or "OnBehalfOf" or "TrainerId" or "LeadId"
+        || property.EndsWith("UserId", StringComparison.Ordinal) || property.EndsWith("ById", StringComparison.Ordinal);
 
     private IProperty? Property(string entityType, string property)
     {

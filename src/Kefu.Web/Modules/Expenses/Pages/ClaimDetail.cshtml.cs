@@ -48,6 +48,19 @@ public sealed class ClaimDetailModel(
 
     public string Yuan(decimal yuan) => Money.FromYuan(yuan).ToString();
 
+    /// <summary>
+    /// A line's review note in words: a fine without a note is stored as its reason's name and the
+    /// rule ("FalseClaim（EXP-09）"), which reads as the reason's label, never the internal name.
+    /// </summary>
+    public string ReviewText(string? reason)
+    {
+        const string Suffix = "（EXP-09）";
+        return reason is not null && reason.EndsWith(Suffix, StringComparison.Ordinal)
+            && Enum.TryParse<Kefu.Core.Expenses.FineReason>(reason[..^Suffix.Length], out var fine) && Enum.IsDefined(fine)
+            ? l["FineReason." + fine].Value
+            : reason ?? "";
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     /// <summary>PLT-02: a receipt scan or the travel summary, from a phone's camera too.</summary>

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kefu.Web.Modules.Field.Pages;
 
 /// <summary>Service jobs: a technician's "my jobs" (open first, then today's finished), everyone else's list by state; live for the technician.</summary>
+[RememberFilters]
 [Authorize(Policy = FieldModule.ReadPolicy)]
 public sealed class JobListModel(KefuDbContext db, CurrentUser current, TimeProvider clock) : PageModel
 {
@@ -27,6 +28,21 @@ public sealed class JobListModel(KefuDbContext db, CurrentUser current, TimeProv
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public bool CanCreate => FieldModule.Creators.Any(current.IsInRole);
     public bool IsTechnician => current.IsInRole(Kefu.Core.Organization.Role.FieldEngineer) && !FieldModule.CanDispatch(current);
+
+    /// <summary>
+    /// The columns the list sorts on (UI.md, "List pages"); by default open jobs first, the most
+    /// urgent and newest on top.
+    /// </summary>
+    public static readonly SortMap<ServiceJob> Sorts = new SortMap<ServiceJob>(
+            q => q.OrderBy(j => j.State == JobState.New || j.State == JobState.Assigned || j.State == JobState.SetOut || j.State == JobState.Arrived ? 0 : 1)
+                  .ThenByDescending(j => j.Priority).ThenByDescending(j => j.ReceivedAt).ThenByDescending(j => j.Id),
+            q => q.ThenByDescending(j => j.Id))
+        .Add("received", j => j.ReceivedAt).Add("number", j => j.Number).Add("customer", j => j.CustomerName).Add("priority", j => j.Priority).Add("state", j => j.State);
+
+    /// <summary>The rows' address for the live refresh: the same filters and sort, no page.</summary>
+    public string RowsUrl => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Request.Path,
+        Request.Query.Where(q => q.Key is not ("handler" or "page")).Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString()))
+            .Append(KeyValuePair.Create("handler", (string?)"Rows")));
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -68,8 +84,7 @@ public sealed class JobListModel(KefuDbContext db, CurrentUser current, TimeProv
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(j => j.State == JobState.New || j.State == JobState.Assigned || j.State == JobState.SetOut || j.State == JobState.Arrived ? 0 : 1)
-            .ThenByDescending(j => j.Priority).ThenByDescending(j => j.ReceivedAt).ThenByDescending(j => j.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var items = await Sorts.Apply(query, ListSort.From(Request)).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         Result = new Paged<ServiceJob>(items, page, size, total);
         var keys = items.SelectMany(j => Enum.GetValues<JobDeadlineKind>().Select(k => JobUseCases.TimerKey(j, k))).ToArray();
         var timers = await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == JobUseCases.RecordType && t.Status == TimerStatus.Running)

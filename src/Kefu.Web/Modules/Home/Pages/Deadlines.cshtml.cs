@@ -27,6 +27,10 @@ public sealed class DeadlinesModel(KefuDbContext db, CurrentUser current, Calend
     public bool Team => Scope == "team" && CanSeeTeam;
     public bool CanSeeTeam { get; private set; }
     public IReadOnlyList<TimerDto> Timers { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    /// <summary>The page of <see cref="Timers"/> shown (the export takes them all).</summary>
+    public Paged<TimerDto> PageOfTimers { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,6 +42,8 @@ public sealed class DeadlinesModel(KefuDbContext db, CurrentUser current, Calend
         var since = State == "breached" && Since is { Year: >= 2000 and <= 2100 } day ? CompanyTime.StartUtc(day) : (DateTime?)null;
         var timers = await SlaApi.DeadlineQuery(db, viewer, State, Team, clock, dueBefore, since).Take(500).ToListAsync(ct);
         Timers = Sort(await SlaApi.ToDtosAsync(timers, calendars, clock, ct), ListSort.From(Request));
+        var (page, size) = Paging.Clamp(PageNumber, null);
+        PageOfTimers = new Paged<TimerDto>(Timers.Skip((page - 1) * size).Take(size).ToList(), page, size, Timers.Count);
     }
 
     /// <summary>The columns the list sorts on. At most 500 open deadlines, in words only after reading (names are keys), so they are sorted here.</summary>

@@ -54,5 +54,5 @@ public sealed class OrderListModel(KefuDbContext db, CurrentUser current, IStrin
 
     private OrderRow[] ToRows(List<Order> orders) => orders.Select(o => new OrderRow(
         o.Id, o.Number, o.CustomerName, l["IntakeChannel." + o.Channel], l["JobType." + o.JobType], o.DeliveryCity, o.CreatedAt, o.RequestedArrival,
-        l["OrderStatus." + o.Status], o.TrackingClass?.ToString())).ToArray();
+        l["OrderStatus." + o.Status], o.TrackingClass is { } c ? l["TrackingClass." + c].Value : null)).ToArray();
 }

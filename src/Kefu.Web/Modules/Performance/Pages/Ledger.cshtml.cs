@@ -12,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Kefu.Web.Modules.Performance.Pages;
 
 /// <summary>The ledger of rewards and fines (PERF-06) in the viewer's scope: filters, sort, paging, export; reviewers adjust or correct a line.</summary>
+[RememberFilters]
 [Authorize(Policy = PerformanceModule.ReadPolicy)]
 public sealed class LedgerModel(PerformanceUseCases uc, KefuDbContext db, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {

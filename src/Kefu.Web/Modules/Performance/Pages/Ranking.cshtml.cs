@@ -13,6 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Kefu.Web.Modules.Performance.Pages;
 
 /// <summary>The centre ranking of a month (PERF-01/07) with its chart; reviewers run and lock the month here.</summary>
+[RememberFilters]
 [Authorize(Policy = PerformanceModule.ReadPolicy)]
 public sealed class RankingModel(PerformanceUseCases uc, PerformanceCalculator calculator, KefuDbContext db, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Kefu.Web.Modules.Performance.Pages;
 
 /// <summary>The monthly CS work reports (PERF-08) of the centres in scope: filters, sort, paging, export; writers draft a centre's month here.</summary>
+[RememberFilters]
 [Authorize(Policy = MonthlyReportsApi.ReadPolicy)]
 public sealed class ReportsModel(MonthlyReportUseCases uc, KefuDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Kefu.Web.Modules.Receivables.Pages;
 
 /// <summary>Fee collection projects (AR-07) with day, week, month and total collected against targets, as of any date.</summary>
+[RememberFilters]
 [Authorize(Policy = ReceivablesModule.ReadPolicy)]
 public sealed class CollectionModel(CollectionUseCases collection, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {

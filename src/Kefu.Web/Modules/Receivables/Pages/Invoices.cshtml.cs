@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Kefu.Web.Modules.Receivables.Pages;
 
 /// <summary>Invoices with paid and unpaid amounts and their due dates (AR-03/06); open and overdue filters.</summary>
+[RememberFilters]
 [Authorize(Policy = ReceivablesModule.ReadPolicy)]
 public sealed class InvoicesModel(ReceivablesUseCases receivables, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {

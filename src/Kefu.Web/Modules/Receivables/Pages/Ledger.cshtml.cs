@@ -11,6 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Kefu.Web.Modules.Receivables.Pages;
 
 /// <summary>AR-01: the sales ledger (销售台账): confirmations with what is invoiced, paid and open; a technician sees their own.</summary>
+[RememberFilters]
 [Authorize(Policy = ReceivablesModule.ReadPolicy)]
 public sealed class LedgerModel(ReceivablesUseCases receivables, KefuDbContext db, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {

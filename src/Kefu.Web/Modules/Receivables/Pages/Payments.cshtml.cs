@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Kefu.Web.Modules.Receivables.Pages;
 
 /// <summary>Payments received (AR-06) with what each allocated and the credit left.</summary>
+[RememberFilters]
 [Authorize(Policy = ReceivablesModule.InvoicePolicy)]
 public sealed class PaymentsModel(ReceivablesUseCases receivables, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -48,7 +49,7 @@ public sealed class PaymentsModel(ReceivablesUseCases receivables, CurrentUser c
             query = query.Where(p => p.CustomerName.Contains(text) || (p.Reference != null && p.Reference.Contains(text)));
         }
 
-        return query.OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id);
+        return ReceivablesModule.PaymentSorts.Apply(query, ListSort.From(Request));
     }
 
     private async Task<IReadOnlyList<PaymentDto>> DtosAsync(IReadOnlyList<Payment> payments, CancellationToken ct)

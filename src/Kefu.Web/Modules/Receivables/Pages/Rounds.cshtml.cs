@@ -11,6 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Kefu.Web.Modules.Receivables.Pages;
 
 /// <summary>The weekly reconciliation entries (AR-04) by week, centre and technician.</summary>
+[RememberFilters]
 [Authorize(Policy = ReceivablesModule.ReadPolicy)]
 public sealed class RoundsModel(ReconciliationUseCases rounds, KefuDbContext db, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {

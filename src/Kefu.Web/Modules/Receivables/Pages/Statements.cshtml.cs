@@ -12,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Kefu.Web.Modules.Receivables.Pages;
 
 /// <summary>Month-end statements (AR-02/06): filter by customer, month and step; sort, page, export.</summary>
+[RememberFilters]
 [Authorize(Policy = ReceivablesModule.ReadPolicy)]
 public sealed class StatementsModel(StatementUseCases statements, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
