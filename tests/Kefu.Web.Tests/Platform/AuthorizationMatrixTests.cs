@@ -147,6 +147,24 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             _ => new { reason = "客户停业" }, Sample: (m, ids) => m.FreshCustomerAsync(ids)),
         ["POST /api/customers/{id:int}/reopen"] = new("sh.sup", HttpStatusCode.OK, "sh.cs", "hz.sup", ids => $"/api/customers/{ids.Record}/reopen",
             _ => new { reason = "客户恢复合作" }, Sample: (m, ids) => m.ClosedCustomerAsync(ids)),
+        // CUS-01: a customer's contacts and addresses: readers list them, customer managers change them, in scope.
+        ["GET /api/customers/{id:int}/contact-persons"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/contact-persons"),
+        ["POST /api/customers/{id:int}/contact-persons"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.Record}/contact-persons",
+            _ => new { name = "矩阵联系人", phone = "021-5555 0103", email = "contact@matrix.example", position = "采购经理", portalAccess = true },
+            Sample: (m, ids) => m.FreshCustomerAsync(ids)),
+        ["PUT /api/customers/{id:int}/contact-persons/{contactId:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup",
+            ids => $"/api/customers/{ids.Record}/contact-persons/{ids.Child}", _ => new { name = "矩阵联系人改", phone = "021-5555 0104", isPrimary = true },
+            Sample: (m, ids) => m.CustomerWithPeopleAsync(ids, "contact-persons", new { name = "矩阵第二联系人" })),
+        ["DELETE /api/customers/{id:int}/contact-persons/{contactId:int}"] = new("sh.sup", HttpStatusCode.NoContent, "sh.eng1", "hz.sup",
+            ids => $"/api/customers/{ids.Record}/contact-persons/{ids.Child}", Sample: (m, ids) => m.CustomerWithPeopleAsync(ids, "contact-persons", new { name = "矩阵待删联系人" })),
+        ["GET /api/customers/{id:int}/addresses"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.ShCustomer}/addresses"),
+        ["POST /api/customers/{id:int}/addresses"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", "hz.sup", ids => $"/api/customers/{ids.Record}/addresses",
+            _ => new { label = "仓库", province = "上海", city = "上海", district = "浦东新区", line = "矩阵路 1 号" }, Sample: (m, ids) => m.FreshCustomerAsync(ids)),
+        ["PUT /api/customers/{id:int}/addresses/{addressId:int}"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup",
+            ids => $"/api/customers/{ids.Record}/addresses/{ids.Child}", _ => new { label = "办公", line = "矩阵路 2 号", isPrimary = true },
+            Sample: (m, ids) => m.CustomerWithPeopleAsync(ids, "addresses", new { line = "矩阵路 3 号" })),
+        ["DELETE /api/customers/{id:int}/addresses/{addressId:int}"] = new("sh.sup", HttpStatusCode.NoContent, "sh.eng1", "hz.sup",
+            ids => $"/api/customers/{ids.Record}/addresses/{ids.Child}", Sample: (m, ids) => m.CustomerWithPeopleAsync(ids, "addresses", new { line = "矩阵路 4 号" })),
         ["GET /api/inquiries"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/inquiries"),
         ["GET /api/inquiries/territory"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/inquiries/territory?intent=Buy&province=Shanghai"),
         ["POST /api/inquiries"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/inquiries", _ => new { company = Unique("矩阵询盘"), intent = "Buy", province = "西藏" }),
@@ -1273,6 +1291,13 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
     /// <summary>A customer of sh.cs with a contact address, which a portal invitation needs.</summary>
     private async Task<Ids> CustomerWithEmailAsync(Ids ids) =>
         ids with { Record = Id(await OkAsync("sh.cs", "POST", "/api/customers", new { name = Unique("矩阵门户客户"), contactEmail = Unique("portal") + "@matrix.example", confirmDuplicate = true })) };
+
+    /// <summary>A customer of sh.cs with a contact or an address (CUS-01): the customer is the record, the entry the child.</summary>
+    private async Task<Ids> CustomerWithPeopleAsync(Ids ids, string what, object entry)
+    {
+        var id = await CustomerAsync("sh.cs");
+        return ids with { Record = id, Child = Id(await OkAsync("sh.cs", "POST", $"/api/customers/{id}/{what}", entry)) };
+    }
 
     /// <summary>A Shanghai customer whose account the supervisor closed (CUS-08).</summary>
     private async Task<Ids> ClosedCustomerAsync(Ids ids)

@@ -140,6 +140,9 @@ public sealed class CustomerImport(KefuDbContext db, CustomerUseCases customers,
         {
             db.AddRange(chunk);
             await db.SaveChangesAsync(ct);
+            // CUS-01: each row's contact and address become the customer's primary ones.
+            db.AddRange(chunk.SelectMany(c => CustomerPeopleSync.PrimariesOf(c, c.CreatedAt)));
+            await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
 

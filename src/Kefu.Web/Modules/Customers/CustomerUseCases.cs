@@ -109,6 +109,7 @@ public sealed class CustomerUseCases(
         await NumberAsync([customer], ct);
         db.Add(customer);
         await db.SaveChangesAsync(ct);
+        await CustomerPeopleSync.FromCustomerAsync(db, customer, customer.CreatedAt, ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
@@ -137,7 +138,14 @@ public sealed class CustomerUseCases(
         }
 
         Apply(customer, input);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
+        await CustomerPeopleSync.FromCustomerAsync(db, customer, clock.GetUtcNow().UtcDateTime, ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return new CustomerResult.Ok(customer.Id);
     }
 

@@ -54,6 +54,8 @@ public static class CustomersModule
         builder.Services.AddScoped<CustomerUseCases>();
         builder.Services.AddScoped<CustomerImport>();
         builder.Services.AddScoped<CustomerMerge>();
+        builder.Services.AddScoped<CustomerPeopleUseCases>();
+        builder.Services.AddScoped<ICustomerReferences, CustomerPeopleReferences>();
         builder.Services.AddScoped<InquiryUseCases>();
         builder.Services.AddScoped<Platform.Dashboard.IDashboardWidget, FirstContactsWidget>();
         builder.Services.AddAuthorizationBuilder()
@@ -87,6 +89,7 @@ public static class CustomersModule
              .WithSummary("CUS-08: closes the account (销户) with its reason (required); it leaves the active lists and takes no new orders or jobs. 409 when version is stale.");
         group.MapPost("/{id:int}/reopen", ReopenAccount).RequireWritePolicy(AccountPolicy).WithName("ReopenCustomerAccount")
              .WithSummary("CUS-08: reopens a closed account with its reason (required); new orders are taken again.");
+        group.MapCustomerPeople();
         group.MapGet("/{id:int}/analysis", Analysis).WithName("CustomerAnalysis").WithSummary("CUS-06: what every module knows about the customer.");
 
         var inquiries = api.MapGroup("/inquiries").WithTags("Customers").RequireAuthorization(ManagePolicy);

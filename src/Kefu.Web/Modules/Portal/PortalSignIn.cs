@@ -49,15 +49,12 @@ public sealed partial class PortalUseCases
             return problems;
         }
 
-#pragma warning disable CA1862 // ToLower translates to SQL on both providers; string.Equals with a comparison does not.
-        var customers = await ActiveCustomers().Where(c => c.ContactEmail != null && c.ContactEmail.ToLower() == address)
-            .Select(c => new { c.Id, c.Name, c.ContactName, c.ContactEmail }).Take(2).ToListAsync(ct);
-#pragma warning restore CA1862
-        var match = SenderMatching.Match(address, customers.Select(c => new ContactAddress(c.Id, c.ContactEmail!)));
+        var candidates = await SignInContactsAsync(address!, null, ct);
+        var match = SenderMatching.Match(address, candidates.Select(c => new ContactAddress(c.CustomerId, c.Email)));
         if (match.CustomerId is { } customerId)
         {
-            var customer = customers.Single(c => c.Id == customerId);
-            Link(request, customerId, customer.ContactName ?? customer.Name, baseUrl, culture, policy);
+            var contact = candidates.First(c => c.CustomerId == customerId);
+            Link(request, customerId, contact.ContactName ?? contact.CustomerName, baseUrl, culture, policy);
         }
 
         db.Add(request);
@@ -159,11 +156,33 @@ public sealed partial class PortalUseCases
     /// <summary>The contact behind a session, while the customer still has that address and is still a customer; else null (signed out).</summary>
     public async Task<PortalContact?> ContactAsync(int customerId, string email, CancellationToken ct)
     {
-        var customer = await ActiveCustomers().Where(c => c.Id == customerId)
-            .Select(c => new { c.Id, c.Name, c.ContactName, c.ContactEmail, c.CentreId, c.OrgPath, c.OwnerId }).SingleOrDefaultAsync(ct);
-        return customer is not null && SenderMatching.Normalize(customer.ContactEmail) == email
-            ? new PortalContact(customer.Id, customer.Name, email, customer.ContactName, customer.CentreId, customer.OrgPath, customer.OwnerId)
-            : null;
+        var contact = (await SignInContactsAsync(email, customerId, ct)).FirstOrDefault();
+        if (contact is null)
+        {
+            return null;
+        }
+
+        var customer = await ActiveCustomers().Where(c => c.Id == customerId).Select(c => new { c.Id, c.Name, c.CentreId, c.OrgPath, c.OwnerId }).SingleAsync(ct);
+        return new PortalContact(customer.Id, customer.Name, email, contact.ContactName, customer.CentreId, customer.OrgPath, customer.OwnerId);
+    }
+
+    private sealed record SignInContact(int CustomerId, string CustomerName, string Email, string? ContactName);
+
+    /// <summary>
+    /// Who may sign in with an address (CUS-01): the customer's primary contact, and any other of its
+    /// contacts given portal access, of a customer still active; the primary first.
+    /// </summary>
+    private async Task<List<SignInContact>> SignInContactsAsync(string address, int? customerId, CancellationToken ct)
+    {
+#pragma warning disable CA1862 // ToLower translates to SQL on both providers; string.Equals with a comparison does not.
+        var customers = ActiveCustomers().Where(c => customerId == null || c.Id == customerId);
+        var primaries = await customers.Where(c => c.ContactEmail != null && c.ContactEmail.ToLower() == address)
+            .Select(c => new SignInContact(c.Id, c.Name, c.ContactEmail!, c.ContactName)).Take(2).ToListAsync(ct);
+        var others = await db.Set<CustomerContactPerson>().AsNoTracking()
+            .Where(p => p.PortalAccess && p.Email != null && p.Email.ToLower() == address)
+            .Join(customers, p => p.CustomerId, c => c.Id, (p, c) => new SignInContact(c.Id, c.Name, p.Email!, p.Name)).Take(2).ToListAsync(ct);
+#pragma warning restore CA1862
+        return [.. primaries, .. others.Where(o => SenderMatching.Normalize(o.Email) == address)];
     }
 
     private async Task<PortalLinkRequest?> FindLinkAsync(string? token, CancellationToken ct)

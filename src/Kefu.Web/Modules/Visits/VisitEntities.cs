@@ -48,6 +48,20 @@ public sealed class Visit : IScopedRecord, IVersioned
     /// <summary>The follow-up case the visit opened, if any.</summary>
     public int? FollowUpCaseId { get; set; }
 
+    /// <summary>VIS-02 (seed 004: 了解客户最近销售状况、挖掘客户新需求、接受客户提出的意见): the customer's recent sales as heard on the visit.</summary>
+    public string? RecentSales { get; set; }
+
+    /// <summary>VIS-02: new needs the customer raised.</summary>
+    public string? NewNeeds { get; set; }
+
+    /// <summary>VIS-02: problems the customer raised.</summary>
+    public string? ProblemsRaised { get; set; }
+
+    /// <summary>VIS-02 (seed 004: 汇报给上级,并跟踪处理): sent up to the visitor's superior, who was notified; null when not reported.</summary>
+    public string? ReportedToId { get; set; }
+
+    public DateTime? ReportedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
 }
@@ -128,6 +142,11 @@ public sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.Property(v => v.ContactName).HasMaxLength(100);
         builder.Property(v => v.Questions).HasMaxLength(2000);
         builder.Property(v => v.Feedback).HasMaxLength(2000);
+        builder.Property(v => v.RecentSales).HasMaxLength(2000);
+        builder.Property(v => v.NewNeeds).HasMaxLength(2000);
+        builder.Property(v => v.ProblemsRaised).HasMaxLength(2000);
+        builder.Property(v => v.ReportedToId).HasMaxLength(450);
+        builder.HasIndex(v => v.ReportedToId);
         builder.Property(v => v.Version).IsConcurrencyToken();
         builder.HasIndex(v => new { v.CustomerId, v.Status });
         builder.HasIndex(v => new { v.OwnerId, v.Status, v.DueOn });

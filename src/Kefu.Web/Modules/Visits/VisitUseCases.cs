@@ -13,13 +13,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kefu.Web.Modules.Visits;
 
+/// <summary>
+/// A visit as recorded (VIS-02); the seed's points (004: recent sales, new needs, the customer's problems and opinions) have
+/// their own fields, and <c>reportToSuperior</c> sends the visit up to the visitor's superior.
+/// </summary>
 public sealed record VisitInput(
     int? CustomerId, int? VisitId, VisitChannel? Channel, string? ContactName, string? Questions, SatisfactionRating? Rating, string? Feedback,
-    bool? CreateFollowUp, string? FollowUpTitle);
+    bool? CreateFollowUp, string? FollowUpTitle, string? RecentSales = null, string? NewNeeds = null, string? ProblemsRaised = null, bool? ReportToSuperior = null);
 
 public sealed record VisitDto(
     int Id, int CustomerId, string OwnerId, VisitStatus Status, DateOnly? DueOn, DateTime? DoneAt, VisitChannel? Channel, string? ContactName,
-    string? Questions, SatisfactionRating? Rating, string? Feedback, int? FollowUpCaseId);
+    string? Questions, SatisfactionRating? Rating, string? Feedback, int? FollowUpCaseId,
+    string? RecentSales, string? NewNeeds, string? ProblemsRaised, string? ReportedToId, DateTime? ReportedAt);
 
 public sealed record CallbackInput(string? JobReference, int? CustomerId, string? CustomerName, string? TechnicianId, DateTime? CompletedAt);
 
@@ -30,13 +35,16 @@ public sealed record CallbackDto(
     DateTime? CalledAt, SatisfactionRating? Rating, bool Complaint, string? Comment, int Version);
 
 /// <summary>VIS-01..03: the visit plan, visit records with follow-up cases, and supervision callbacks.</summary>
-public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, TimeProvider clock)
+public sealed class VisitUseCases(
+    KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, TimeProvider clock, VisitReports reports,
+    Kefu.Web.Platform.Notifications.Notifier notifier)
 {
     /// <summary>The PostgreSQL advisory lock that keeps VIS-01 plan runs apart.</summary>
     private const long PlanLockKey = 0x4B454655_01;
 
     public static VisitDto ToDto(Visit v) =>
-        new(v.Id, v.CustomerId, v.OwnerId, v.Status, v.DueOn, v.DoneAt, v.Channel, v.ContactName, v.Questions, v.Rating, v.Feedback, v.FollowUpCaseId);
+        new(v.Id, v.CustomerId, v.OwnerId, v.Status, v.DueOn, v.DoneAt, v.Channel, v.ContactName, v.Questions, v.Rating, v.Feedback, v.FollowUpCaseId,
+            v.RecentSales, v.NewNeeds, v.ProblemsRaised, v.ReportedToId, v.ReportedAt);
 
     public static CallbackDto ToDto(ServiceCallback c) =>
         new(c.Id, c.JobReference, c.CustomerId, c.CustomerName, c.OwnerId, c.CompletedAt, c.DueAt, c.Status, c.CalledAt, c.Rating, c.Complaint, c.Comment, c.Version);
@@ -122,7 +130,21 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
         }
 
         problems.MaxLength("contactName", input.ContactName, 100).MaxLength("questions", input.Questions, 2000).MaxLength("feedback", input.Feedback, 2000)
-            .MaxLength("followUpTitle", input.FollowUpTitle, 200);
+            .MaxLength("followUpTitle", input.FollowUpTitle, 200).MaxLength("recentSales", input.RecentSales, 2000).MaxLength("newNeeds", input.NewNeeds, 2000)
+            .MaxLength("problemsRaised", input.ProblemsRaised, 2000);
+        string? superior = null;
+        if (input.ReportToSuperior == true)
+        {
+            // VIS-02 (seed 004): what goes up is what the customer said; a report with nothing in it is refused.
+            if (string.IsNullOrWhiteSpace(input.ProblemsRaised) && string.IsNullOrWhiteSpace(input.NewNeeds) && string.IsNullOrWhiteSpace(input.Feedback))
+            {
+                problems.Add("problemsRaised", "Visit.ReportNeedsContent");
+            }
+            else if ((superior = await reports.SuperiorOfAsync(userId, ct)) is null)
+            {
+                problems.Add("reportToSuperior", "Visit.NoSuperior");
+            }
+        }
         if (input.CreateFollowUp == true && string.IsNullOrWhiteSpace(input.FollowUpTitle) && string.IsNullOrWhiteSpace(input.Feedback))
         {
             problems.Add("followUpTitle", "Validation.RequiredHere");
@@ -144,6 +166,18 @@ public sealed class VisitUseCases(KefuDbContext db, CustomerUseCases customers, 
         visit.Questions = Trim(input.Questions);
         visit.Rating = input.Rating;
         visit.Feedback = Trim(input.Feedback);
+        visit.RecentSales = Trim(input.RecentSales);
+        visit.NewNeeds = Trim(input.NewNeeds);
+        visit.ProblemsRaised = Trim(input.ProblemsRaised);
+        if (superior is not null)
+        {
+            visit.ReportedToId = superior;
+            visit.ReportedAt = now;
+            var visitor = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(ct);
+            await notifier.EnqueueAsync(new Kefu.Web.Platform.Notifications.NotificationRequest(VisitReports.ReportedEvent, [superior],
+                [customer!.Name, visitor, Trim(input.ProblemsRaised) ?? Trim(input.NewNeeds) ?? Trim(input.Feedback)], "/visits?reported=mine",
+                nameof(Visit), null, ToGroupRobots: false), ct);
+        }
         if (input.CreateFollowUp == true)
         {
             var followUp = db.Add(new FollowUpCase

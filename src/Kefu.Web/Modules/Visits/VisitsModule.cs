@@ -33,6 +33,7 @@ public static class VisitsModule
     public static void AddVisits(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<VisitUseCases>();
+        builder.Services.AddScoped<VisitReports>();
         builder.Services.AddScoped<SurveyUseCases>();
         builder.Services.AddScoped<SatisfactionReport>();
         builder.Services.AddScoped<ISatisfactionSource, CallbackSatisfactionSource>();
@@ -59,7 +60,7 @@ public static class VisitsModule
     public static void MapVisits(this RouteGroupBuilder api)
     {
         var visits = api.MapGroup("/visits").WithTags("Visits").RequireAuthorization(Policies.ReadCustomers);
-        visits.MapGet("/", ListVisits).WithName("ListVisits").WithSummary("VIS-01/02: visits in the caller's scope; status=Due gives the plan.");
+        visits.MapGet("/", ListVisits).WithName("ListVisits").WithSummary("VIS-01/02: visits in the caller's scope; status=Due gives the plan; reported=mine the visits sent up to the caller, reported=any every visit sent up.");
         visits.MapPost("/", RecordVisit).RequireWritePolicy(VisitPolicyName).WithName("RecordVisit")
               .WithSummary("VIS-02: a visit record (completes a planned visit when visitId is given); counts as the CUS-05 contact.");
         visits.MapPost("/plan", Plan).RequireWritePolicy(SurveyAdminPolicy).WithName("PlanVisits").WithSummary("VIS-01: runs the plan now (it also runs daily).");
@@ -103,9 +104,14 @@ public static class VisitsModule
         .Add("completed", c => c.CompletedAt).Add("due", c => c.DueAt).Add("called", c => c.CalledAt).Add("rating", c => c.Rating).Add("comment", c => c.Comment);
 
     private static async Task<Results<Ok<Paged<VisitDto>>, ValidationProblem>> ListVisits(
-        VisitStatus? status, int? customerId, int? page, int? pageSize, string? sort, string? dir, KefuDbContext db, CurrentUser current, CancellationToken ct)
+        VisitStatus? status, int? customerId, string? reported, int? page, int? pageSize, string? sort, string? dir, KefuDbContext db, CurrentUser current, CancellationToken ct)
     {
         var problems = new ProblemBuilder();
+        if (reported is not null and not "mine" and not "any")
+        {
+            problems.Add("reported", "Validation.UnknownStatus");
+        }
+
         var sorts = VisitSorts(db, q => q.OrderBy(v => v.Status).ThenBy(v => v.DueOn).ThenByDescending(v => v.DoneAt).ThenBy(v => v.Id));
         var order = ListSort.ForApi(sort, dir, sorts, problems);
         if (problems.HasErrors)
@@ -117,10 +123,19 @@ public static class VisitsModule
         var query = db.Set<Visit>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct));
         query = status is { } s ? query.Where(v => v.Status == s) : query;
         query = customerId is { } c ? query.Where(v => v.CustomerId == c) : query;
+        query = ReportedFilter(query, reported, current.UserId);
         var total = await query.CountAsync(ct);
         var items = await sorts.Apply(query, order).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new Paged<VisitDto>(items.Select(VisitUseCases.ToDto).ToArray(), p, size, total));
     }
+
+    /// <summary>VIS-02: <c>reported=mine</c> gives the visits sent up to the caller, <c>reported=any</c> every visit sent up.</summary>
+    internal static IQueryable<Visit> ReportedFilter(IQueryable<Visit> query, string? reported, string? userId) => reported switch
+    {
+        "mine" => query.Where(v => v.ReportedToId == userId),
+        "any" => query.Where(v => v.ReportedToId != null),
+        _ => query,
+    };
 
     private static async Task<Results<Created<VisitDto>, ValidationProblem>> RecordVisit(VisitInput input, VisitUseCases visits, CurrentUser current, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Localization;
 namespace Kefu.Web.Modules.Visits.Pages;
 
 public sealed record VisitRow(int Id, int CustomerId, string CustomerNumber, string Customer, string? Grade, string Specialist, VisitStatus Status, DateOnly? DueOn, DateTime? DoneAt,
-    VisitChannel? Channel, SatisfactionRating? Rating, string? Feedback, int? FollowUpCaseId);
+    VisitChannel? Channel, SatisfactionRating? Rating, string? Feedback, int? FollowUpCaseId, string? ProblemsRaised = null, bool Reported = false);
 
 /// <summary>VIS-01/02: the visit plan (due visits, overdue first) and the visits made, in the caller's scope.</summary>
 [Authorize(Policy = Policies.ReadCustomers)]
@@ -30,6 +30,9 @@ public sealed class VisitListModel(KefuDbContext db, CurrentUser current, TimePr
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
 
     [BindProperty(SupportsGet = true)] public DateOnly? DueBy { get; set; }
+
+    /// <summary>VIS-02: "mine" lists the visits sent up to me, "any" every visit sent up (both among visits made).</summary>
+    [BindProperty(SupportsGet = true)] public string? Reported { get; set; }
 
     public IReadOnlyList<ActiveFilter> ActiveFilters { get; private set; } = [];
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
@@ -63,12 +66,15 @@ public sealed class VisitListModel(KefuDbContext db, CurrentUser current, TimePr
     private async Task<IQueryable<Visit>> QueryAsync(CancellationToken ct)
     {
         var viewer = await current.GetViewerAsync(ct);
-        var query = db.Set<Visit>().AsNoTracking().VisibleTo(viewer).Where(v => v.Status == Status);
+        Reported = Reported is "mine" or "any" ? Reported : null;
+        Status = Reported is null ? Status : VisitStatus.Done;
+        var query = VisitsModule.ReportedFilter(db.Set<Visit>().AsNoTracking().VisibleTo(viewer).Where(v => v.Status == Status), Reported, viewer.UserId);
         query = Mine ? query.Where(v => v.OwnerId == viewer.UserId) : query;
         query = DueBy is { } dueBy ? query.Where(v => v.DueOn <= dueBy) : query;
         ActiveFilters =
         [
             .. Mine ? [new ActiveFilter("mine", "true", l["Filter.MineOnly"])] : Array.Empty<ActiveFilter>(),
+            .. Reported is { } reported ? [new ActiveFilter("reported", reported, l["Visits.Reported." + reported])] : Array.Empty<ActiveFilter>(),
             .. DueBy is { } by ? [new ActiveFilter("dueBy", by.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), l["Filter.DueBy", by.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])] : Array.Empty<ActiveFilter>(),
         ];
         if (CustomerId is { } customerId)
@@ -92,6 +98,6 @@ public sealed class VisitListModel(KefuDbContext db, CurrentUser current, TimePr
                join c in db.Set<Customer>() on v.CustomerId equals c.Id
                join u in db.Users on v.OwnerId equals u.Id into owners
                from u in owners.DefaultIfEmpty()
-               select new VisitRow(v.Id, c.Id, c.Number, c.Name, c.Grade, u == null ? "" : u.DisplayName, v.Status, v.DueOn, v.DoneAt, v.Channel, v.Rating, v.Feedback, v.FollowUpCaseId))
+               select new VisitRow(v.Id, c.Id, c.Number, c.Name, c.Grade, u == null ? "" : u.DisplayName, v.Status, v.DueOn, v.DoneAt, v.Channel, v.Rating, v.Feedback, v.FollowUpCaseId, v.ProblemsRaised, v.ReportedToId != null))
               .ToListAsync(ct);
 }

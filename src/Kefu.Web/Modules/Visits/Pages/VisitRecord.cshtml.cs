@@ -26,6 +26,10 @@ public sealed class VisitRecordModel(KefuDbContext db, CurrentUser current, Visi
         public string? Feedback { get; set; }
         public bool CreateFollowUp { get; set; }
         public string? FollowUpTitle { get; set; }
+        public string? RecentSales { get; set; }
+        public string? NewNeeds { get; set; }
+        public string? ProblemsRaised { get; set; }
+        public bool ReportToSuperior { get; set; }
     }
 
     [BindProperty(SupportsGet = true)] public int? CustomerId { get; set; }
@@ -45,7 +49,8 @@ public sealed class VisitRecordModel(KefuDbContext db, CurrentUser current, Visi
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (visit, problems) = await visits.RecordAsync(await current.GetViewerAsync(ct), current.UserId!, new VisitInput(
-            Input.CustomerId, Input.VisitId, Input.Channel, Input.ContactName, Input.Questions, Input.Rating, Input.Feedback, Input.CreateFollowUp, Input.FollowUpTitle), ct);
+            Input.CustomerId, Input.VisitId, Input.Channel, Input.ContactName, Input.Questions, Input.Rating, Input.Feedback, Input.CreateFollowUp, Input.FollowUpTitle,
+            Input.RecentSales, Input.NewNeeds, Input.ProblemsRaised, Input.ReportToSuperior), ct);
         if (visit is null)
         {
             problems.CopyTo(ModelState);
