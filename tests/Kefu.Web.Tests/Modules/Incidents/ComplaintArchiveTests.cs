@@ -219,6 +219,32 @@ public abstract class ComplaintArchiveTests(ClockApp app)
         Assert.Equal(["Announcement"], await RunningAsync(id));
     }
 
+    [ProviderFact]
+    public async Task EXC_01_the_incident_report_prints_as_the_paper_form_for_those_who_may_see_it()
+    {
+        app.Clock.Set(Morning);
+        var incident = await ComplaintAsync(new { subjectName = "外协司机李四", details = "送货时与客户争吵" });
+        var id = (int)incident["id"]!;
+        using var page = await PageClient.SignInAsync(app, "sh.sup");
+        var (status, html) = await page.GetAsync($"/incidents/{id}/print");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var text = System.Net.WebUtility.HtmlDecode(html);
+        Assert.Contains("运作异常汇报表", text, StringComparison.Ordinal);
+        Assert.Contains("KF-01", text, StringComparison.Ordinal);
+        Assert.Contains((string)incident["number"]!, text, StringComparison.Ordinal);
+        Assert.Contains("外协司机李四", text, StringComparison.Ordinal);
+        Assert.Contains("送货时与客户争吵", text, StringComparison.Ordinal);
+        Assert.Contains("总经理签字", text, StringComparison.Ordinal);
+        Assert.Contains("print.css", text, StringComparison.Ordinal);
+        var (_, detail) = await page.GetAsync($"/incidents/{id}");
+        Assert.Contains($"href=\"/incidents/{id}/print\"", detail, StringComparison.Ordinal);
+
+        using var other = await PageClient.SignInAsync(app, "hz.sup");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/incidents/{id}/print")).Status);
+        var (_, english) = await page.GetAsync($"/incidents/{id}/print?culture=en");
+        Assert.Contains("Operations incident report", english, StringComparison.Ordinal);
+    }
+
     private Task<string[]> RunningAsync(int caseId) => app.InScopeAsync(async sp =>
     {
         var prefix = caseId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":";
