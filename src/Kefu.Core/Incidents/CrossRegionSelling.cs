@@ -1,4 +1,6 @@
 using Kefu.Core.Calendar;
+using Kefu.Core.Organization;
+using Kefu.Core.Sla;
 
 namespace Kefu.Core.Incidents;
 
@@ -61,6 +63,30 @@ public static class CrossRegionSelling
     /// <summary>A (possibly fractional) number of working days as working time on the calendar, to the tick.</summary>
     public static TimeSpan WorkingTime(decimal workingDays, WorkingCalendar calendar) =>
         TimeSpan.FromTicks((long)decimal.Round(calendar.WorkingTimePerDay.Ticks * workingDays, MidpointRounding.AwayFromZero));
+
+    /// <summary>
+    /// EXC-09: a step's deadline as an SLA timer, like every other deadline: its working days as
+    /// working minutes on the centre's calendar (0.5 WD is half a working day), at least one minute,
+    /// warning at the policy's share.
+    /// </summary>
+    public static (SlaTarget Target, int WarningPercent) Timer(CrossRegionStep step, WorkingCalendar calendar, IncidentPolicy policy) =>
+        (SlaTarget.WorkingMinutes(Math.Max(1, (int)Math.Round(WorkingTime(WorkingDaysFor(step, policy), calendar).TotalMinutes, MidpointRounding.AwayFromZero))),
+         Math.Clamp(policy.CrossRegionWarningPercent, 1, 99));
+
+    /// <summary>
+    /// EXC-09: who hears when a step is late: the CS manager for the province's evidence, report and
+    /// hand-over to the marketing director (the CS side's steps); the marketing director when finance is
+    /// not told; the GM when the decision is not announced.
+    /// </summary>
+    public static Role EscalatesTo(CrossRegionStep step) => step switch
+    {
+        CrossRegionStep.FinanceNotified => Role.MarketingDirector,
+        CrossRegionStep.Announcement => Role.Gm,
+        _ => Role.CsManager,
+    };
+
+    /// <summary>EXC-09 (seed 004 §7.4 "总经理作出最终处理决定"): only the GM records the GM's decision.</summary>
+    public static bool MayRecordGmDecision(IEnumerable<Role> roles) => roles.Contains(Role.Gm);
 
     /// <summary>EXC-09: the quarter of the national ledger a date belongs to.</summary>
     public static LedgerQuarter QuarterOf(DateOnly date) => new(date.Year, ((date.Month - 1) / 3) + 1);

@@ -9,7 +9,7 @@ using Money = Kefu.Core.Money.Money;
 /// The numbers and lists of the incident rules (seed 001 chapters 3–4, seed 004 §7), as defaults an
 /// administrator may change (Settings → Policies). Each carries the rule it serves.
 /// </summary>
-public sealed record IncidentPolicy
+public sealed partial record IncidentPolicy
 {
     public const string Key = "incidents.policy";
 
@@ -72,6 +72,21 @@ public sealed record IncidentPolicy
 
     /// <summary>EXC-08: a fixed fine for the supervisor on top of the costs. The seeds name no amount; zero by default.</summary>
     public Money ConcealmentFineSupervisor { get; init; } = Money.Zero;
+
+    /// <summary>EXC-08: the agent's fixed fine for a late report (报告不及时). The seeds name no amount; zero by default.</summary>
+    public Money LateReportFineAgent { get; init; } = Money.Zero;
+
+    /// <summary>EXC-08: the supervisor's fixed fine for a late report (seed 001 §3 4.1 对部门领导和相关人员进行处分). Zero by default.</summary>
+    public Money LateReportFineSupervisor { get; init; } = Money.Zero;
+
+    /// <summary>EXC-08: the agent's fixed fine for a false report (虚报), on top of the costs. Zero by default.</summary>
+    public Money FalseReportFineAgent { get; init; } = Money.Zero;
+
+    /// <summary>EXC-08: the supervisor's fixed fine for a false report (虚报), on top of the costs. Zero by default.</summary>
+    public Money FalseReportFineSupervisor { get; init; } = Money.Zero;
+
+    /// <summary>EXC-09: each cross-region deadline warns its owner at this share of its time, like every other deadline.</summary>
+    public int CrossRegionWarningPercent { get; init; } = 80;
 
     /// <summary>EXC-09 (seed 004 §7.1): evidence within this many WD of the complaint.</summary>
     public decimal CrossRegionEvidenceDays { get; init; } = 1m;

@@ -212,6 +212,9 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
             Sample: (m, ids) => m.FreshIncidentAsync(ids, IncidentStage.Reported)),
         ["POST /api/incidents/{id:int}/major-follow-up"] = new("east.gm", HttpStatusCode.OK, "sh.sup", "north.gm", ids => $"/api/incidents/{ids.Record}/major-follow-up",
             _ => new { text = "已约见客户，商定赔付方案" }, Sample: (m, ids) => m.MajorIncidentAsync(ids)),
+        // EXC-10: the callback to the complainant after handling, by those who record incidents, on a closed incident of their scope.
+        ["POST /api/incidents/{id:int}/callback"] = new("sh.sup", HttpStatusCode.OK, "qc", "hz.sup", ids => $"/api/incidents/{ids.Record}/callback",
+            _ => new { satisfied = true, text = "客户对处理结果满意" }, Sample: (m, ids) => m.ClosedIncidentAsync(ids)),
         ["GET /api/cross-region"] = new("sh.cs", HttpStatusCode.OK, "sh.eng1", null, _ => "/api/cross-region"),
         ["POST /api/cross-region"] = new("sh.cs", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/cross-region", _ => CrossRegionBody()),
         // A Shanghai case whose written report is in: the marketing director receives it.
@@ -1351,6 +1354,13 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         }
 
         return ids with { Record = id };
+    }
+
+    private async Task<Ids> ClosedIncidentAsync(Ids ids)
+    {
+        var fresh = await FreshIncidentAsync(ids, IncidentStage.Reported);
+        await OkAsync("sh.sup", "POST", $"/api/incidents/{fresh.Record}/close", new { text = "已处理完毕" });
+        return fresh;
     }
 
     private async Task<Ids> ReportedCrossRegionCaseAsync(Ids ids)

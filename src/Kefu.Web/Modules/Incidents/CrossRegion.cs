@@ -103,8 +103,15 @@ public sealed record CrossRegionDto(
 
 /// <summary>EXC-09: cases, their working-day deadlines, and the quarterly national ledger.</summary>
 public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, NumberSequences sequences, TimeProvider clock, ILogger<CrossRegionUseCases> logger,
-    Training.Contracts.IOnDutyGate duty)
+    Training.Contracts.IOnDutyGate duty, Kefu.Web.Platform.Sla.SlaService sla)
 {
+    /// <summary>The SLA timers of a case: one per step, keyed "case id:step".</summary>
+    public const string TimerRecordType = nameof(CrossRegionCase);
+
+    public const string TimerRule = "EXC-09";
+
+    public static string TimerKey(int caseId, CrossRegionStep step) => $"{caseId.ToString(CultureInfo.InvariantCulture)}:{step}";
+
     /// <summary>Cross-region cases are numbered in one company-wide sequence: X000001, X000002…</summary>
     public const string NumberSequence = "CrossRegionCase";
 
@@ -184,23 +191,40 @@ public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases custo
         c.Number = FormatNumber(await sequences.NextAsync(NumberSequence, NumberSequences.CompanyWide, ct));
         db.Add(c);
         await db.SaveChangesAsync(ct);
+        // EXC-09: the evidence (1 WD) and the written report (3 WD) run from the complaint, warning and escalating like every deadline.
+        await StartTimerAsync(c, CrossRegionStep.Evidence, c.ComplaintAt, ct);
+        await StartTimerAsync(c, CrossRegionStep.WrittenReport, c.ComplaintAt, ct);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (c, problems);
     }
 
     /// <summary>Records one moment of the case; each needs the one it follows (no announcement before the GM's decision).</summary>
-    public async Task<(CrossRegionCase? Case, ProblemBuilder Problems, bool Conflict)> RecordAsync(ScopeViewer viewer, int id, MilestoneInput input, int? version, CancellationToken ct)
+    /// <remarks>EXC-09: only the GM records the GM's decision (<see cref="CrossRegionSelling.MayRecordGmDecision"/>); anyone else is forbidden.</remarks>
+    public async Task<(CrossRegionCase? Case, ProblemBuilder Problems, bool Conflict, bool Forbidden)> RecordAsync(
+        ScopeViewer viewer, IReadOnlyList<Role> roles, int id, MilestoneInput input, int? version, CancellationToken ct)
     {
         var problems = new ProblemBuilder();
         var c = await db.Set<CrossRegionCase>().VisibleTo(viewer).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
-            return (null, problems, false);
+            return (null, problems, false, false);
         }
 
+        if (input.Milestone == CrossRegionMilestone.GmDecision && !CrossRegionSelling.MayRecordGmDecision(roles))
+        {
+            return (c, problems, false, true);
+        }
+
+        var (found, conflict) = await RecordCheckedAsync(c, input, version, problems, ct);
+        return (found, problems, conflict, false);
+    }
+
+    private async Task<(CrossRegionCase Case, bool Conflict)> RecordCheckedAsync(CrossRegionCase c, MilestoneInput input, int? version, ProblemBuilder problems, CancellationToken ct)
+    {
         if (version is { } v && v != c.Version)
         {
-            return (c, problems, true);
+            return (c, true);
         }
 
         var now = clock.GetUtcNow();
@@ -241,9 +265,10 @@ public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases custo
 
         if (problems.HasErrors)
         {
-            return (c, problems, false);
+            return (c, false);
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         switch (input.Milestone!.Value)
         {
             case CrossRegionMilestone.Evidence: c.EvidenceAt = at; break;
@@ -259,8 +284,46 @@ public sealed class CrossRegionUseCases(KefuDbContext db, CustomerUseCases custo
             default: c.AnnouncedAt = at; break;
         }
 
+        await MoveTimersAsync(c, input.Milestone.Value, at, ct);
         await db.SaveChangesAsync(ct);
-        return (c, problems, false);
+        await tx.CommitAsync(ct);
+        return (c, false);
+    }
+
+    /// <summary>EXC-09: a recorded moment stops the step it completes and starts the step that runs from it.</summary>
+    private async Task MoveTimersAsync(CrossRegionCase c, CrossRegionMilestone milestone, DateTime at, CancellationToken ct)
+    {
+        (CrossRegionStep? Stops, CrossRegionStep? Starts) move = milestone switch
+        {
+            CrossRegionMilestone.Evidence => (CrossRegionStep.Evidence, null),
+            CrossRegionMilestone.Report => (CrossRegionStep.WrittenReport, CrossRegionStep.ToMarketingDirector),
+            CrossRegionMilestone.ToMarketing => (CrossRegionStep.ToMarketingDirector, null),
+            CrossRegionMilestone.GmDecision => (null, CrossRegionStep.Announcement),
+            CrossRegionMilestone.ProvinceClosing => (null, CrossRegionStep.FinanceNotified),
+            CrossRegionMilestone.FinanceTold => (CrossRegionStep.FinanceNotified, null),
+            _ => (CrossRegionStep.Announcement, null),
+        };
+        if (move.Stops is { } stops)
+        {
+            await sla.StopAsync(TimerRecordType, TimerKey(c.Id, stops), TimerRule, ct);
+        }
+
+        if (move.Starts is { } starts)
+        {
+            // A moment recorded again restarts its step from the new moment.
+            await sla.StopAsync(TimerRecordType, TimerKey(c.Id, starts), TimerRule, ct);
+            await StartTimerAsync(c, starts, at, ct);
+        }
+    }
+
+    private async Task StartTimerAsync(CrossRegionCase c, CrossRegionStep step, DateTime from, CancellationToken ct)
+    {
+        var policy = await policies.GetAsync<IncidentPolicy>(IncidentPolicy.Key, ct);
+        var calendar = await calendars.ForOrgPathAsync(db, c.OrgPath, ct);
+        var (target, warning) = CrossRegionSelling.Timer(step, calendar, policy);
+        await sla.StartAsync(new Kefu.Web.Platform.Sla.StartTimer(TimerRecordType, TimerKey(c.Id, step), TimerRule,
+            Kefu.Web.Platform.Localization.LocalText.Of("SlaName.CrossRegion." + step, c.Number).Store(200), target, c.OwnerId, c.OrgPath,
+            [Kefu.Core.Sla.EscalationTarget.ForRole(CrossRegionSelling.EscalatesTo(step))], warning, StartAt: new DateTimeOffset(from, TimeSpan.Zero), Link: "/incidents/cross-region"), ct);
     }
 
     /// <summary>EXC-09: the national ledger (全国窜货管理台帐) of a quarter, as the sheet that is disclosed.</summary>

@@ -71,6 +71,23 @@ public sealed class Incident : IScopedRecord, IVersioned
 
     public DateTime? MajorAt { get; set; }
     public string? MajorByUserId { get; set; }
+
+    /// <summary>VIS-04: the staff member the complaint is about (a technician, a driver…), counted in their complaints; or, for someone outside Kefu, their name.</summary>
+    public string? SubjectUserId { get; set; }
+
+    public string? SubjectName { get; set; }
+
+    /// <summary>EXC-08: QC found the report late (报告不及时) or false (虚报); <see cref="Concealed"/> is 瞒报.</summary>
+    public bool ReportedLate { get; set; }
+
+    public bool Falsified { get; set; }
+
+    /// <summary>EXC-10: the latest callback to the complainant after handling: when, by whom, satisfied or not, what they said.</summary>
+    public DateTime? CallbackAt { get; set; }
+
+    public string? CallbackByUserId { get; set; }
+    public bool? CallbackSatisfied { get; set; }
+    public string? CallbackNote { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
 }
@@ -102,6 +119,11 @@ public sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.Property(i => i.QcFinding).HasMaxLength(4000);
         builder.Property(i => i.CorrectivePlan).HasMaxLength(4000);
         builder.Property(i => i.MajorByUserId).HasMaxLength(450);
+        builder.Property(i => i.SubjectUserId).HasMaxLength(450);
+        builder.Property(i => i.SubjectName).HasMaxLength(100);
+        builder.Property(i => i.CallbackByUserId).HasMaxLength(450);
+        builder.Property(i => i.CallbackNote).HasMaxLength(2000);
+        builder.HasIndex(i => new { i.SubjectUserId, i.ReceivedAt });
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => i.Number).IsUnique();
         builder.HasIndex(i => new { i.Major, i.ReceivedAt });

@@ -7,7 +7,6 @@ using Kefu.Web.Data;
 using Kefu.Web.Modules.Approvals;
 using Kefu.Web.Modules.Approvals.Contracts;
 using Kefu.Web.Modules.Customers;
-using Kefu.Web.Modules.Performance.Contracts;
 using Kefu.Web.Platform;
 using Kefu.Web.Platform.Auth;
 using Kefu.Web.Platform.Calendars;
@@ -24,14 +23,16 @@ namespace Kefu.Web.Modules.Incidents;
 
 public sealed record IncidentInput(
     IncidentType? Type, IncidentSource? Source, int? CustomerId, string? CustomerName, string? OrderReference, string? Summary, string? Details,
-    DateTimeOffset? ReceivedAt, string? PhoneCallTo, DateTimeOffset? PhoneCallAt, decimal? DamageYuan, bool? CompensatedOnSpot, bool? SendReport, bool? Major = null);
+    DateTimeOffset? ReceivedAt, string? PhoneCallTo, DateTimeOffset? PhoneCallAt, decimal? DamageYuan, bool? CompensatedOnSpot, bool? SendReport, bool? Major = null,
+    string? SubjectUserId = null, string? SubjectName = null);
 
 /// <summary>EXC-11: flagging an incident major; the reason is optional and lands on the timeline.</summary>
 public sealed record MajorInput(string? Reason);
 
 public sealed record NoteInput(string? Text);
 
-public sealed record InvestigationInput(string? Finding, bool? Concealed, decimal? CostsYuan);
+/// <summary>EXC-07/08: QC's finding; each reporting violation found (concealed 瞒报, false 虚报, late 报告不及时) is fined.</summary>
+public sealed record InvestigationInput(string? Finding, bool? Concealed, decimal? CostsYuan, bool? Falsified = null, bool? ReportedLate = null);
 
 public sealed record PlanDecisionInput(ApprovalAction? Action, string? Comment);
 
@@ -51,8 +52,8 @@ public abstract record IncidentResult
 /// </summary>
 public sealed class IncidentUseCases(
     KefuDbContext db, CustomerUseCases customers, PolicyStore policies, CalendarService calendars, SlaService sla, Notifier notifier,
-    IncidentRecipients recipients, ApprovalService approvals, ApprovalChains chains, IPenaltyLedger ledger, NumberSequences sequences, TimeProvider clock,
-    Training.Contracts.IOnDutyGate duty)
+    IncidentRecipients recipients, ApprovalService approvals, ApprovalChains chains, NumberSequences sequences, TimeProvider clock,
+    Training.Contracts.IOnDutyGate duty, ComplaintArchiveUseCases archive, IncidentFindingsWriter findings)
 {
     public const string SubjectType = "Incident";
 
@@ -104,6 +105,8 @@ public sealed class IncidentUseCases(
             problems.Add("damageYuan", "Validation.InvalidHere");
         }
 
+        // VIS-04: the person the complaint is about, a staff member or an outside name.
+        await archive.CheckSubjectAsync(input.SubjectUserId, input.SubjectName, problems, ct);
         var centre = await customers.CentreAsync(viewer, null, userId, problems, ct);
         // TRN-04: the one who records an incident owns it, so a person not yet on duty cannot take one.
         await duty.RefuseUnlessOnDutyAsync(userId, "ownerId", problems, ct);
@@ -151,7 +154,7 @@ public sealed class IncidentUseCases(
             OutsideWorkingTime = report.OutsideWorkingTime, PhoneCallTo = Trim(input.PhoneCallTo), PhoneCallAt = input.PhoneCallAt?.UtcDateTime,
             EmailDueAt = report.DueAt.UtcDateTime, ReplyTargetAt = reply.TargetAt.UtcDateTime, ReplyPromiseAt = reply.PromiseAt.UtcDateTime,
             DamageFen = input.DamageYuan is { } fen ? Money.FromYuan(fen).Fen : null, CompensatedOnSpot = input.CompensatedOnSpot == true,
-            Status = IncidentStatus.Open, CreatedAt = now.UtcDateTime,
+            Status = IncidentStatus.Open, CreatedAt = now.UtcDateTime, SubjectUserId = Trim(input.SubjectUserId), SubjectName = Trim(input.SubjectName),
         };
         db.Add(incident);
         await db.SaveChangesAsync(ct);
@@ -275,6 +278,12 @@ public sealed class IncidentUseCases(
             problems.Add("finding", "Incident.Closed");
         }
 
+        // EXC-08: a report made on time exempts the agent from a late-report finding.
+        if (input.ReportedLate == true && IncidentFines.Refusal(IncidentFineReason.LateReport, findings.ReportedOnTime(incident)) is { } refusal)
+        {
+            problems.Add("reportedLate", "Incident.Finding." + refusal);
+        }
+
         if (problems.HasErrors)
         {
             return new IncidentResult.Invalid(problems);
@@ -287,21 +296,26 @@ public sealed class IncidentUseCases(
         }
 
         Event(incident, userId, "Investigation", incident.QcFinding);
+        var found = new List<IncidentFineReason>();
         if (input.Concealed == true && !incident.Concealed)
         {
             incident.Concealed = true;
-            var policy = await policies.GetAsync<IncidentPolicy>(IncidentPolicy.Key, ct);
-            var supervisors = await recipients.UserIdsAsync([nameof(Role.CentreSupervisor)], incident.OrgPath, ct);
-            var supervisor = supervisors.Count > 0 ? supervisors[0] : null;
-            var fines = IncidentFines.ForConcealment(IncidentFineReason.ConcealedReport, incident.OwnerId, supervisor, Money.FromYuan(input.CostsYuan ?? 0m), policy);
-            await ledger.RecordAsync(fines.Select(f => new LedgerLine(f.PersonId, f.RuleId, "IncidentConcealed", f.Amount.Yuan, nameof(Incident), Key(incident))), userId, ct);
-            // People by their names, never their ids.
-            var fined = fines.Select(f => f.PersonId).Distinct().ToArray();
-            var names = await db.Users.AsNoTracking().Where(u => fined.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-            Event(incident, userId, "Concealment", Kefu.Web.Platform.Localization.LocalText.Of("IncidentText.Roles", Kefu.Web.Platform.Localization.LocalList.Of(
-                fines.Select(f => (object)Kefu.Web.Platform.Localization.LocalText.Of("IncidentText.Fine", names.GetValueOrDefault(f.PersonId, Kefu.Web.Platform.Localization.Shown.Nothing), f.Amount.ToString())))).Store());
+            found.Add(IncidentFineReason.ConcealedReport);
         }
 
+        if (input.Falsified == true && !incident.Falsified)
+        {
+            incident.Falsified = true;
+            found.Add(IncidentFineReason.FalsifiedReport);
+        }
+
+        if (input.ReportedLate == true && !incident.ReportedLate)
+        {
+            incident.ReportedLate = true;
+            found.Add(IncidentFineReason.LateReport);
+        }
+
+        await findings.WriteAsync(incident, found, Money.FromYuan(input.CostsYuan ?? 0m), await policies.GetAsync<IncidentPolicy>(IncidentPolicy.Key, ct), userId, ct);
         await db.SaveChangesAsync(ct);
         return new IncidentResult.Ok(incident);
     }

@@ -16,7 +16,9 @@ public sealed record IncidentDto(
     int Id, string Number, IncidentType Type, IncidentSource Source, int? CustomerId, string CustomerName, string? OrderReference, string Summary, string? Details,
     DateTime ReceivedAt, bool OutsideWorkingTime, string? PhoneCallTo, DateTime? PhoneCallAt, DateTime EmailDueAt, DateTime? EmailSentAt,
     DateTime ReplyTargetAt, DateTime ReplyPromiseAt, DateTime? RepliedAt, bool Escalated, decimal? DamageYuan, bool CompensatedOnSpot, IncidentStatus Status,
-    string? QcFinding, bool Concealed, string? CorrectivePlan, DateTime? PlanSentAt, DateTime? ClosedAt, int Version, bool Major, DateTime? MajorAt);
+    string? QcFinding, bool Concealed, string? CorrectivePlan, DateTime? PlanSentAt, DateTime? ClosedAt, int Version, bool Major, DateTime? MajorAt,
+    string? SubjectUserId = null, string? SubjectName = null, bool ReportedLate = false, bool Falsified = false,
+    DateTime? CallbackAt = null, bool? CallbackSatisfied = null, string? CallbackNote = null);
 
 /// <summary>A timeline line; <c>text</c> in the caller's language, <c>textKey</c> the key Kefu wrote it from (null for people's own words).</summary>
 public sealed record IncidentEventDto(DateTime At, string? Actor, string Kind, string? Text, string? TextKey = null);
@@ -62,6 +64,8 @@ public static class IncidentsModule
         builder.Services.AddScoped<IncidentUseCases>();
         builder.Services.AddScoped<IncidentRecipients>();
         builder.Services.AddScoped<CrossRegionUseCases>();
+        builder.Services.AddScoped<ComplaintArchiveUseCases>();
+        builder.Services.AddScoped<IncidentFindingsWriter>();
         builder.Services.AddScoped<IApprovalSubjectHandler, IncidentApprovalHandler>();
         builder.Services.AddScoped<Customers.ICustomerAnalysisSection, ComplaintsAnalysis>();
         builder.Services.AddScoped<Visits.ISatisfactionSource, ComplaintSatisfactionSource>();
@@ -98,20 +102,23 @@ public static class IncidentsModule
              .WithSummary("EXC-11: flags a major complaint (重大投诉, optional reason); the regional manager (branch GM of the incident's branch) is notified.");
         group.MapPost("/{id:int}/major-follow-up", FollowUpMajor).RequireWritePolicy(MajorFollowUpPolicy).WithName("FollowUpMajorComplaint")
              .WithSummary("EXC-11: the regional manager's follow-up of a major complaint (text required), on the timeline.");
+        group.MapPost("/{id:int}/callback", CallBack).RequireWritePolicy(RecordPolicy).WithName("ComplaintCallback")
+             .WithSummary("EXC-10: the callback to the complainant after handling (closed, or plan sent): when, satisfied or not, what they said; on the timeline, in the complaint archive.");
         group.MapGet("/analysis", Analysis).WithName("IncidentAnalysis").WithSummary("EXC-10: complaints per month by category.");
 
         var cross = api.MapGroup("/cross-region").WithTags("Incidents").RequireAuthorization(CrossRegionPolicy);
         cross.MapGet("/", ListCrossRegion).WithName("ListCrossRegionCases").WithSummary("EXC-09: cross-region selling cases with their working-day deadlines.");
         cross.MapPost("/", CreateCrossRegion).RequireWritePolicy(CrossRegionPolicy).WithName("CreateCrossRegionCase");
         cross.MapPost("/{id:int}/milestones", RecordMilestone).RequireWritePolicy(CrossRegionPolicy).WithName("RecordCrossRegionMilestone")
-             .WithSummary("EXC-09: evidence, report, to the marketing director (0.5 WD), GM decision, province closing, finance told, announcement.");
+             .WithSummary("EXC-09: evidence, report, to the marketing director (0.5 WD), GM decision (the GM only; 403 for others), province closing, finance told, announcement; each step's SLA timer stops and the next starts.");
         cross.MapGet("/ledger", Ledger).WithName("CrossRegionLedger").WithSummary("EXC-09: the quarterly national ledger as Excel (quarter=2026-Q3).");
     }
 
     public static IncidentDto ToDto(Incident i) => new(
         i.Id, i.Number, i.Type, i.Source, i.CustomerId, i.CustomerName, i.OrderReference, i.Summary, i.Details, i.ReceivedAt, i.OutsideWorkingTime, i.PhoneCallTo,
         i.PhoneCallAt, i.EmailDueAt, i.EmailSentAt, i.ReplyTargetAt, i.ReplyPromiseAt, i.RepliedAt, i.Escalated, i.DamageFen is { } f ? f / 100m : null,
-        i.CompensatedOnSpot, i.Status, i.QcFinding, i.Concealed, i.CorrectivePlan, i.PlanSentAt, i.ClosedAt, i.Version, i.Major, i.MajorAt);
+        i.CompensatedOnSpot, i.Status, i.QcFinding, i.Concealed, i.CorrectivePlan, i.PlanSentAt, i.ClosedAt, i.Version, i.Major, i.MajorAt,
+        i.SubjectUserId, i.SubjectName, i.ReportedLate, i.Falsified, i.CallbackAt, i.CallbackSatisfied, i.CallbackNote);
 
     /// <summary>The columns the incident ledger sorts on (page and API); newest first by default.</summary>
     public static readonly SortMap<Incident> Sorts = new SortMap<Incident>(q => q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id), q => q.ThenByDescending(i => i.Id))
@@ -237,6 +244,10 @@ public static class IncidentsModule
         int id, NoteInput input, IncidentUseCases incidents, CurrentUser current, CancellationToken ct) =>
         Answer(await incidents.FollowUpMajorAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct));
 
+    private static async Task<Results<Ok<IncidentDto>, Created<IncidentDto>, ValidationProblem, NotFound, ForbidHttpResult>> CallBack(
+        int id, CallbackInput input, ComplaintArchiveUseCases archive, CurrentUser current, CancellationToken ct) =>
+        Answer(await archive.CallBackAsync(await current.GetViewerAsync(ct), current.UserId!, id, input, ct));
+
     private static async Task<Ok<Paged<CrossRegionDto>>> ListCrossRegion(int? page, int? pageSize, KefuDbContext db, CrossRegionUseCases cases, CurrentUser current, CancellationToken ct)
     {
         var (p, size) = Paging.Clamp(page, pageSize);
@@ -257,11 +268,11 @@ public static class IncidentsModule
         return created is null ? problems.ToProblem() : TypedResults.Created($"/api/cross-region/{created.Id}", await cases.ToDtoAsync(created, ct));
     }
 
-    private static async Task<Results<Ok<CrossRegionDto>, ValidationProblem, NotFound, Conflict>> RecordMilestone(
+    private static async Task<Results<Ok<CrossRegionDto>, ValidationProblem, NotFound, Conflict, ForbidHttpResult>> RecordMilestone(
         int id, MilestoneInput input, int? version, CrossRegionUseCases cases, CurrentUser current, CancellationToken ct)
     {
-        var (c, problems, conflict) = await cases.RecordAsync(await current.GetViewerAsync(ct), id, input, version, ct);
-        return c is null ? TypedResults.NotFound() : conflict ? TypedResults.Conflict() : problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(await cases.ToDtoAsync(c, ct));
+        var (c, problems, conflict, forbidden) = await cases.RecordAsync(await current.GetViewerAsync(ct), await current.GetRolesAsync(ct), id, input, version, ct);
+        return c is null ? TypedResults.NotFound() : forbidden ? TypedResults.Forbid() : conflict ? TypedResults.Conflict() : problems.HasErrors ? problems.ToProblem() : TypedResults.Ok(await cases.ToDtoAsync(c, ct));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Ledger(string? quarter, CrossRegionUseCases cases, CurrentUser current, CancellationToken ct)
@@ -308,11 +319,11 @@ internal sealed class ComplaintsAnalysis(KefuDbContext db) : Customers.ICustomer
     }
 }
 
-/// <summary>VIS-04: complaints recorded as incidents count in the month's satisfaction figures of the agent's centre.</summary>
+/// <summary>VIS-04: complaints recorded as incidents count in the month's satisfaction figures of the agent's centre, and of the staff member they name (complaints per technician).</summary>
 internal sealed class ComplaintSatisfactionSource(KefuDbContext db) : Visits.ISatisfactionSource
 {
     public async Task<IReadOnlyList<Visits.SatisfactionEvent>> EventsAsync(ScopeViewer viewer, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
         await db.Set<Incident>().AsNoTracking().VisibleTo(viewer)
             .Where(i => i.Type == IncidentType.CustomerComplaint && i.ReceivedAt >= fromUtc && i.ReceivedAt < toUtc)
-            .Select(i => new Visits.SatisfactionEvent(null, i.OrgPath, null, true, i.ReceivedAt)).ToListAsync(ct);
+            .Select(i => new Visits.SatisfactionEvent(i.SubjectUserId, i.OrgPath, null, true, i.ReceivedAt)).ToListAsync(ct);
 }

@@ -64,6 +64,15 @@ public sealed class PerformanceCalculator(KefuDbContext db, PolicyStore policies
             g => g.Key, g => (Rated: g.Count(c => c.Rating != null), Very: g.Count(c => c.Rating == Core.Visits.SatisfactionRating.VerySatisfied), Complaints: g.Count(c => c.Complaint)),
             StringComparer.Ordinal);
 
+        // VIS-04 / PERF-02: customer complaints recorded as incidents count for the staff member they name.
+        var named = await db.Set<Incidents.Incident>().AsNoTracking().Where(i => i.SubjectUserId != null && i.ReceivedAt >= start && i.ReceivedAt < end)
+            .Select(i => new { i.Type, i.SubjectUserId }).ToListAsync(ct);
+        foreach (var (person, count) in Kefu.Core.Incidents.ComplaintArchive.PerPerson(named.Select(i => (i.Type, i.SubjectUserId))))
+        {
+            var r = ratings.GetValueOrDefault(person);
+            ratings[person] = (r.Rated, r.Very, r.Complaints + count);
+        }
+
         var lines = new List<PerformanceLine>();
 
         // PERF-03: each resident report of the month the customer has rated.

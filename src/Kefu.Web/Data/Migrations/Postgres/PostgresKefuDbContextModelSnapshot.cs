@@ -2098,6 +2098,20 @@ namespace Kefu.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("CallbackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CallbackByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CallbackNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool?>("CallbackSatisfied")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("CentreId")
                         .HasColumnType("integer");
 
@@ -2139,6 +2153,9 @@ namespace Kefu.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("Escalated")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Falsified")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("Major")
@@ -2199,11 +2216,22 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("ReplyTargetAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ReportedLate")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SubjectUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -2229,6 +2257,8 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.HasIndex("OrgPath", "ReceivedAt");
 
                     b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("SubjectUserId", "ReceivedAt");
 
                     b.ToTable("Incidents", (string)null);
                 });

@@ -2029,6 +2029,20 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CallbackAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallbackByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallbackNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("CallbackSatisfied")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CentreId")
                         .HasColumnType("INTEGER");
 
@@ -2070,6 +2084,9 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Escalated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Falsified")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Major")
@@ -2130,11 +2147,22 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("ReplyTargetAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReportedLate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -2160,6 +2188,8 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrgPath", "ReceivedAt");
 
                     b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("SubjectUserId", "ReceivedAt");
 
                     b.ToTable("Incidents", (string)null);
                 });

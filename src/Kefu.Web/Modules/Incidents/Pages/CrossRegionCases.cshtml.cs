@@ -36,6 +36,9 @@ public sealed class CrossRegionCasesModel(KefuDbContext db, CurrentUser current,
     [BindProperty] public CaseForm Input { get; set; } = new();
     [TempData] public string? Message { get; set; }
 
+    /// <summary>EXC-09: only the GM records the GM's decision, so only the GM is offered it.</summary>
+    public bool MayRecordGmDecision => current.IsInRole(Kefu.Core.Organization.Role.Gm);
+
     public Paged<CrossRegionDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -57,11 +60,16 @@ public sealed class CrossRegionCasesModel(KefuDbContext db, CurrentUser current,
 
     public async Task<IActionResult> OnPostMilestoneAsync(int caseId, CrossRegionMilestone milestone, DateTime? at, string? text, decimal? penaltyYuan, int version, CancellationToken ct)
     {
-        var (found, problems, conflict) = await cases.RecordAsync(await current.GetViewerAsync(ct), caseId,
+        var (found, problems, conflict, forbidden) = await cases.RecordAsync(await current.GetViewerAsync(ct), await current.GetRolesAsync(ct), caseId,
             new MilestoneInput(milestone, at is { } local ? new DateTimeOffset(CompanyTime.LocalToUtc(local), TimeSpan.Zero) : null, text, penaltyYuan), version, ct);
         if (found is null)
         {
             return NotFound();
+        }
+
+        if (forbidden)
+        {
+            return Forbid();
         }
 
         if (conflict || problems.HasErrors)

@@ -18,7 +18,7 @@ namespace Kefu.Web.Modules.Incidents.Pages;
 [Authorize(Policy = IncidentsModule.ReadPolicy)]
 public sealed class IncidentDetailModel(
     Intake.IntakeUseCases intake,
-    KefuDbContext db, CurrentUser current, IncidentUseCases incidents, IncidentRecipients recipients, ApprovalService approvals, CalendarService calendars, TimeProvider clock, Kefu.Web.Platform.Settings.PolicyStore policies) : PageModel
+    KefuDbContext db, CurrentUser current, IncidentUseCases incidents, ComplaintArchiveUseCases archive, IncidentRecipients recipients, ApprovalService approvals, CalendarService calendars, TimeProvider clock, Kefu.Web.Platform.Settings.PolicyStore policies) : PageModel
 {
     /// <summary>The reporting rule's numbers as the administrator set them (EXC-02, EXC-04).</summary>
     public Kefu.Core.Incidents.IncidentPolicy Policy { get; private set; } = new();
@@ -27,6 +27,28 @@ public sealed class IncidentDetailModel(
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public bool Concealed { get; set; }
     [BindProperty] public decimal? CostsYuan { get; set; }
+
+    /// <summary>EXC-08: the other reporting findings: a false report (虚报) and a late one (报告不及时).</summary>
+    [BindProperty] public bool Falsified { get; set; }
+
+    [BindProperty] public bool ReportedLate { get; set; }
+
+    /// <summary>EXC-10: the callback to the complainant after handling.</summary>
+    [BindProperty] public DateTime? CalledAt { get; set; }
+
+    [BindProperty] public bool? Satisfied { get; set; }
+    [BindProperty] public string? CallbackText { get; set; }
+
+    /// <summary>VIS-04: the person the complaint is about, by name.</summary>
+    public string? SubjectDisplay { get; private set; }
+
+    public string? CallbackByName { get; private set; }
+
+    /// <summary>EXC-10: the callback follows the handling: the incident is closed or its plan went to the customer.</summary>
+    public bool CanCallBack => CanAct && (Incident.Status == IncidentStatus.Closed || Incident.PlanSentAt is not null);
+
+    /// <summary>EXC-08: whether the email report went out on time (a late-report finding is then refused).</summary>
+    public bool ReportedOnTime { get; private set; }
     [BindProperty] public ApprovalAction? Action { get; set; }
 
     public Incident Incident { get; private set; } = null!;
@@ -67,7 +89,11 @@ public sealed class IncidentDetailModel(
     public Task<IActionResult> OnPostEscalateAsync(CancellationToken ct) => RunAsync(CanAct, (v, u) => incidents.EscalateAsync(v, u, Id, new NoteInput(Text), ct), ct, noteForm: true);
 
     public Task<IActionResult> OnPostInvestigateAsync(CancellationToken ct) =>
-        RunAsync(CanInvestigate, (v, u) => incidents.InvestigateAsync(v, u, Id, new InvestigationInput(Text, Concealed, CostsYuan), ct), ct);
+        RunAsync(CanInvestigate, (v, u) => incidents.InvestigateAsync(v, u, Id, new InvestigationInput(Text, Concealed, CostsYuan, Falsified, ReportedLate), ct), ct);
+
+    public Task<IActionResult> OnPostCallbackAsync(CancellationToken ct) =>
+        RunAsync(CanAct, (v, u) => archive.CallBackAsync(v, u, Id,
+            new CallbackInput(CalledAt is { } local ? new DateTimeOffset(Kefu.Web.Platform.CompanyTime.LocalToUtc(local), TimeSpan.Zero) : null, Satisfied, CallbackText), ct), ct);
 
     public Task<IActionResult> OnPostPlanAsync(CancellationToken ct) => RunAsync(CanWritePlan, (v, u) => incidents.SubmitPlanAsync(v, u, Id, new NoteInput(Text), ct), ct);
 
@@ -173,6 +199,14 @@ public sealed class IncidentDetailModel(
             RegionalManagers = names.Count == 0 ? Kefu.Web.Platform.Localization.Shown.Nothing : string.Join("、", names);
         }
 
+        SubjectDisplay = incident.SubjectUserId is { } subject
+            ? await db.Users.AsNoTracking().Where(u => u.Id == subject).Select(u => u.DisplayName).SingleOrDefaultAsync(ct)
+            : incident.SubjectName;
+        CallbackByName = incident.CallbackByUserId is { } caller
+            ? await db.Users.AsNoTracking().Where(u => u.Id == caller).Select(u => u.DisplayName).SingleOrDefaultAsync(ct)
+            : null;
+        ReportedOnTime = Kefu.Core.Incidents.IncidentFines.ReportedOnTime(new DateTimeOffset(incident.EmailDueAt, TimeSpan.Zero),
+            incident.EmailSentAt is { } sentAt ? new DateTimeOffset(sentAt, TimeSpan.Zero) : null, clock.GetUtcNow());
         Timeline = await IncidentsModule.TimelineAsync(db, Id, ct);
         var key = Id.ToString(CultureInfo.InvariantCulture);
         var timers = await db.Set<SlaTimer>().AsNoTracking().Where(t => t.RecordType == nameof(Incident) && t.RecordId == key).OrderBy(t => t.Id).ToListAsync(ct);

@@ -1,4 +1,5 @@
 using Kefu.Core.Incidents;
+using Kefu.Core.Organization;
 using Kefu.Web.Data;
 using Kefu.Web.Modules.Customers;
 using Kefu.Web.Platform;
@@ -35,10 +36,18 @@ public sealed class IncidentNewModel(KefuDbContext db, CurrentUser current, Inci
 
         /// <summary>EXC-11: a major complaint from the start.</summary>
         public bool Major { get; set; }
+
+        /// <summary>VIS-04: the staff member complained about, or the name of someone outside Kefu.</summary>
+        public string? SubjectUserId { get; set; }
+
+        public string? SubjectName { get; set; }
     }
 
     [BindProperty] public IncidentForm Input { get; set; } = new();
     public IReadOnlyList<(int Id, string Label)> Customers { get; private set; } = [];
+
+    /// <summary>VIS-04: the active staff a complaint may name, by name and employee number.</summary>
+    public IReadOnlyList<(string Id, string Label)> Staff { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -47,7 +56,8 @@ public sealed class IncidentNewModel(KefuDbContext db, CurrentUser current, Inci
         static DateTimeOffset? Utc(DateTime? local) => local is { } l ? new DateTimeOffset(CompanyTime.LocalToUtc(l), TimeSpan.Zero) : null;
         var result = await incidents.RecordAsync(await current.GetViewerAsync(ct), current.UserId!, new IncidentInput(
             Input.Type, Input.Source, Input.CustomerId, Input.CustomerName, Input.OrderReference, Input.Summary, Input.Details, Utc(Input.ReceivedAt),
-            Input.PhoneCallTo, Utc(Input.PhoneCallAt), Input.DamageYuan, Input.CompensatedOnSpot, SendReport: true, Major: Input.Major), ct);
+            Input.PhoneCallTo, Utc(Input.PhoneCallAt), Input.DamageYuan, Input.CompensatedOnSpot, SendReport: true, Major: Input.Major,
+            SubjectUserId: Input.SubjectUserId, SubjectName: Input.SubjectName), ct);
         if (result is IncidentResult.Ok ok)
         {
             return Redirect($"/incidents/{ok.Incident.Id}");
@@ -68,5 +78,8 @@ public sealed class IncidentNewModel(KefuDbContext db, CurrentUser current, Inci
         Customers = (await db.Set<Customer>().AsNoTracking().VisibleTo(await current.GetViewerAsync(ct)).OrderBy(c => c.Number).Take(500)
                 .Select(c => new { c.Id, c.Number, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, $"{c.Number} {c.Name}")).ToArray();
+        Staff = (await db.Users.AsNoTracking().Where(u => u.Status == StaffStatus.Active).OrderBy(u => u.DisplayName).ThenBy(u => u.EmployeeNumber).Take(2000)
+                .Select(u => new { u.Id, u.DisplayName, u.EmployeeNumber }).ToListAsync(ct))
+            .Select(u => (u.Id, string.IsNullOrEmpty(u.EmployeeNumber) ? u.DisplayName : $"{u.DisplayName}（{u.EmployeeNumber}）")).ToArray();
     }
 }
