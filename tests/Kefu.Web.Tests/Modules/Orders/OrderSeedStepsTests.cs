@@ -246,6 +246,34 @@ public abstract class OrderSeedStepsTests(ClockApp app)
     }
 
     [ProviderFact]
+    public async Task ORD_01_the_order_page_records_the_email_confirmation_and_shows_the_city_job_card()
+    {
+        var customer = await CustomerAsync();
+        var id = await OrderAsync(OrderBody(customer, channel: "Email"), confirm: false);
+        using var page = await PageClient.SignInAsync(app, "sh.cs");
+        var (shown, html) = await page.GetAsync($"/orders/{id}");
+        Assert.Equal(HttpStatusCode.OK, shown);
+        Assert.Contains("data-testid=\"email-confirmation\"", html, StringComparison.Ordinal);
+        Assert.Contains("尚未与客户确认邮件内容", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ORD-01", html, StringComparison.Ordinal);
+
+        using var refused = await page.PostFormAsync($"/orders/{id}", $"/orders/{id}?handler=EmailConfirmation", new Dictionary<string, string> { ["method"] = "Phone" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // the page again, with the fields named
+        var local = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        using var saved = await page.PostFormAsync($"/orders/{id}", $"/orders/{id}?handler=EmailConfirmation", new Dictionary<string, string>
+        {
+            ["confirmedWith"] = "王经理", ["confirmedAt"] = local, ["method"] = "Phone", ["content"] = "件数与地址已核对",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, order) = await SendAsync("sh.cs", HttpMethod.Get, $"/api/orders/{id}");
+        Assert.Equal("件数与地址已核对", (string?)order!["emailConfirmation"]!["content"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync("sh.cs", HttpMethod.Post, $"/api/orders/{id}/confirm", new { })).Status);
+        var (_, confirmedHtml) = await page.GetAsync($"/orders/{id}");
+        Assert.Contains("data-testid=\"city-job\"", confirmedHtml, StringComparison.Ordinal);
+    }
+
+    [ProviderFact]
     public async Task ORD_05_the_administrator_edits_the_order_numbers_on_the_settings_page()
     {
         var (_, original) = await SendAsync("admin", HttpMethod.Get, "/api/settings/order-policy");
