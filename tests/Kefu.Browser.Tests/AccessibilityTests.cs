@@ -36,7 +36,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
             ("sh.eng1", PageChecks.DemoPassword, new[] { "/field/jobs", engineerJob, post, report, project }, new[] { report }),
             ("sh.coord", PageChecks.DemoPassword, new[] { "/field/resident", "/field/resident/new", "/field/teams", "/field/teams/new" }, Array.Empty<string>()),
             ("sh.lead", PageChecks.DemoPassword, new[] { report, project }, Array.Empty<string>()),
-            ("admin", BrowserFixture.AdminPassword, new[] { "/admin/calendars", "/staff", "/staff/import", "/admin/settings/field", "/admin/settings/requests", "/admin/mailboxes" }, new[] { "/admin/calendars" }),
+            ("admin", BrowserFixture.AdminPassword, new[] { "/admin/calendars", "/staff", "/staff/import", "/admin/settings/field", "/admin/settings/orders", "/admin/settings/requests", "/admin/mailboxes" }, new[] { "/admin/calendars" }),
             ("bizasst", PageChecks.DemoPassword, new[] { "/requests/memos", waitingMemo }, new[] { waitingMemo }),
             ("sh.cs", PageChecks.DemoPassword, new[] { "/requests/samples", "/requests/edit?kind=samples", filedSample, "/requests/edit?kind=memos" }, Array.Empty<string>()),
         })

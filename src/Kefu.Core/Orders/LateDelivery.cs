@@ -56,4 +56,19 @@ public static class LateDelivery
 
         return refusals;
     }
+
+    /// <summary>
+    /// ORD-07 (seed 001 签收原件返京): what stops a delivered order from closing. A late order needs the
+    /// whole late case (<see cref="RefusalsToClose"/>); any other order needs the signed POD when the
+    /// policy asks for it on every order (<see cref="OrderPolicy.SignedPodOnEveryOrder"/>, true by default).
+    /// </summary>
+    public static IReadOnlyList<LateCaseRefusal> RefusalsToCloseOrder(bool? onTime, LateDeliveryFacts facts, OrderPolicy policy)
+    {
+        if (onTime == false)
+        {
+            return RefusalsToClose(facts);
+        }
+
+        return policy.SignedPodOnEveryOrder && !facts.SignedPodAttached ? [LateCaseRefusal.SignedPodMissing] : [];
+    }
 }

@@ -33,6 +33,9 @@ public enum ConfirmationRefusal
 
     /// <summary>ORD-04: a same-city job (同城配送) whose pickup and delivery cities differ.</summary>
     SameCityJobBetweenCities,
+
+    /// <summary>ORD-01 (seed 001 §2.1 第一时间与客户确认核对邮件内容): an email order not yet confirmed with the customer.</summary>
+    EmailNotConfirmedWithCustomer,
 }
 
 /// <summary>The facts of an order that the save and confirmation gates look at.</summary>
@@ -46,6 +49,7 @@ public enum ConfirmationRefusal
 /// <param name="JobType">ORD-04 job type.</param>
 /// <param name="PickupCity">ORD-04 pickup city, if known.</param>
 /// <param name="DeliveryCity">ORD-04 delivery city, if known.</param>
+/// <param name="EmailConfirmedWithCustomer">ORD-01: an email order's content was checked with the customer and the confirmation recorded.</param>
 public sealed record OrderFacts(
     IntakeChannel Channel,
     bool ReadBackConfirmed,
@@ -56,7 +60,8 @@ public sealed record OrderFacts(
     JobType JobType,
     bool SpecialProcedureGranted = false,
     string? PickupCity = null,
-    string? DeliveryCity = null);
+    string? DeliveryCity = null,
+    bool EmailConfirmedWithCustomer = false);
 
 /// <summary>Which centre is told to print and run a confirmed order (ORD-04).</summary>
 public enum HandlingCentre
@@ -77,7 +82,7 @@ public static class OrderConfirmation
 
     /// <summary>
     /// ORD-01..ORD-04: every reason the order may not be confirmed, in rule order; empty means it may
-    /// be confirmed. ORD-02: the question must be answered, and the signed notice attached on every
+    /// be confirmed. ORD-01: a phone order is read back, an email order confirmed with the customer. ORD-02: the question must be answered, and the signed notice attached on every
     /// order (policy <see cref="OrderPolicy.DangerousGoodsNoticeOnEveryOrder"/>) or at least when the
     /// goods contain dangerous items. ORD-03: a marketing-introduced customer needs the approved
     /// handover form — on its first order and on every later one while unapproved (“否则客户部不予受理”) —
@@ -86,6 +91,11 @@ public static class OrderConfirmation
     public static IReadOnlyList<ConfirmationRefusal> RefusalsToConfirm(OrderFacts order, OrderPolicy policy)
     {
         var refusals = new List<ConfirmationRefusal>(RefusalsToSave(order.Channel, order.ReadBackConfirmed));
+        if (EmailConfirmationMissing(order.Channel, order.EmailConfirmedWithCustomer, policy))
+        {
+            refusals.Add(ConfirmationRefusal.EmailNotConfirmedWithCustomer);
+        }
+
         if (order.DangerousGoods == DangerousGoodsAnswer.NotAnswered)
         {
             refusals.Add(ConfirmationRefusal.DangerousGoodsNotAnswered);
@@ -118,7 +128,16 @@ public static class OrderConfirmation
         ConfirmationRefusal.DangerousGoodsNoticeMissing => "ORD-02",
         ConfirmationRefusal.HandoverNotApproved => "ORD-03",
         ConfirmationRefusal.SameCityJobBetweenCities => "ORD-04",
+        ConfirmationRefusal.EmailNotConfirmedWithCustomer => "ORD-01",
     };
+
+    /// <summary>
+    /// ORD-01 (seed 001 §2.1): an email order is processed only once its content was checked with the
+    /// customer (第一时间与客户确认核对邮件内容) and that confirmation recorded — who, when, how, what —
+    /// as a phone order is read back. The policy <see cref="OrderPolicy.EmailConfirmationRequired"/> may switch it off.
+    /// </summary>
+    public static bool EmailConfirmationMissing(IntakeChannel channel, bool confirmed, OrderPolicy policy) =>
+        channel == IntakeChannel.Email && policy.EmailConfirmationRequired && !confirmed;
 
     /// <summary>
     /// ORD-03: during the break-in period new business is handled by the CS director in person

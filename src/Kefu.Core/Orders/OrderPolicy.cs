@@ -42,6 +42,27 @@ public sealed record OrderPolicy
     /// <summary>ORD-05: the tracking points checked for each class, each with its due time relative to the order.</summary>
     public IReadOnlyDictionary<TrackingClass, IReadOnlyList<TrackingCheckpoint>> Checkpoints { get; init; } = DefaultCheckpoints;
 
+    /// <summary>ORD-01 (seed 001 §2.1 第一时间与客户确认核对邮件内容): an email order is confirmed with the customer before it is processed. True by default.</summary>
+    public bool EmailConfirmationRequired { get; init; } = true;
+
+    /// <summary>ORD-07 (seed 001 签收原件返京): every order needs its signed POD before it closes, not only a late one. True by default.</summary>
+    public bool SignedPodOnEveryOrder { get; init; } = true;
+
+    /// <summary>ORD-05: a tracking point's deadline warns when this share of its time has passed (SLA-02). 80 % by default.</summary>
+    public int CheckpointWarningPercent { get; init; } = 80;
+
+    /// <summary>ORD-05: who hears when a tracking point's deadline passes (role keys, nearest above the order). The centre supervisor by default.</summary>
+    public IReadOnlyList<string> CheckpointEscalation { get; init; } = [nameof(Role.CentreSupervisor)];
+
+    /// <summary>
+    /// ORD-07: an order not delivered this long after its expected arrival (beyond <see cref="OnTimeTolerance"/>)
+    /// is detected as late: the freight centre is told and a delay incident opened. 30 minutes by default.
+    /// </summary>
+    public TimeSpan LateArrivalGrace { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>ORD-04 (seed 001 §3.1 确认执行车辆、司机…告知客户): the city job's ETA may be at most this many hours ahead. 72 by default.</summary>
+    public int CityJobEtaWithinHours { get; init; } = 72;
+
     /// <summary>ORD-08: the distributor order flow (seed 004 §2.3), in order.</summary>
     public IReadOnlyList<FlowStep> DistributorFlow { get; init; } = DefaultDistributorFlow;
 

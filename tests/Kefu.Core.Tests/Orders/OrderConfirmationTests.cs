@@ -6,10 +6,10 @@ public sealed class OrderConfirmationTests
 {
     private static readonly OrderPolicy Policy = new();
 
-    /// <summary>An email order from a direct customer with everything in place.</summary>
+    /// <summary>An email order from a direct customer with everything in place (its content confirmed with the customer).</summary>
     private static readonly OrderFacts Clean = new(
         IntakeChannel.Email, ReadBackConfirmed: false, DangerousGoodsAnswer.None, SignedDangerousGoodsNotice: true,
-        IntroducedByMarketing: false, HandoverApproved: false, JobType.DoorToDoor, PickupCity: "上海", DeliveryCity: "北京");
+        IntroducedByMarketing: false, HandoverApproved: false, JobType.DoorToDoor, PickupCity: "上海", DeliveryCity: "北京", EmailConfirmedWithCustomer: true);
 
     private static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -270,6 +270,11 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["POST /api/orders/{id:int}/late"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}/late",
             _ => new { cause = "高速封路", remedy = "改道调发", consignorInformed = true, consigneeInformed = true },
             Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Confirmed)),
+        // ORD-01: an email order's confirmation with the customer, while a draft; ORD-04: a confirmed city job's vehicle, driver and ETA.
+        ["POST /api/orders/{id:int}/email-confirmation"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}/email-confirmation",
+            ids => new { confirmedWith = "王经理", confirmedAt = ids.Now, method = "Phone", content = "件数、地址、到货时间已核对" }, Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Draft)),
+        ["POST /api/orders/{id:int}/city-job"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}/city-job",
+            ids => new { vehicle = "沪A12345", driver = "张师傅", driverPhone = "13800138000", eta = ids.Now.AddHours(3) }, Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Confirmed)),
         ["POST /api/orders/{id:int}/close"] = new("sh.sup", HttpStatusCode.OK, "gm", "hz.sup", ids => $"/api/orders/{ids.Record}/close", Sample: (m, ids) => m.FreshOrderAsync(ids, OrderStage.Delivered)),
         // Also the dispatch or freight centre the order was routed to, once confirmed (a draft is routed nowhere).
         ["GET /api/orders/{id:int}/print"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", _ => "/api/orders/1/print"),
@@ -1392,7 +1397,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
 
     private async Task<Ids> FreshOrderAsync(Ids ids, OrderStage stage)
     {
-        var customer = await CustomerAsync("sh.cs");
+        // With a phone, so a city job's notice can reach the customer (ORD-04).
+        var customer = Id(await OkAsync("sh.cs", "POST", "/api/customers", new { name = Unique("矩阵客户"), phone = "13800138000", confirmDuplicate = true }));
         var body = JsonSerializer.SerializeToNode(OrderBody(ids, int.Parse(customer, System.Globalization.CultureInfo.InvariantCulture)))!.AsObject();
         body["distributor"] = stage == OrderStage.Distributor;
         var order = Id(await OkAsync("sh.cs", "POST", "/api/orders", body));
@@ -1402,6 +1408,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         }
 
         var notice = Id(await OkAsync("sh.cs", "POST", $"/api/orders/{order}/attachments", PdfForm("DangerousGoodsNotice")));
+        // ORD-01: the sample orders come by email; their content is confirmed with the customer before they are processed.
+        await OkAsync("sh.cs", "POST", $"/api/orders/{order}/email-confirmation", new { confirmedWith = "王经理", confirmedAt = ids.Now, method = "Phone", content = "件数、地址已核对" });
         if (stage == OrderStage.NoticeAttached)
         {
             return ids with { Record = order, Child = notice };
@@ -1412,6 +1420,8 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         {
             // Well before the requested arrival: on time, so it may close without a late-delivery case (ORD-07).
             await OkAsync("sh.cs", "POST", $"/api/orders/{order}/arrival", new { actualArrival = ids.Now, satisfied = true });
+            // ORD-07: every order closes only with its signed POD.
+            await OkAsync("sh.cs", "POST", $"/api/orders/{order}/attachments", PdfForm("SignedPod"));
         }
 
         return ids with { Record = order, Child = Id(confirmed!["trackingPoints"]![0]) };

@@ -157,6 +157,26 @@ public sealed class DistributorFlowUseCases(KefuDbContext db, OrderUseCases orde
             problems.Add("onTimeTolerance", "Policy.OutOfRange", "0", "7.00:00:00");
         }
 
+        if (policy.LateArrivalGrace < TimeSpan.Zero || policy.LateArrivalGrace > TimeSpan.FromDays(7))
+        {
+            problems.Add("lateArrivalGrace", "Policy.OutOfRange", "0", "7.00:00:00");
+        }
+
+        if (policy.CheckpointWarningPercent is < 1 or > 99)
+        {
+            problems.Add("checkpointWarningPercent", "Policy.OutOfRange", 1, 99);
+        }
+
+        if (policy.CityJobEtaWithinHours is < 1 or > 720)
+        {
+            problems.Add("cityJobEtaWithinHours", "Policy.OutOfRange", 1, 720);
+        }
+
+        if (policy.CheckpointEscalation is null || policy.CheckpointEscalation.Any(k => k is null || !KefuRoles.TryParse(k, out _)))
+        {
+            problems.Add("checkpointEscalation", "Orders.BadEscalationRoles", string.Join(", ", KefuRoles.All.Select(KefuRoles.Name)));
+        }
+
         foreach (var (cls, points) in policy.Checkpoints ?? new Dictionary<TrackingClass, IReadOnlyList<TrackingCheckpoint>>())
         {
             if (points is null || points.Any(p => p is null || string.IsNullOrWhiteSpace(p.Key) || p.Key.Length > 64 || !Enum.IsDefined(p.Anchor)))

@@ -128,6 +128,29 @@ public sealed class Order : IScopedRecord, IVersioned
     /// <summary>ORD-07: the attachment holding the signed POD (签收单).</summary>
     public long? PodAttachmentId { get; set; }
 
+    /// <summary>ORD-01 (seed 001 §2.1): an email order's content checked with the customer: with whom, when, how, what, and who recorded it.</summary>
+    public string? EmailConfirmedWith { get; set; }
+
+    public DateTime? EmailConfirmedAt { get; set; }
+    public FeedbackChannel? EmailConfirmationMethod { get; set; }
+    public string? EmailConfirmedContent { get; set; }
+    public string? EmailConfirmedById { get; set; }
+
+    /// <summary>ORD-07: when the late arrival was detected from the expected arrival, and the delay incident it opened.</summary>
+    public DateTime? LateDetectedAt { get; set; }
+
+    public int? LateIncidentId { get; set; }
+
+    /// <summary>ORD-04 (seed 001 §3.1): the city job's vehicle, driver and ETA as the dispatch centre confirmed them, and when the customer was told.</summary>
+    public string? CityVehicle { get; set; }
+
+    public string? CityDriver { get; set; }
+    public string? CityDriverPhone { get; set; }
+    public DateTime? CityEta { get; set; }
+    public string? CityRecordedById { get; set; }
+    public DateTime? CityCustomerToldAt { get; set; }
+    public CustomerNoticeChannel? CityNoticeChannel { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime? ConfirmedAt { get; set; }
     public string? ConfirmedById { get; set; }
@@ -263,6 +286,14 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.LateCause).HasMaxLength(1000);
         builder.Property(o => o.LateRemedy).HasMaxLength(1000);
         builder.Property(o => o.ConfirmedById).HasMaxLength(450);
+        builder.Property(o => o.EmailConfirmedWith).HasMaxLength(100);
+        builder.Property(o => o.EmailConfirmedContent).HasMaxLength(1000);
+        builder.Property(o => o.EmailConfirmedById).HasMaxLength(450);
+        builder.Property(o => o.CityVehicle).HasMaxLength(50);
+        builder.Property(o => o.CityDriver).HasMaxLength(100);
+        builder.Property(o => o.CityDriverPhone).HasMaxLength(40);
+        builder.Property(o => o.CityRecordedById).HasMaxLength(450);
+        builder.HasIndex(o => new { o.LateDetectedAt, o.ExpectedArrival });
         builder.Property(o => o.OrgPath).HasMaxLength(200);
         builder.Property(o => o.OwnerId).HasMaxLength(450);
         builder.Property(o => o.Version).IsConcurrencyToken();

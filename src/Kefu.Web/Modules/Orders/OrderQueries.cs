@@ -21,7 +21,14 @@ public sealed record OrderDto(
     decimal? EstimatedCharge, decimal? DeclaredValue, FeedbackChannel FeedbackChannel, bool Distributor, OrderStatus Status, bool BreakIn, HandlingCentre? HandlingCentre,
     TrackingClass? ProposedClass, TrackingClass? TrackingClass, DateTime? ExpectedArrival, DateTime? ActualArrival, bool? OnTime, bool? Satisfied,
     DateTime? CustomerInformedAt, string? LateCause, string? LateRemedy, bool ConsignorInformed, bool ConsigneeInformed, long? PodAttachmentId,
-    DateTime CreatedAt, DateTime? ConfirmedAt, DateTime? ClosedAt, int CentreId, string OwnerId, int Version, IReadOnlyList<TrackingPointDto> TrackingPoints);
+    DateTime CreatedAt, DateTime? ConfirmedAt, DateTime? ClosedAt, int CentreId, string OwnerId, int Version, IReadOnlyList<TrackingPointDto> TrackingPoints,
+    EmailConfirmationDto? EmailConfirmation = null, DateTime? LateDetectedAt = null, int? LateIncidentId = null, CityJobDto? CityJob = null);
+
+/// <summary>ORD-01: the email order's confirmation with the customer: with whom, when, how, what, recorded by whom.</summary>
+public sealed record EmailConfirmationDto(string ConfirmedWith, DateTime ConfirmedAt, FeedbackChannel Method, string Content, string? RecordedById);
+
+/// <summary>ORD-04: the city job's vehicle, driver and ETA, and how and when the customer was told.</summary>
+public sealed record CityJobDto(string Vehicle, string Driver, string DriverPhone, DateTime Eta, DateTime? CustomerToldAt, CustomerNoticeChannel? NoticeChannel);
 
 /// <summary>ORD-06: one line of the tracking sheet (信息反馈表).</summary>
 public sealed record TrackingSheetRow(
@@ -52,7 +59,10 @@ public sealed class OrderQueries(KefuDbContext db, TimeProvider clock)
         o.FeedbackChannel, o.Distributor, o.Status, o.BreakIn, o.HandlingCentre, o.ProposedClass, o.TrackingClass, o.ExpectedArrival, o.ActualArrival, o.OnTime, o.Satisfied,
         o.CustomerInformedAt, o.LateCause, o.LateRemedy, o.ConsignorInformed, o.ConsigneeInformed, o.PodAttachmentId, o.CreatedAt, o.ConfirmedAt, o.ClosedAt,
         o.CentreId, o.OwnerId, o.Version,
-        points.Select(p => new TrackingPointDto(p.Id, p.Key, p.Position, p.DueAt, p.DoneAt, p.Note)).ToArray());
+        points.Select(p => new TrackingPointDto(p.Id, p.Key, p.Position, p.DueAt, p.DoneAt, p.Note)).ToArray(),
+        o.EmailConfirmedAt is { } at ? new EmailConfirmationDto(o.EmailConfirmedWith ?? "", at, o.EmailConfirmationMethod ?? FeedbackChannel.Phone, o.EmailConfirmedContent ?? "", o.EmailConfirmedById) : null,
+        o.LateDetectedAt, o.LateIncidentId,
+        o.CityEta is { } eta ? new CityJobDto(o.CityVehicle ?? "", o.CityDriver ?? "", o.CityDriverPhone ?? "", eta, o.CityCustomerToldAt, o.CityNoticeChannel) : null);
 
     /// <summary>The columns the order list sorts on (page and API); newest first by default.</summary>
     public static readonly SortMap<Order> Sorts = new SortMap<Order>(q => q.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id), q => q.ThenByDescending(o => o.Id))

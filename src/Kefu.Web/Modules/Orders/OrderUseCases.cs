@@ -57,7 +57,8 @@ public abstract record OrderResult
 /// (dangerous-goods notice, marketing handover), break-in routing to the CS director, routing to the
 /// dispatch or freight centre, tracking by class, arrival, late delivery and closing with the POD.
 /// </summary>
-public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, AttachmentStore attachments, Notifier notifier, NumberSequences sequences, TimeProvider clock)
+public sealed class OrderUseCases(
+    KefuDbContext db, PolicyStore policies, AttachmentStore attachments, Notifier notifier, NumberSequences sequences, TimeProvider clock, OrderTrackingTimers timers)
 {
     /// <summary>Work orders are numbered in one company-wide sequence: WO000001, WO000002…</summary>
     public const string NumberSequence = "Order";
@@ -237,6 +238,8 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
         order.TrackingClass = input.TrackingClass ?? proposal.Class;
         order.ExpectedArrival = order.RequestedArrival;
         LayOutPoints(order, [], policy);
+        await db.SaveChangesAsync(ct); // the points' ids, for their timers (ORD-05)
+        await timers.StartAsync(order, db.ChangeTracker.Entries<OrderTrackingPoint>().Select(e => e.Entity).Where(p => p.OrderId == order.Id).ToList(), policy, ct);
 
         var centreStaff = await CentreStaffAsync(order.HandlingCentre.Value, ct);
         await notifier.EnqueueAsync(new NotificationRequest(
@@ -266,10 +269,17 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
         }
 
         var points = await db.Set<OrderTrackingPoint>().Where(p => p.OrderId == id).ToListAsync(ct);
+        var policy = await PolicyAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await timers.StopOpenAsync(id, ct);
         db.RemoveRange(points.Where(p => p.DoneAt is null));
         order.TrackingClass = chosen;
-        LayOutPoints(order, points.Where(p => p.DoneAt is not null).ToList(), await PolicyAsync(ct));
+        LayOutPoints(order, points.Where(p => p.DoneAt is not null).ToList(), policy);
         await db.SaveChangesAsync(ct);
+        await timers.StartAsync(order, db.ChangeTracker.Entries<OrderTrackingPoint>().Select(e => e.Entity)
+            .Where(p => p.OrderId == id && p.DoneAt is null && db.Entry(p).State != EntityState.Deleted && db.Entry(p).State != EntityState.Detached).ToList(), policy, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return new OrderResult.Ok(order.Id);
     }
 
@@ -296,6 +306,7 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
         point.DoneAt = clock.GetUtcNow().UtcDateTime;
         point.DoneById = userId;
         point.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        await timers.StopAsync(point.Id, ct);
         if (order.Status == OrderStatus.Confirmed)
         {
             order.Status = OrderStatus.InTransit;
@@ -340,6 +351,7 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
         {
             point.DoneAt = now;
             point.DoneById = userId;
+            await timers.StopAsync(point.Id, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -399,7 +411,11 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
         return new OrderResult.Ok(order.Id);
     }
 
-    /// <summary>ORD-07: a delivered order closes; a late one only when cause, remedy, both parties told and the signed POD are there.</summary>
+    /// <summary>
+    /// ORD-07: a delivered order closes once its signed POD (签收原件) is back, whether late or not (policy
+    /// <see cref="OrderPolicy.SignedPodOnEveryOrder"/>); a late one only when cause, remedy and both parties told are there too.
+    /// Closing stops the timers of the tracking points still open.
+    /// </summary>
     public async Task<OrderResult> CloseAsync(ScopeViewer viewer, int id, CancellationToken ct)
     {
         var order = await Visible(viewer).SingleOrDefaultAsync(o => o.Id == id, ct);
@@ -413,21 +429,19 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
             return new OrderResult.Conflict();
         }
 
-        if (order.OnTime == false)
+        var problems = new ProblemBuilder();
+        foreach (var refusal in LateDelivery.RefusalsToCloseOrder(order.OnTime, new LateDeliveryFacts(
+            order.LateCause, order.LateRemedy, order.ConsignorInformed, order.ConsigneeInformed, order.PodAttachmentId is not null), await PolicyAsync(ct)))
         {
-            var problems = new ProblemBuilder();
-            foreach (var refusal in LateDelivery.RefusalsToClose(new LateDeliveryFacts(
-                order.LateCause, order.LateRemedy, order.ConsignorInformed, order.ConsigneeInformed, order.PodAttachmentId is not null)))
-            {
-                problems.Add(FieldOf(refusal), "Orders.LateRefusal." + refusal);
-            }
-
-            if (problems.HasErrors)
-            {
-                return new OrderResult.Invalid(problems);
-            }
+            problems.Add(FieldOf(refusal), (order.OnTime == false ? "Orders.LateRefusal." : "Orders.CloseRefusal.") + refusal);
         }
 
+        if (problems.HasErrors)
+        {
+            return new OrderResult.Invalid(problems);
+        }
+
+        await timers.StopOpenAsync(order.Id, ct);
         order.Status = OrderStatus.Closed;
         order.ClosedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
@@ -515,7 +529,7 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
         var special = introduced && !approved && await db.Set<CustomerHandover>()
             .AnyAsync(h => h.CustomerId == order.CustomerId && h.SpecialProcedureAt != null && h.Status != HandoverStatus.Rejected, ct);
         return (new OrderFacts(order.Channel, order.ReadBackConfirmed, order.DangerousGoods, order.NoticeAttachmentId is not null, introduced, approved,
-            order.JobType, special, order.PickupCity, order.DeliveryCity), introduced, approved);
+            order.JobType, special, order.PickupCity, order.DeliveryCity, order.EmailConfirmedAt is not null), introduced, approved);
     }
 
     private async Task<TrackingFacts> TrackingFactsAsync(Order order, CancellationToken ct)
@@ -583,6 +597,7 @@ public sealed class OrderUseCases(KefuDbContext db, PolicyStore policies, Attach
         ConfirmationRefusal.DangerousGoodsNoticeMissing => "dangerousGoodsNotice",
         ConfirmationRefusal.HandoverNotApproved => "handover",
         ConfirmationRefusal.SameCityJobBetweenCities => "deliveryCity",
+        ConfirmationRefusal.EmailNotConfirmedWithCustomer => "emailConfirmation",
     };
 
     internal static string FieldOf(LateCaseRefusal refusal) => refusal switch

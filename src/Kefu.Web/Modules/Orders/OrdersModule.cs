@@ -49,6 +49,7 @@ public static class OrdersModule
         builder.Services.AddScoped<OrderQueries>();
         builder.Services.AddScoped<HandoverUseCases>();
         builder.Services.AddScoped<DistributorFlowUseCases>();
+        builder.AddOrderFollowUp();
         builder.Services.AddScoped<IApprovalSubjectHandler, HandoverApprovalHandler>();
         builder.Services.AddScoped<Customers.ICustomerReferences, OrderCustomerReferences>();
         builder.Services.AddScoped<Customers.ICustomerAnalysisSection, OrdersAnalysis>();
@@ -82,7 +83,7 @@ public static class OrdersModule
         orders.MapPost("/{id:int}/inform", Inform).RequireWritePolicy(TakePolicy).WithName("InformCustomer").WithSummary("ORD-06: the customer was told through their channel.");
         orders.MapPost("/{id:int}/late", Late).RequireWritePolicy(TakePolicy).WithName("RecordLateDelivery").WithSummary("ORD-07: cause, remedy, consignor and consignee told.");
         orders.MapPost("/{id:int}/close", Close).RequireWritePolicy(TakePolicy).WithName("CloseOrder")
-              .WithSummary("ORD-07: a late order stays open (400) until cause, remedy, both parties told and the signed POD are there.");
+              .WithSummary("ORD-07: every order stays open (400 naming pod) until its signed POD is attached; a late one also until cause, remedy and both parties told are there.");
         orders.MapGet("/{id:int}/print", Print).RequireAuthorization().WithName("PrintOrder")
               .WithSummary("ORD-04: the work order for printing; the dispatch or freight centre it was routed to may read it too.");
         orders.MapGet("/tracking-sheet", TrackingSheet).WithName("TrackingSheet").WithSummary("ORD-06: the tracking sheet (信息反馈表), paged; filters from, to, onTime, q.");
@@ -90,6 +91,7 @@ public static class OrdersModule
         orders.MapPut("/reconciliation/counts", StateCount).RequireWritePolicy(TakePolicy).WithName("StateDailyCount")
               .WithSummary("Daily count (seed 001 §2.3): the number of orders a customer says they sent on a day, as the agent confirmed it.");
 
+        orders.MapOrderFollowUp();
         orders.MapGet("/{id:int}/flow", Flow).WithName("DistributorFlow").WithSummary("ORD-08: the distributor flow of the order: steps, owners, who did what, the next step.");
         orders.MapPost("/{id:int}/flow/{stepKey}", CompleteStep).RequireWritePolicy(WritePolicy.Act).WithName("CompleteFlowStep")
               .WithSummary("ORD-08: completes the next step; refused (400) out of order or by someone without the step's owner role.");

@@ -29,7 +29,7 @@ public abstract class OrderGateTests(ClockApp app)
         return (int)body!["id"]!;
     }
 
-    private object OrderBody(int customerId, string channel = "Email", bool readBack = false, string jobType = "SameCityDelivery",
+    private object OrderBody(int customerId, string channel = "Fax", bool readBack = false, string jobType = "SameCityDelivery",
         string pickupCity = "上海", string deliveryCity = "上海", double arrivalHours = 48) => new
     {
         customerId, channel, readBackConfirmed = readBack, dangerousGoods = "None", jobType, vehicleType = "4.2米厢式车",

@@ -2677,6 +2677,31 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("CityCustomerToldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CityDriver")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CityDriverPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("CityEta")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CityNoticeChannel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CityRecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CityVehicle")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2736,6 +2761,24 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.Property<bool>("Distributor")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("EmailConfirmationMethod")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EmailConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EmailConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EmailConfirmedContent")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EmailConfirmedWith")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<long?>("EstimatedChargeFen")
                         .HasColumnType("bigint");
 
@@ -2762,6 +2805,12 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.Property<string>("LateCause")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LateDetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LateIncidentId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("LateRemedy")
                         .HasMaxLength(1000)
@@ -2873,6 +2922,8 @@ namespace Kefu.Web.Data.Migrations.Postgres
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("LateDetectedAt", "ExpectedArrival");
 
                     b.HasIndex("Status", "CreatedAt");
 

@@ -2596,6 +2596,31 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CityCustomerToldAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityDriver")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityDriverPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CityEta")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CityNoticeChannel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityRecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityVehicle")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -2655,6 +2680,24 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Distributor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("EmailConfirmationMethod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EmailConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailConfirmedContent")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailConfirmedWith")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("EstimatedChargeFen")
                         .HasColumnType("INTEGER");
 
@@ -2681,6 +2724,12 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                     b.Property<string>("LateCause")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LateDetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LateIncidentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LateRemedy")
                         .HasMaxLength(1000)
@@ -2792,6 +2841,8 @@ namespace Kefu.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("LateDetectedAt", "ExpectedArrival");
 
                     b.HasIndex("Status", "CreatedAt");
 

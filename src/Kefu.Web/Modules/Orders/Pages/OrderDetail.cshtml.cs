@@ -14,7 +14,7 @@ namespace Kefu.Web.Modules.Orders.Pages;
 /// closing with the POD (ORD-07). Every action goes through the same use cases as the API.
 /// </summary>
 [Authorize(Policy = OrdersModule.ReadPolicy)]
-public sealed class OrderDetailModel(OrderUseCases orders, DistributorFlowUseCases flows, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class OrderDetailModel(OrderUseCases orders, DistributorFlowUseCases flows, OrderFollowUpUseCases followUp, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [TempData] public string? Message { get; set; }
@@ -57,6 +57,16 @@ public sealed class OrderDetailModel(OrderUseCases orders, DistributorFlowUseCas
             flow is null ? new OrderResult.NotFound() : conflict ? new OrderResult.Conflict() : problems.HasErrors ? new OrderResult.Invalid(problems) : new OrderResult.Ok(Id),
             "Common.Saved", ct);
     }
+
+    /// <summary>ORD-01: the email order's content confirmed with the customer (with whom, when, how, what).</summary>
+    public Task<IActionResult> OnPostEmailConfirmationAsync(string? confirmedWith, DateTime? confirmedAt, FeedbackChannel? method, string? content, CancellationToken ct) =>
+        ActAsync(v => followUp.ConfirmEmailAsync(v, current.UserId!, Id,
+            new EmailConfirmationInput(confirmedWith, confirmedAt is { } a ? new DateTimeOffset(CompanyTime.LocalToUtc(a), TimeSpan.Zero) : null, method, content), ct), "Common.Saved", ct);
+
+    /// <summary>ORD-04: the city job's vehicle, driver and ETA; the customer is told through the outbox.</summary>
+    public Task<IActionResult> OnPostCityJobAsync(string? vehicle, string? driver, string? driverPhone, DateTime? eta, CancellationToken ct) =>
+        ActAsync(v => followUp.RecordCityJobAsync(v, current.UserId!, Id,
+            new CityJobInput(vehicle, driver, driverPhone, eta is { } e ? new DateTimeOffset(CompanyTime.LocalToUtc(e), TimeSpan.Zero) : null), ct), "Common.Saved", ct);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => ActAsync(v => orders.CloseAsync(v, Id, ct), "Orders.ClosedDone", ct);
 
