@@ -367,6 +367,9 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         ["GET /api/expenses/batches/{id:int}"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", "hz.sup", ids => $"/api/expenses/batches/{ids.Record}", Sample: (m, ids) => m.ShanghaiBatchAsync(ids)),
         // A Hangzhou form was submitted: the centre's supervisor batches it.
         ["POST /api/expenses/batches"] = new("hz.sup", HttpStatusCode.Created, "sh.eng1", null, _ => "/api/expenses/batches", Sample: (m, ids) => m.FreshClaimAsync(ids, "hz.eng1", ClaimStage.Submitted)),
+        // EXP-12: the supervisor mails the centre's batch once the branch GM signed its forms.
+        ["POST /api/expenses/batches/{id:int}/mail"] = new("sh.sup", HttpStatusCode.OK, "sh.eng1", "hz.sup", ids => $"/api/expenses/batches/{ids.Record}/mail",
+            Sample: (m, ids) => m.SignedShanghaiBatchAsync(ids)),
         ["POST /api/expenses/batches/{id:int}/received"] = new("auditor", HttpStatusCode.NoContent, "sh.sup", null, ids => $"/api/expenses/batches/{ids.Record}/received",
             ids => new { claimId = ids.ChildId }, Sample: (m, ids) => m.ShanghaiBatchAsync(ids)),
         ["GET /api/expenses/reports"] = new("sh.sup", HttpStatusCode.OK, "adminclerk", null, ids => $"/api/expenses/reports?from={ids.Today.Year}-01-01&to={ids.Today.Year}-12-31"),
@@ -1700,6 +1703,22 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
 
         var receipt = stage == ClaimStage.WithReceipt ? Id(await OkAsync(claimant, "POST", $"/api/expenses/claims/{claim}/attachments", PdfForm("Receipt"))) : "";
         return ids with { Record = claim, Child = receipt };
+    }
+
+    /// <summary>A batch of 上海中心 holding one form the supervisor and the branch GM approved (EXP-12: ready to mail).</summary>
+    private async Task<Ids> SignedShanghaiBatchAsync(Ids ids)
+    {
+        // Other samples' forms of the centre, still unsigned, go into a batch of their own first.
+        using (var supervisor = await app.ClientFor("sh.sup"))
+        using (await supervisor.SendJsonAsync("POST", "/api/expenses/batches", null))
+        {
+        }
+
+        var claim = (await FreshClaimAsync(ids, "sh.eng2", ClaimStage.Submitted)).Record;
+        await OkAsync("sh.sup", "POST", $"/api/expenses/claims/{claim}/decision", new { stepKey = "supervisor", action = "Approve" });
+        await OkAsync("east.gm", "POST", $"/api/expenses/claims/{claim}/decision", new { stepKey = "branch-gm", action = "Approve" });
+        var batch = Id(await OkAsync("sh.sup", "POST", "/api/expenses/batches"));
+        return ids with { Record = batch, Child = claim };
     }
 
     /// <summary>A batch of 上海中心 holding a freshly submitted form (the record) and that form (the child).</summary>

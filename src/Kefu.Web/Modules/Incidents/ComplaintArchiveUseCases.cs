@@ -125,7 +125,8 @@ public sealed class IncidentFindingsWriter(KefuDbContext db, IncidentRecipients 
 
             var (kind, ledgerReason) = Names(reason);
             var key = IncidentUseCases.Key(incident);
-            await ledger.RecordAsync(fines.Select(f => new LedgerLine(f.PersonId, f.RuleId, ledgerReason, f.Amount.Yuan, nameof(Incident), key)), userId, ct);
+            // A fine is a negative ledger amount (PERF-06), like every other module's.
+            await ledger.RecordAsync(fines.Select(f => new LedgerLine(f.PersonId, f.RuleId, ledgerReason, -f.Amount.Yuan, nameof(Incident), key)), userId, ct);
             // People by their names, never their ids.
             var fined = fines.Select(f => f.PersonId).Distinct().ToArray();
             var names = await db.Users.AsNoTracking().Where(u => fined.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);

@@ -160,7 +160,7 @@ public abstract class ComplaintArchiveTests(ClockApp app)
         var (falsified, body) = await SendAsync("qc", HttpMethod.Post, $"/api/incidents/{onTime}/investigation", new { finding = "报告经过与事实不符", falsified = true, costsYuan = 100m });
         Assert.Equal(HttpStatusCode.OK, falsified);
         Assert.True((bool)body!["falsified"]!);
-        Assert.Equal(250m, await LedgerAsync(onTime, "IncidentFalseReport", "sh.cs"));
+        Assert.Equal(-250m, await LedgerAsync(onTime, "IncidentFalseReport", "sh.cs"));
 
         // Reported 20 minutes after the complaint: late, fined by the policy's amounts for the agent and the supervisor.
         var late = (int)(await ComplaintAsync(sendReport: false))["id"]!;
@@ -169,8 +169,8 @@ public abstract class ComplaintArchiveTests(ClockApp app)
         var (found, lateBody) = await SendAsync("qc", HttpMethod.Post, $"/api/incidents/{late}/investigation", new { finding = "晚报 15 分钟", reportedLate = true });
         Assert.Equal(HttpStatusCode.OK, found);
         Assert.True((bool)lateBody!["reportedLate"]!);
-        Assert.Equal(50m, await LedgerAsync(late, "IncidentLateReport", "sh.cs"));
-        Assert.Equal(30m, await LedgerAsync(late, "IncidentLateReport", "sh.sup"));
+        Assert.Equal(-50m, await LedgerAsync(late, "IncidentLateReport", "sh.cs"));
+        Assert.Equal(-30m, await LedgerAsync(late, "IncidentLateReport", "sh.sup"));
         var (_, detail) = await SendAsync("sh.sup", HttpMethod.Get, $"/api/incidents/{late}");
         Assert.Contains("LateReport", detail!["timeline"]!.AsArray().Select(e => (string)e!["kind"]!));
     }

@@ -44,6 +44,12 @@ public sealed class ClaimDetailModel(
     public bool IsClaimant { get; private set; }
     public string? WaitingFinance { get; private set; }
     public IReadOnlyList<TimerDto> Timers { get; private set; } = [];
+
+    /// <summary>EXP-12: the batch the paper form travels in, when it was mailed and when HQ received it.</summary>
+    public (int BatchId, string? MailedAt, string? ReceivedAt)? Paper { get; private set; }
+
+    /// <summary>EXP-12: at the auditor's step while the paper is still in the post: no deadline runs yet.</summary>
+    public bool PaperWaiting { get; private set; }
     public IReadOnlyList<Kefu.Web.Platform.Attachments.Attachment> Attachments { get; private set; } = [];
 
     public string Yuan(decimal yuan) => Money.FromYuan(yuan).ToString();
@@ -202,6 +208,17 @@ public sealed class ClaimDetailModel(
             var timers = await db.Set<SlaTimer>().AsNoTracking()
                 .Where(t => t.RecordType == ApprovalService.TimerRecordType && t.RecordId == instance.Id.ToString()).ToListAsync(ct);
             Timers = await SlaApi.ToDtosAsync(timers.Where(t => t.Status != TimerStatus.Stopped), calendars, clock, ct);
+        }
+
+        var paper = await (from i in db.Set<ClaimBatchItem>().AsNoTracking()
+                           join b in db.Set<ClaimBatch>() on i.BatchId equals b.Id
+                           where i.ClaimId == Id
+                           select new { i.BatchId, b.MailedAt, i.ReceivedAt }).SingleOrDefaultAsync(ct);
+        if (paper is not null)
+        {
+            Paper = (paper.BatchId, ExpensesModule.Time(paper.MailedAt)?[..10], ExpensesModule.Time(paper.ReceivedAt)?[..10]);
+            PaperWaiting = paper.ReceivedAt is null && instance is { Status: ApprovalStatus.Pending } && instance.CurrentStepKey == Kefu.Core.Expenses.PaperFlow.AuditorStep
+                && Timers.Count == 0;
         }
 
         return true;
