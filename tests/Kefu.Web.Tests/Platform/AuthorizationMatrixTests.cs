@@ -1715,8 +1715,12 @@ public abstract class AuthorizationMatrixTests(KefuFactory app)
         }
 
         var claim = (await FreshClaimAsync(ids, "sh.eng2", ClaimStage.Submitted)).Record;
-        await OkAsync("sh.sup", "POST", $"/api/expenses/claims/{claim}/decision", new { stepKey = "supervisor", action = "Approve" });
-        await OkAsync("east.gm", "POST", $"/api/expenses/claims/{claim}/decision", new { stepKey = "branch-gm", action = "Approve" });
+        var reviewed = await OkAsync("sh.sup", "POST", $"/api/expenses/claims/{claim}/decision", new { stepKey = "supervisor", action = "Approve" });
+        // The GM signs, unless an administrator's chain in this app has no GM step (nothing to sign then).
+        if ((string?)reviewed?["currentStep"] == "branch-gm")
+        {
+            await OkAsync("east.gm", "POST", $"/api/expenses/claims/{claim}/decision", new { stepKey = "branch-gm", action = "Approve" });
+        }
         var batch = Id(await OkAsync("sh.sup", "POST", "/api/expenses/batches"));
         return ids with { Record = batch, Child = claim };
     }
